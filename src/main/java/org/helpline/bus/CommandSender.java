@@ -1,0 +1,35 @@
+package org.helpline.bus;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import org.helpline.core.Addresses;
+import org.helpline.core.Command;
+import org.helpline.core.Contact;
+import org.helpline.core.Operator;
+import org.helpline.core.RejectedCommand;
+
+/** Sends commands to the dispatch and hands back its reply, or a failed future with the rejection. */
+public final class CommandSender {
+    private final Vertx vertx;
+
+    public CommandSender(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    public Future<Contact> contact(Command command) {
+        return send(command).map(Contact.class::cast);
+    }
+
+    public Future<Operator> operator(Command command) {
+        return send(command).map(Operator.class::cast);
+    }
+
+    private Future<Object> send(Command command) {
+        return vertx.eventBus().request(Addresses.COMMANDS, command)
+                .map(Message::body)
+                .compose(body -> body instanceof RejectedCommand rejected
+                        ? Future.failedFuture(rejected)
+                        : Future.succeededFuture(body));
+    }
+}

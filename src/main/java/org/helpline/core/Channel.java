@@ -1,0 +1,4 @@
+package org.helpline.core;
+
+/** How a contact reached the helpline. */
+public enum Channel { CALL, CHAT }

@@ -1,0 +1,5 @@
+/**
+ * The {@link org.helpline.store.HelplineStore} port and its adapters: in memory (the default) and Redis.
+ * Only this room talks to Redis. Every key it writes has a time-to-live. Depends on core.
+ */
+package org.helpline.store;
