@@ -1,0 +1,473 @@
+package org.helpline.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.helpline.core.Command.Accept;
+import org.helpline.core.Command.Decline;
+import org.helpline.core.Command.End;
+import org.helpline.core.Command.Enqueue;
+import org.helpline.core.Command.Leave;
+import org.helpline.core.Command.MissOffer;
+import org.helpline.core.Command.SetPresence;
+import org.helpline.core.Command.WrapUp;
+import org.helpline.core.HelplineEvent.ContactChanged;
+import org.helpline.core.HelplineEvent.OperatorChanged;
+import org.helpline.core.HelplineEvent.UrgentContactWaiting;
+import org.helpline.testing.FakeClock;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class RouterTest {
+    private static final Duration OFFER_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration WRAP_UP = Duration.ofSeconds(30);
+    private static final Duration URGENT_ALERT = Duration.ofSeconds(30);
+
+    private final FakeClock clock = new FakeClock();
+    private final Router router = new Router(new RoutingRules(OFFER_TIMEOUT, WRAP_UP, URGENT_ALERT, 2), clock);
+
+    private Contact arrive(Channel channel, String language, Priority priority) {
+        Contact contact = (Contact) router.apply(new Enqueue(new NewContact(channel, language, "abroad", priority, null))).reply();
+        clock.advance(Duration.ofSeconds(1));
+        return contact;
+    }
+
+    private Contact call(String language) {
+        return arrive(Channel.CALL, language, Priority.NORMAL);
+    }
+
+    private Contact chat(String language) {
+        return arrive(Channel.CHAT, language, Priority.NORMAL);
+    }
+
+    private static OperatorProfile profile(String id, Set<String> languages, Set<Channel> channels) {
+        return new OperatorProfile(id, languages, channels, 3, null);
+    }
+
+    private Router.Outcome available(String id, String... languages) {
+        Router.Outcome outcome = router.apply(new SetPresence(
+                profile(id, Set.of(languages), Set.of(Channel.CALL, Channel.CHAT)), Presence.AVAILABLE, null));
+        clock.advance(Duration.ofSeconds(1));
+        return outcome;
+    }
+
+    private Contact current(Contact contact) {
+        return router.contact(contact.id()).orElseThrow();
+    }
+
+    private Operator operator(String id) {
+        return router.operator(id).orElseThrow();
+    }
+
+    private Router.Outcome connect(String operatorId, Contact contact) {
+        return router.apply(new Accept(operatorId, contact.id()));
+    }
+
+    @Nested
+    @DisplayName("queue order")
+    class QueueOrder {
+        @Test
+        void offersUrgentContactsFirstThenTheLongestWaiting() {
+            Contact first = call("ro");
+            Contact second = call("ro");
+            Contact urgent = arrive(Channel.CALL, "ro", Priority.URGENT);
+
+            assertThat(router.queue()).extracting(Contact::id).containsExactly(urgent.id(), first.id(), second.id());
+            available("ana", "ro");
+            assertThat(current(urgent).state()).isEqualTo(ContactState.OFFERED);
+            assertThat(current(first).state()).isEqualTo(ContactState.QUEUED);
+        }
+
+        @Test
+        void callsAndChatsShareOneQueue() {
+            Contact chat = chat("ro");
+            Contact call = call("ro");
+            available("ana", "ro");
+
+            assertThat(current(chat).state()).isEqualTo(ContactState.OFFERED);
+            assertThat(current(call).state()).isEqualTo(ContactState.QUEUED);
+            assertThat(router.positionOf(call.id())).isEqualTo(1);
+        }
+
+        @Test
+        void positionCountsOnlyThoseAhead() {
+            Contact first = call("ro");
+            Contact second = call("ro");
+            Contact urgent = arrive(Channel.CALL, "ro", Priority.URGENT);
+
+            assertThat(router.positionOf(urgent.id())).isEqualTo(1);
+            assertThat(router.positionOf(first.id())).isEqualTo(2);
+            assertThat(router.positionOf(second.id())).isEqualTo(3);
+        }
+    }
+
+    @Nested
+    @DisplayName("choosing the operator")
+    class Choosing {
+        @Test
+        void offersOnlyToAnOperatorWhoSpeaksTheLanguage() {
+            available("ana", "ro");
+            Contact english = call("en");
+            assertThat(current(english).state()).isEqualTo(ContactState.QUEUED);
+
+            available("john", "en");
+            assertThat(current(english).operatorId()).isEqualTo("john");
+        }
+
+        @Test
+        void offersToTheOperatorIdleLongest() {
+            available("ana", "ro");
+            available("bogdan", "ro");
+            Contact contact = call("ro");
+            assertThat(current(contact).operatorId()).isEqualTo("ana");
+        }
+
+        @Test
+        void anOperatorWhoJustFinishedWaitsBehindOthersWhoAreIdle() {
+            available("ana", "ro");
+            Contact first = call("ro");
+            available("bogdan", "ro");
+            connect("ana", first);
+            router.apply(new End(first.id()));
+            router.apply(new WrapUp("ana", first.id(), "advice_given"));
+            clock.advance(Duration.ofSeconds(1));
+
+            Contact next = call("ro");
+            assertThat(current(next).operatorId()).isEqualTo("bogdan");
+        }
+
+        @Test
+        void anOperatorOnACallTakesNothingElse() {
+            available("ana", "ro");
+            Contact call = call("ro");
+            connect("ana", call);
+            Contact chat = chat("ro");
+            assertThat(current(chat).state()).isEqualTo(ContactState.QUEUED);
+        }
+
+        @Test
+        void anOperatorTakesChatsUpToTheirCapacityButNoCallMeanwhile() {
+            available("ana", "ro");
+            List<Contact> chats = List.of(chat("ro"), chat("ro"), chat("ro"), chat("ro"));
+            Contact call = call("ro");
+
+            assertThat(chats.subList(0, 3)).allSatisfy(c -> assertThat(current(c).operatorId()).isEqualTo("ana"));
+            assertThat(current(chats.get(3)).state()).isEqualTo(ContactState.QUEUED);
+            assertThat(current(call).state()).isEqualTo(ContactState.QUEUED);
+            assertThat(operator("ana").load()).isEqualTo(3);
+        }
+
+        @Test
+        void anOperatorWhoTakesNoCallsIsNotOfferedOne() {
+            router.apply(new SetPresence(profile("ana", Set.of("ro"), Set.of(Channel.CHAT)), Presence.AVAILABLE, null));
+            Contact call = call("ro");
+            assertThat(current(call).state()).isEqualTo(ContactState.QUEUED);
+        }
+
+        @Test
+        void aPausedOperatorGetsNoOffers() {
+            router.apply(new SetPresence(profile("ana", Set.of("ro"), Set.of(Channel.CALL)), Presence.PAUSED, "break"));
+            Contact call = call("ro");
+            assertThat(current(call).state()).isEqualTo(ContactState.QUEUED);
+            assertThat(operator("ana").state()).isEqualTo(OperatorState.PAUSED);
+            assertThat(operator("ana").pauseReason()).isEqualTo("break");
+        }
+
+        @Test
+        void anOperatorWhoMissedAContactIsAskedLast() {
+            available("ana", "ro");
+            Contact contact = call("ro");
+            available("bogdan", "ro");
+            router.apply(new Decline("ana", contact.id()));
+            assertThat(current(contact).operatorId()).isEqualTo("bogdan");
+        }
+
+        @Test
+        void aContactMissedByEveryoneIsStillOfferedAgain() {
+            available("ana", "ro");
+            Contact contact = call("ro");
+            router.apply(new Decline("ana", contact.id()));
+            assertThat(current(contact).state()).isEqualTo(ContactState.OFFERED);
+            assertThat(current(contact).operatorId()).isEqualTo("ana");
+        }
+    }
+
+    @Nested
+    @DisplayName("offers")
+    class Offers {
+        @Test
+        void anOfferCarriesItsDeadline() {
+            available("ana", "ro");
+            Instant offeredAt = clock.instant();
+            Contact contact = call("ro");
+            assertThat(current(contact).deadline()).isEqualTo(offeredAt.plus(OFFER_TIMEOUT));
+        }
+
+        @Test
+        void anUnansweredOfferGoesBackToItsOldPlace() {
+            available("ana", "ro");
+            Contact first = call("ro");
+            Contact second = call("ro");
+            assertThat(current(first).operatorId()).isEqualTo("ana");
+
+            clock.advance(OFFER_TIMEOUT);
+            router.tick();
+            clock.advance(OFFER_TIMEOUT);
+            router.tick();
+
+            assertThat(current(first).state()).isEqualTo(ContactState.QUEUED);
+            assertThat(current(first).missedBy()).containsExactly("ana");
+            assertThat(router.queue()).extracting(Contact::id).containsExactly(first.id(), second.id());
+        }
+
+        @Test
+        void twoMissedOffersInARowPauseTheOperator() {
+            available("ana", "ro");
+            call("ro");
+            clock.advance(OFFER_TIMEOUT);
+            router.tick();
+            assertThat(operator("ana").missedInRow()).isEqualTo(1);
+            assertThat(operator("ana").presence()).isEqualTo(Presence.AVAILABLE);
+
+            clock.advance(OFFER_TIMEOUT);
+            List<HelplineEvent> events = router.tick();
+
+            assertThat(operator("ana").state()).isEqualTo(OperatorState.PAUSED);
+            assertThat(operator("ana").pauseReason()).isEqualTo(RoutingRules.MISSED_OFFERS_REASON);
+            assertThat(events).filteredOn(OperatorChanged.class::isInstance)
+                    .extracting(e -> ((OperatorChanged) e).reason()).contains(ChangeReason.MISSED_OFFERS);
+        }
+
+        @Test
+        void declineWorksLikeAMissedOffer() {
+            available("ana", "ro");
+            Contact first = call("ro");
+            router.apply(new Decline("ana", first.id()));
+            router.apply(new Decline("ana", first.id()));
+
+            assertThat(current(first).state()).isEqualTo(ContactState.QUEUED);
+            assertThat(operator("ana").pauseReason()).isEqualTo(RoutingRules.MISSED_OFFERS_REASON);
+        }
+
+        @Test
+        void acceptingAnOfferResetsTheMissedCount() {
+            available("ana", "ro");
+            Contact contact = call("ro");
+            router.apply(new Decline("ana", contact.id()));
+            connect("ana", contact);
+            assertThat(operator("ana").missedInRow()).isZero();
+        }
+
+        @Test
+        void aPhoneThatRingsOutIsAMissedOffer() {
+            available("ana", "ro");
+            Contact contact = call("ro");
+            router.apply(new MissOffer(contact.id()));
+            assertThat(operator("ana").missedInRow()).isEqualTo(1);
+        }
+
+        @Test
+        void pausingWithdrawsOpenOffersWithoutCountingThemMissed() {
+            available("ana", "ro");
+            Contact contact = chat("ro");
+            router.apply(new SetPresence(profile("ana", Set.of("ro"), Set.of(Channel.CHAT)), Presence.PAUSED, "break"));
+            assertThat(current(contact).state()).isEqualTo(ContactState.QUEUED);
+            assertThat(current(contact).missedBy()).isEmpty();
+            assertThat(operator("ana").missedInRow()).isZero();
+        }
+
+        @Test
+        void onlyTheOperatorOfferedCanAcceptOrDecline() {
+            available("ana", "ro");
+            Contact contact = call("ro");
+            assertThatThrownBy(() -> connect("bogdan", contact))
+                    .isInstanceOfSatisfying(RejectedCommand.class, r -> assertThat(r.code()).isEqualTo("not_yours"));
+            assertThat(current(contact).state()).isEqualTo(ContactState.OFFERED);
+        }
+    }
+
+    @Nested
+    @DisplayName("conversation and wrap-up")
+    class WrapUps {
+        @Test
+        void wrapUpEndsByItselfAfterTheWrapUpTime() {
+            available("ana", "ro");
+            Contact contact = call("ro");
+            connect("ana", contact);
+            router.apply(new End(contact.id()));
+            assertThat(operator("ana").state()).isEqualTo(OperatorState.WRAP_UP);
+
+            clock.advance(WRAP_UP);
+            List<HelplineEvent> events = router.tick();
+
+            assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ContactChanged.class, c -> {
+                assertThat(c.contact().state()).isEqualTo(ContactState.CLOSED);
+                assertThat(c.contact().outcome()).isEqualTo(RoutingRules.UNRECORDED_OUTCOME);
+            }));
+            assertThat(router.contact(contact.id())).isEmpty();
+            assertThat(operator("ana").state()).isEqualTo(OperatorState.AVAILABLE);
+        }
+
+        @Test
+        void anOperatorCanFinishWrapUpEarlierWithAnOutcome() {
+            available("ana", "ro");
+            Contact contact = call("ro");
+            connect("ana", contact);
+            router.apply(new End(contact.id()));
+            Contact closed = (Contact) router.apply(new WrapUp("ana", contact.id(), "advice_given")).reply();
+
+            assertThat(closed.state()).isEqualTo(ContactState.CLOSED);
+            assertThat(closed.outcome()).isEqualTo("advice_given");
+            assertThat(operator("ana").state()).isEqualTo(OperatorState.AVAILABLE);
+        }
+
+        @Test
+        void theNextContactIsOfferedAsSoonAsWrapUpIsDone() {
+            available("ana", "ro");
+            Contact first = call("ro");
+            Contact waiting = call("ro");
+            connect("ana", first);
+            router.apply(new End(first.id()));
+            assertThat(current(waiting).state()).isEqualTo(ContactState.QUEUED);
+
+            router.apply(new WrapUp("ana", first.id(), "advice_given"));
+            assertThat(current(waiting).operatorId()).isEqualTo("ana");
+        }
+
+        @Test
+        void aWrapUpNeedsAnOutcome() {
+            available("ana", "ro");
+            Contact contact = call("ro");
+            connect("ana", contact);
+            router.apply(new End(contact.id()));
+            assertThatThrownBy(() -> router.apply(new WrapUp("ana", contact.id(), " ")))
+                    .isInstanceOfSatisfying(RejectedCommand.class, r -> assertThat(r.code()).isEqualTo("outcome_required"));
+        }
+    }
+
+    @Nested
+    @DisplayName("a caller who leaves")
+    class Leaving {
+        @Test
+        void leavingTheQueueAbandonsTheContact() {
+            Contact contact = call("ro");
+            Contact gone = (Contact) router.apply(new Leave(contact.id())).reply();
+            assertThat(gone.state()).isEqualTo(ContactState.ABANDONED);
+            assertThat(router.queue()).isEmpty();
+            assertThat(router.contact(contact.id())).isEmpty();
+        }
+
+        @Test
+        void leavingDuringAnOfferFreesTheOperator() {
+            available("ana", "ro");
+            Contact contact = call("ro");
+            router.apply(new Leave(contact.id()));
+            assertThat(operator("ana").state()).isEqualTo(OperatorState.AVAILABLE);
+            assertThat(operator("ana").missedInRow()).isZero();
+        }
+
+        @Test
+        void leavingDuringTheConversationStartsTheWrapUp() {
+            available("ana", "ro");
+            Contact contact = call("ro");
+            connect("ana", contact);
+            router.apply(new Leave(contact.id()));
+            assertThat(current(contact).state()).isEqualTo(ContactState.WRAP_UP);
+        }
+
+        @Test
+        void leavingTwiceChangesNothing() {
+            Contact contact = call("ro");
+            router.apply(new Leave(contact.id()));
+            assertThatThrownBy(() -> router.apply(new Leave(contact.id())))
+                    .isInstanceOfSatisfying(RejectedCommand.class, r -> assertThat(r.code()).isEqualTo("unknown_contact"));
+        }
+    }
+
+    @Nested
+    @DisplayName("urgent alerts")
+    class UrgentAlerts {
+        @Test
+        void anUrgentContactWaitingTooLongRaisesOneAlert() {
+            Contact urgent = arrive(Channel.CHAT, "ro", Priority.URGENT);
+            call("ro");
+            clock.advance(Duration.between(clock.instant(), urgent.queuedAt().plus(URGENT_ALERT)).minusSeconds(1));
+            assertThat(router.tick()).isEmpty();
+
+            clock.advance(Duration.ofSeconds(1));
+            List<HelplineEvent> events = router.tick();
+            assertThat(events).singleElement().isInstanceOfSatisfying(UrgentContactWaiting.class, alert -> {
+                assertThat(alert.contact().id()).isEqualTo(urgent.id());
+                assertThat(alert.waited()).isEqualTo(URGENT_ALERT);
+            });
+
+            clock.advance(Duration.ofMinutes(5));
+            assertThat(router.tick()).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("events")
+    class Events {
+        @Test
+        void everyTransitionIsOneEvent() {
+            Router.Outcome queued = router.apply(new Enqueue(new NewContact(Channel.CHAT, "ro", null, Priority.NORMAL, null)));
+            Contact contact = (Contact) queued.reply();
+            assertThat(queued.events()).containsExactly(new ContactChanged(contact, ChangeReason.NEW));
+
+            Router.Outcome offered = available("ana", "ro");
+            assertThat(offered.events()).filteredOn(ContactChanged.class::isInstance)
+                    .extracting(e -> ((ContactChanged) e).contact().state()).containsExactly(ContactState.OFFERED);
+            assertThat(offered.events()).filteredOn(OperatorChanged.class::isInstance)
+                    .extracting(e -> ((OperatorChanged) e).operator().state())
+                    .containsExactly(OperatorState.AVAILABLE, OperatorState.BUSY);
+        }
+
+        @Test
+        void aRejectedCommandChangesNothing() {
+            available("ana", "ro");
+            Contact contact = call("ro");
+            List<Contact> before = router.workOf("ana");
+            assertThatThrownBy(() -> router.apply(new End(contact.id()))).isInstanceOf(RejectedCommand.class);
+            assertThat(router.workOf("ana")).isEqualTo(before);
+            assertThat(router.apply(new Accept("ana", contact.id())).events())
+                    .allSatisfy(e -> assertThat(e).isNotInstanceOf(UrgentContactWaiting.class));
+        }
+
+        @Test
+        void aPauseNeedsAReason() {
+            assertThatThrownBy(() -> router.apply(new SetPresence(profile("ana", Set.of("ro"), Set.of(Channel.CALL)),
+                    Presence.PAUSED, ""))).isInstanceOfSatisfying(RejectedCommand.class,
+                    r -> assertThat(r.code()).isEqualTo("reason_required"));
+            assertThat(router.operator("ana")).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("restart")
+    class Restart {
+        @Test
+        void aRestoredRouterKeepsTheQueueOrderAndWithdrawsOffers() {
+            available("ana", "ro");
+            Contact offered = call("ro");
+            Contact second = call("ro");
+            Contact urgent = arrive(Channel.CHAT, "ro", Priority.URGENT);
+            List<Contact> saved = List.of(current(second), current(offered), current(urgent));
+            Operator ana = operator("ana").with(Presence.PAUSED, "restart");
+
+            Router restarted = new Router(new RoutingRules(OFFER_TIMEOUT, WRAP_UP, URGENT_ALERT, 2), clock);
+            restarted.restore(saved, List.of(ana));
+
+            assertThat(restarted.queue()).extracting(Contact::id).containsExactly(urgent.id(), offered.id(), second.id());
+            assertThat(restarted.operator("ana").orElseThrow().state()).isEqualTo(OperatorState.PAUSED);
+            Contact next = (Contact) restarted.apply(new Enqueue(new NewContact(Channel.CALL, "ro", null, Priority.NORMAL, null))).reply();
+            assertThat(next.sequence()).isGreaterThan(urgent.sequence());
+        }
+    }
+}
