@@ -7,6 +7,8 @@ import org.helpline.core.Addresses;
 import org.helpline.core.Command;
 import org.helpline.core.Contact;
 import org.helpline.core.Operator;
+import org.helpline.core.OperatorWork;
+import org.helpline.core.QueuePlace;
 import org.helpline.core.RejectedCommand;
 
 /** Sends commands to the dispatch and hands back its reply, or a failed future with the rejection. */
@@ -23,6 +25,14 @@ public final class CommandSender {
 
     public Future<Operator> operator(Command command) {
         return send(command).map(Operator.class::cast);
+    }
+
+    public Future<OperatorWork> work(String operatorId) {
+        return send(new Command.DescribeOperator(operatorId)).map(OperatorWork.class::cast);
+    }
+
+    public Future<QueuePlace> locate(String contactId) {
+        return send(new Command.Locate(contactId)).map(QueuePlace.class::cast);
     }
 
     private Future<Object> send(Command command) {

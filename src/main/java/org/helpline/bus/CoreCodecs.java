@@ -7,6 +7,8 @@ import org.helpline.core.Command;
 import org.helpline.core.Contact;
 import org.helpline.core.HelplineEvent;
 import org.helpline.core.Operator;
+import org.helpline.core.OperatorWork;
+import org.helpline.core.QueuePlace;
 import org.helpline.core.RejectedCommand;
 
 /** Registers the local codec for every core message type; call once per Vert.x instance. */
@@ -16,7 +18,7 @@ public final class CoreCodecs {
 
     public static void register(EventBus bus) {
         Stream.of(Command.class.getPermittedSubclasses(), HelplineEvent.class.getPermittedSubclasses(),
-                        new Class<?>[] {Contact.class, Operator.class, RejectedCommand.class})
+                        new Class<?>[] {Contact.class, Operator.class, OperatorWork.class, QueuePlace.class, RejectedCommand.class})
                 .flatMap(Stream::of)
                 .forEach(type -> registerOne(bus, type));
     }

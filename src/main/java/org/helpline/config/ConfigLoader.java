@@ -54,7 +54,7 @@ public final class ConfigLoader {
         return parse(text, file.toString());
     }
 
-    HelplineConfig parse(String text, String source) {
+    public HelplineConfig parse(String text, String source) {
         try {
             JsonNode tree = yaml.readTree(text);
             if (tree == null || tree.isMissingNode() || tree.isNull()) {

@@ -19,9 +19,11 @@ import java.util.UUID;
 
 import org.helpline.core.Command.Accept;
 import org.helpline.core.Command.Decline;
+import org.helpline.core.Command.DescribeOperator;
 import org.helpline.core.Command.End;
 import org.helpline.core.Command.Enqueue;
 import org.helpline.core.Command.Leave;
+import org.helpline.core.Command.Locate;
 import org.helpline.core.Command.MissOffer;
 import org.helpline.core.Command.SetPresence;
 import org.helpline.core.Command.WrapUp;
@@ -70,8 +72,10 @@ public final class Router {
             case Accept a -> accept(offeredTo(a.operatorId(), a.contactId(), "accept"), now);
             case Decline d -> missOffer(offeredTo(d.operatorId(), d.contactId(), "decline"), ChangeReason.DECLINED, now);
             case MissOffer m -> missOffer(offered(existing(m.contactId()), "miss"), ChangeReason.OFFER_MISSED, now);
-            case End e -> end(existing(e.contactId()), ChangeReason.ENDED, now);
+            case End e -> end(ownedBy(e.operatorId(), existing(e.contactId()), "end"), ChangeReason.ENDED, now);
             case WrapUp w -> wrapUp(w.operatorId(), existing(w.contactId()), w.outcome(), now);
+            case Locate l -> new QueuePlace(existing(l.contactId()), positionOf(l.contactId()));
+            case DescribeOperator d -> new OperatorWork(operators.get(d.operatorId()), workOf(d.operatorId()));
         };
         route(now);
         return new Outcome(reply, drain());
@@ -97,8 +101,9 @@ public final class Router {
     }
 
     /**
-     * Takes back the state a store recorded before a restart. Offers in flight are withdrawn (their
-     * contacts keep their place); conversations and wrap-ups carry on.
+     * Takes back the state a store recorded before a restart, and announces every contact and operator
+     * it restored. Offers in flight are withdrawn (their contacts keep their place); conversations and
+     * wrap-ups carry on.
      */
     public List<HelplineEvent> restore(Collection<Contact> savedContacts, Collection<Operator> savedOperators) {
         Instant now = clock.instant();
@@ -108,17 +113,12 @@ public final class Router {
             if (saved.state().isFinal()) {
                 return;
             }
-            if (saved.state() == ContactState.OFFERED) {
-                Contact back = saved.requeued(now, false);
-                store(back, ChangeReason.RESTORED);
-                queue.put(QueueKey.of(back), back.id());
-            } else {
-                contacts.put(saved.id(), saved);
-                if (saved.state() == ContactState.QUEUED) {
-                    queue.put(QueueKey.of(saved), saved.id());
-                } else if (saved.operatorId() != null) {
-                    work.computeIfAbsent(saved.operatorId(), k -> new LinkedHashSet<>()).add(saved.id());
-                }
+            Contact restored = saved.state() == ContactState.OFFERED ? saved.requeued(now, false) : saved;
+            store(restored, ChangeReason.RESTORED);
+            if (restored.state() == ContactState.QUEUED) {
+                queue.put(QueueKey.of(restored), restored.id());
+            } else if (restored.operatorId() != null) {
+                work.computeIfAbsent(restored.operatorId(), k -> new LinkedHashSet<>()).add(restored.id());
             }
         });
         List.copyOf(operators.keySet()).forEach(id -> refresh(id, ChangeReason.RESTORED, now));
@@ -270,9 +270,7 @@ public final class Router {
     }
 
     private Contact wrapUp(String operatorId, Contact contact, String outcome, Instant now) {
-        if (!operatorId.equals(contact.operatorId())) {
-            throw RejectedCommand.notYours("wrap up");
-        }
+        ownedBy(operatorId, contact, "wrap up");
         if (contact.state() != ContactState.WRAP_UP) {
             throw RejectedCommand.wrongState(contact, "wrap up");
         }
@@ -397,7 +395,9 @@ public final class Router {
         }
         List<Contact> current = workOf(operatorId);
         Operator updated = operator.withWork(stateOf(operator, current), current.size(), now);
-        if (!updated.equals(operator) || reason == ChangeReason.PRESENCE || reason == ChangeReason.MISSED_OFFERS) {
+        boolean announceAnyway = reason == ChangeReason.PRESENCE || reason == ChangeReason.MISSED_OFFERS
+                || reason == ChangeReason.RESTORED;
+        if (!updated.equals(operator) || announceAnyway) {
             operators.put(operatorId, updated);
             changes.add(new OperatorChanged(updated, reason));
         }
@@ -442,8 +442,11 @@ public final class Router {
     }
 
     private Contact offeredTo(String operatorId, String contactId, String action) {
-        Contact contact = offered(existing(contactId), action);
-        if (!contact.operatorId().equals(operatorId)) {
+        return ownedBy(operatorId, offered(existing(contactId), action), action);
+    }
+
+    private static Contact ownedBy(String operatorId, Contact contact, String action) {
+        if (operatorId == null || !operatorId.equals(contact.operatorId())) {
             throw RejectedCommand.notYours(action);
         }
         return contact;

@@ -2,6 +2,7 @@ package org.helpline.web;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import org.helpline.wire.JsonSocket;
 
 /** The one shape of every error the server answers: {@code {"type":"error","code":"...","message":"..."}}. */
 public final class ErrorReply {
@@ -9,7 +10,7 @@ public final class ErrorReply {
     }
 
     public static JsonObject of(String code, String message) {
-        return new JsonObject().put("type", "error").put("code", code).put("message", message);
+        return JsonSocket.error(code, message);
     }
 
     public static void send(RoutingContext context, int status, String code, String message) {

@@ -96,6 +96,15 @@ class RouterTest {
         }
 
         @Test
+        void locatingAContactTellsItsPlace() {
+            call("ro");
+            Contact second = call("ro");
+            QueuePlace place = (QueuePlace) router.apply(new Command.Locate(second.id())).reply();
+            assertThat(place.position()).isEqualTo(2);
+            assertThat(place.contact().id()).isEqualTo(second.id());
+        }
+
+        @Test
         void positionCountsOnlyThoseAhead() {
             Contact first = call("ro");
             Contact second = call("ro");
@@ -134,7 +143,7 @@ class RouterTest {
             Contact first = call("ro");
             available("bogdan", "ro");
             connect("ana", first);
-            router.apply(new End(first.id()));
+            router.apply(new End("ana", first.id()));
             router.apply(new WrapUp("ana", first.id(), "advice_given"));
             clock.advance(Duration.ofSeconds(1));
 
@@ -300,7 +309,7 @@ class RouterTest {
             available("ana", "ro");
             Contact contact = call("ro");
             connect("ana", contact);
-            router.apply(new End(contact.id()));
+            router.apply(new End("ana", contact.id()));
             assertThat(operator("ana").state()).isEqualTo(OperatorState.WRAP_UP);
 
             clock.advance(WRAP_UP);
@@ -319,7 +328,7 @@ class RouterTest {
             available("ana", "ro");
             Contact contact = call("ro");
             connect("ana", contact);
-            router.apply(new End(contact.id()));
+            router.apply(new End("ana", contact.id()));
             Contact closed = (Contact) router.apply(new WrapUp("ana", contact.id(), "advice_given")).reply();
 
             assertThat(closed.state()).isEqualTo(ContactState.CLOSED);
@@ -333,7 +342,7 @@ class RouterTest {
             Contact first = call("ro");
             Contact waiting = call("ro");
             connect("ana", first);
-            router.apply(new End(first.id()));
+            router.apply(new End("ana", first.id()));
             assertThat(current(waiting).state()).isEqualTo(ContactState.QUEUED);
 
             router.apply(new WrapUp("ana", first.id(), "advice_given"));
@@ -341,11 +350,21 @@ class RouterTest {
         }
 
         @Test
+        void onlyTheOperatorInTheConversationCanEndIt() {
+            available("ana", "ro");
+            Contact contact = call("ro");
+            connect("ana", contact);
+            assertThatThrownBy(() -> router.apply(new End("bogdan", contact.id())))
+                    .isInstanceOfSatisfying(RejectedCommand.class, r -> assertThat(r.code()).isEqualTo("not_yours"));
+            assertThat(current(contact).state()).isEqualTo(ContactState.CONNECTED);
+        }
+
+        @Test
         void aWrapUpNeedsAnOutcome() {
             available("ana", "ro");
             Contact contact = call("ro");
             connect("ana", contact);
-            router.apply(new End(contact.id()));
+            router.apply(new End("ana", contact.id()));
             assertThatThrownBy(() -> router.apply(new WrapUp("ana", contact.id(), " ")))
                     .isInstanceOfSatisfying(RejectedCommand.class, r -> assertThat(r.code()).isEqualTo("outcome_required"));
         }
@@ -434,7 +453,7 @@ class RouterTest {
             available("ana", "ro");
             Contact contact = call("ro");
             List<Contact> before = router.workOf("ana");
-            assertThatThrownBy(() -> router.apply(new End(contact.id()))).isInstanceOf(RejectedCommand.class);
+            assertThatThrownBy(() -> router.apply(new End("ana", contact.id()))).isInstanceOf(RejectedCommand.class);
             assertThat(router.workOf("ana")).isEqualTo(before);
             assertThat(router.apply(new Accept("ana", contact.id())).events())
                     .allSatisfy(e -> assertThat(e).isNotInstanceOf(UrgentContactWaiting.class));
@@ -462,10 +481,13 @@ class RouterTest {
             Operator ana = operator("ana").with(Presence.PAUSED, "restart");
 
             Router restarted = new Router(new RoutingRules(OFFER_TIMEOUT, WRAP_UP, URGENT_ALERT, 2), clock);
-            restarted.restore(saved, List.of(ana));
+            List<HelplineEvent> restoredEvents = restarted.restore(saved, List.of(ana));
 
             assertThat(restarted.queue()).extracting(Contact::id).containsExactly(urgent.id(), offered.id(), second.id());
             assertThat(restarted.operator("ana").orElseThrow().state()).isEqualTo(OperatorState.PAUSED);
+            assertThat(restoredEvents).filteredOn(ContactChanged.class::isInstance).hasSize(3)
+                    .allSatisfy(e -> assertThat(((ContactChanged) e).reason()).isEqualTo(ChangeReason.RESTORED));
+            assertThat(restoredEvents).filteredOn(OperatorChanged.class::isInstance).hasSize(1);
             Contact next = (Contact) restarted.apply(new Enqueue(new NewContact(Channel.CALL, "ro", null, Priority.NORMAL, null))).reply();
             assertThat(next.sequence()).isGreaterThan(urgent.sequence());
         }

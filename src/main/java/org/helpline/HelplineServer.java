@@ -1,0 +1,113 @@
+package org.helpline;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.helpline.bus.CoreCodecs;
+import org.helpline.config.HelplineConfig;
+import org.helpline.core.Router;
+import org.helpline.dispatch.DispatchVerticle;
+import org.helpline.store.HelplineStore;
+import org.helpline.store.MemoryStore;
+import org.helpline.store.RedisStore;
+import org.helpline.store.StoreStatus;
+import org.helpline.web.HealthCheck;
+import org.helpline.web.WebServerVerticle;
+import org.helpline.web.auth.AccountFile;
+import org.helpline.web.auth.Authentication;
+import org.helpline.web.auth.FirstRun;
+import org.helpline.web.auth.PasswordHash;
+
+/** One running helpline: the store, the dispatch, the web server and the telephony gateway. */
+public final class HelplineServer {
+    private final Vertx vertx;
+    private final HelplineConfig config;
+    private final Clock clock;
+    private final HelplineStore store;
+    private final List<String> deployments = new ArrayList<>();
+    private Authentication authentication;
+    private WebServerVerticle web;
+    private FirstRun.Outcome firstRun = new FirstRun.Ready();
+
+    private HelplineServer(Vertx vertx, HelplineConfig config, Clock clock, HelplineStore store) {
+        this.vertx = vertx;
+        this.config = config;
+        this.clock = clock;
+        this.store = store;
+    }
+
+    public static Future<HelplineServer> start(Vertx vertx, HelplineConfig config, Clock clock) {
+        CoreCodecs.register(vertx.eventBus());
+        HelplineStore store = config.store().usesRedis()
+                ? new RedisStore(vertx, config.store().redis(), clock)
+                : new MemoryStore(clock);
+        HelplineServer server = new HelplineServer(vertx, config, clock, store);
+        return server.deploy().map(server).recover(failure ->
+                server.stop().transform(stopped -> Future.failedFuture(failure)));
+    }
+
+    private Future<Void> deploy() {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        List<HealthCheck> checks = List.of(new HealthCheck("store", true, () -> health(store.status())));
+        Router router = new Router(config.routing().rules(), clock);
+        return vertx.executeBlocking(this::prepareAccounts)
+                .compose(accounts -> {
+                    authentication = Authentication.start(vertx, config.auth(), config.http().publicUrl(), accounts,
+                            store, clock);
+                    web = new WebServerVerticle(config, clock, metrics, checks, authentication);
+                    return vertx.deployVerticle(web);
+                })
+                .compose(this::remember)
+                .compose(v -> vertx.deployVerticle(new DispatchVerticle(router, store, config.routing().tickInterval())))
+                .compose(this::remember)
+                .onSuccess(v -> web.takingContacts());
+    }
+
+    /** Blocking: reads the account file and makes sure a first supervisor can log in. */
+    private AccountFile prepareAccounts() {
+        AccountFile accounts = AccountFile.open(config.auth());
+        firstRun = FirstRun.prepare(accounts, new PasswordHash(config.auth().hashIterations()));
+        return accounts;
+    }
+
+    private Future<Void> remember(String deploymentId) {
+        deployments.add(deploymentId);
+        return Future.succeededFuture();
+    }
+
+    private static HealthCheck.Status health(StoreStatus status) {
+        return status.up() ? HealthCheck.Status.ok() : HealthCheck.Status.down(status.kind() + ": " + status.reason());
+    }
+
+    public int httpPort() {
+        return web.port();
+    }
+
+    /** What the person starting the server must know to log in the first time (printed, never logged). */
+    public FirstRun.Outcome firstRun() {
+        return firstRun;
+    }
+
+    /** Stops taking contacts, lets the store record what is pending, and closes it. */
+    public Future<Void> stop() {
+        Future<Void> undeployed = Future.succeededFuture();
+        for (String id : deployments.reversed()) {
+            undeployed = undeployed.eventually(() -> vertx.undeploy(id));
+        }
+        deployments.clear();
+        Future<Void> authClosed = undeployed.eventually(() ->
+                authentication == null ? Future.succeededFuture() : authentication.close());
+        return authClosed.eventually(store::close);
+    }
+}

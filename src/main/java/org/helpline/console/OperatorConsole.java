@@ -1,0 +1,141 @@
+package org.helpline.console;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import org.helpline.bus.CommandSender;
+import org.helpline.core.Addresses;
+import org.helpline.core.Command;
+import org.helpline.core.Contact;
+import org.helpline.core.ContactState;
+import org.helpline.core.HelplineEvent.ContactChanged;
+import org.helpline.core.HelplineEvent.OperatorChanged;
+import org.helpline.core.Operator;
+import org.helpline.core.OperatorProfile;
+import org.helpline.core.Presence;
+import org.helpline.wire.JsonSocket;
+import org.helpline.wire.SocketLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every open operator console in this verticle, and the one place that routes events to them: a
+ * contact's events go to the operator it was offered to until it leaves their hands (including the
+ * requeue that withdraws an offer). An available operator with no console open (the last one closed,
+ * or none came back after a restart) is paused once the grace period passes, so no caller waits on an
+ * offer nobody can see.
+ */
+public final class OperatorConsole {
+    static final String DISCONNECTED_REASON = "console disconnected";
+    private static final Logger LOG = LoggerFactory.getLogger(OperatorConsole.class);
+
+    private final Vertx vertx;
+    private final CommandSender commands;
+    private final Clock clock;
+    private final List<String> outcomes;
+    private final SocketLimits limits;
+    private final Duration disconnectGrace;
+    private final Map<String, Set<OperatorSocket>> sockets = new HashMap<>();
+    private final Map<String, String> holderOf = new HashMap<>();
+    private final Map<String, Operator> operators = new HashMap<>();
+    private final Set<String> graceRunning = new HashSet<>();
+
+    public OperatorConsole(Vertx vertx, Clock clock, List<String> outcomes, SocketLimits limits,
+                           Duration disconnectGrace) {
+        this.vertx = vertx;
+        this.commands = new CommandSender(vertx);
+        this.clock = clock;
+        this.outcomes = List.copyOf(outcomes);
+        this.limits = limits;
+        this.disconnectGrace = disconnectGrace;
+    }
+
+    /** Subscribes to the router's events; call from the verticle that serves the sockets. */
+    public Future<Void> start() {
+        var contacts = vertx.eventBus().<ContactChanged>consumer(Addresses.CONTACT_EVENTS, m -> contactChanged(m.body()));
+        var people = vertx.eventBus().<OperatorChanged>consumer(Addresses.OPERATOR_EVENTS, m -> operatorChanged(m.body()));
+        return Future.all(contacts.completion(), people.completion()).mapEmpty();
+    }
+
+    public void attach(ServerWebSocket webSocket, OperatorProfile profile) {
+        JsonSocket json = new JsonSocket(webSocket, limits, clock);
+        OperatorSocket socket = new OperatorSocket(json, profile, commands, clock, outcomes);
+        sockets.computeIfAbsent(profile.id(), id -> new LinkedHashSet<>()).add(socket);
+        json.onMessage(socket::receive);
+        json.onClose(() -> detach(socket, profile));
+        commands.work(profile.id()).onComplete(work -> {
+            if (work.succeeded()) {
+                work.result().contacts().forEach(c -> holderOf.put(c.id(), profile.id()));
+                if (work.result().operator() != null) {
+                    operators.put(profile.id(), work.result().operator());
+                }
+                socket.welcome(work.result());
+            } else {
+                json.close(JsonSocket.POLICY_VIOLATION, "server not ready");
+            }
+        });
+        LOG.info("console.connected operator={}", profile.id());
+    }
+
+    private void detach(OperatorSocket socket, OperatorProfile profile) {
+        Set<OperatorSocket> open = sockets.get(profile.id());
+        if (open != null && open.remove(socket) && open.isEmpty()) {
+            sockets.remove(profile.id());
+            startGrace(profile.id());
+        }
+        LOG.info("console.closed operator={}", profile.id());
+    }
+
+    private void startGrace(String operatorId) {
+        if (graceRunning.add(operatorId)) {
+            vertx.setTimer(disconnectGrace.toMillis(), id -> {
+                graceRunning.remove(operatorId);
+                pauseIfStillGone(operatorId);
+            });
+        }
+    }
+
+    private void pauseIfStillGone(String operatorId) {
+        Operator known = operators.get(operatorId);
+        if (sockets.containsKey(operatorId) || known == null || known.presence() != Presence.AVAILABLE) {
+            return;
+        }
+        LOG.info("console.pausing operator={} reason=no_console", operatorId);
+        commands.operator(new Command.SetPresence(known.profile(), Presence.PAUSED, DISCONNECTED_REASON))
+                .onFailure(e -> LOG.warn("console.pause.failed operator={} reason={}", operatorId, e.getMessage()));
+    }
+
+    private void contactChanged(ContactChanged change) {
+        Contact contact = change.contact();
+        String holder = contact.operatorId() != null ? contact.operatorId() : holderOf.get(contact.id());
+        if (holder == null) {
+            return;
+        }
+        boolean stillHeld = contact.operatorId() != null && !contact.state().isFinal()
+                && contact.state() != ContactState.QUEUED;
+        if (stillHeld) {
+            holderOf.put(contact.id(), holder);
+        } else {
+            holderOf.remove(contact.id());
+        }
+        sockets.getOrDefault(holder, Set.of()).forEach(s -> s.contactChanged(change));
+    }
+
+    private void operatorChanged(OperatorChanged change) {
+        Operator operator = change.operator();
+        operators.put(operator.id(), operator);
+        if (operator.presence() == Presence.AVAILABLE && !sockets.containsKey(operator.id())) {
+            startGrace(operator.id());
+        }
+        sockets.getOrDefault(operator.id(), Set.of()).forEach(s -> s.operatorChanged(operator));
+    }
+}

@@ -1,0 +1,101 @@
+package org.helpline.console;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.helpline.bus.CommandSender;
+import org.helpline.bus.CoreJson;
+import org.helpline.core.Command;
+import org.helpline.core.Contact;
+import org.helpline.core.ContactState;
+import org.helpline.core.HelplineEvent.ContactChanged;
+import org.helpline.core.Operator;
+import org.helpline.core.OperatorProfile;
+import org.helpline.core.OperatorWork;
+import org.helpline.core.RejectedCommand;
+import org.helpline.wire.JsonSocket;
+
+/** One open console of one operator: turns their messages into commands and their events into messages. */
+final class OperatorSocket {
+    private final JsonSocket socket;
+    private final OperatorProfile profile;
+    private final CommandSender commands;
+    private final Clock clock;
+    private final List<String> outcomes;
+
+    OperatorSocket(JsonSocket socket, OperatorProfile profile, CommandSender commands, Clock clock,
+                   List<String> outcomes) {
+        this.socket = socket;
+        this.profile = profile;
+        this.commands = commands;
+        this.clock = clock;
+        this.outcomes = outcomes;
+    }
+
+    String operatorId() {
+        return profile.id();
+    }
+
+    void welcome(OperatorWork work) {
+        JsonObject welcome = new JsonObject().put("type", "welcome")
+                .put("operator", work.operator() == null ? null : CoreJson.operator(work.operator()))
+                .put("contacts", new JsonArray(work.contacts().stream().map(c -> CoreJson.contact(c, clock)).toList()))
+                .put("outcomes", new JsonArray(outcomes));
+        socket.send(welcome);
+    }
+
+    void receive(JsonObject message) {
+        Object requestId = message.getValue("id");
+        OperatorRequest request;
+        try {
+            request = OperatorRequest.parse(message);
+        } catch (OperatorRequest.BadRequest bad) {
+            socket.refuse(bad.code(), bad.getMessage(), requestId);
+            return;
+        }
+        execute(request).onComplete(done -> {
+            if (done.succeeded()) {
+                socket.send(done.result().put("type", "ack").put("id", requestId));
+            } else if (done.cause() instanceof RejectedCommand rejected) {
+                socket.sendError(rejected.code(), rejected.getMessage(), requestId);
+            } else {
+                socket.sendError("unavailable", "the request could not be handled; try again", requestId);
+            }
+        });
+    }
+
+    private Future<JsonObject> execute(OperatorRequest request) {
+        String me = profile.id();
+        return switch (request) {
+            case OperatorRequest.ChangePresence p -> commands.operator(new Command.SetPresence(profile, p.presence(), p.reason()))
+                    .map(o -> new JsonObject().put("operator", CoreJson.operator(o)));
+            case OperatorRequest.Accept a -> contact(new Command.Accept(me, a.contactId()));
+            case OperatorRequest.Decline d -> contact(new Command.Decline(me, d.contactId()));
+            case OperatorRequest.End e -> contact(new Command.End(me, e.contactId()));
+            case OperatorRequest.WrapUp w -> outcomes.contains(w.outcome())
+                    ? contact(new Command.WrapUp(me, w.contactId(), w.outcome()))
+                    : Future.failedFuture(new RejectedCommand("unknown_outcome",
+                            "outcome must be one of " + String.join(", ", outcomes)));
+        };
+    }
+
+    private Future<JsonObject> contact(Command command) {
+        return commands.contact(command).map(c -> new JsonObject().put("contact", CoreJson.contact(c, clock)));
+    }
+
+    void contactChanged(ContactChanged change) {
+        Contact contact = change.contact();
+        boolean offeredToMe = contact.state() == ContactState.OFFERED;
+        socket.send(new JsonObject()
+                .put("type", offeredToMe ? "offer" : "contact")
+                .put("reason", CoreJson.lower(change.reason()))
+                .put("contact", CoreJson.contact(contact, clock)));
+    }
+
+    void operatorChanged(Operator operator) {
+        socket.send(new JsonObject().put("type", "operator").put("operator", CoreJson.operator(operator)));
+    }
+}

@@ -1,0 +1,131 @@
+package org.helpline.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import org.helpline.config.StoreConfig.RedisConfig;
+import org.helpline.core.HelplineEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store in Redis, so that a restart of the server loses no waiting contact. Every key it writes
+ * expires (see {@link RedisLayout}). If Redis goes away the helpline carries on: writes fail fast, the
+ * latest value of every key is kept and written as soon as Redis is back, and reads see it meanwhile.
+ *
+ * <p>All work runs on one Vert.x context, taken when the store is made; answers come back on the
+ * caller's context, as with Vert.x's own clients.
+ */
+public final class RedisStore implements HelplineStore {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisStore.class);
+
+    private final Context context;
+    private final Clock clock;
+    private final RedisTiming timing;
+    private final RedisLayout layout;
+    private final RedisLink link;
+    private final RedisWriter writer;
+
+    public RedisStore(Vertx vertx, RedisConfig config, Clock clock) {
+        this(vertx, config, clock, RedisTiming.DEFAULT);
+    }
+
+    RedisStore(Vertx vertx, RedisConfig config, Clock clock, RedisTiming timing) {
+        this.context = vertx.getOrCreateContext();
+        this.clock = clock;
+        this.timing = timing;
+        this.layout = RedisLayout.of(config);
+        this.link = new RedisLink(vertx, config, timing);
+        this.writer = new RedisWriter(context, link, clock, timing);
+    }
+
+    @Override
+    public Future<Void> record(List<HelplineEvent> changes) {
+        return onStore(() -> writer.submit(layout.writesFor(changes, clock.instant())));
+    }
+
+    /** Fails, rather than answering empty, when Redis cannot be reached: starting empty would overwrite it. */
+    @Override
+    public Future<SavedState> load() {
+        return onStore(() -> link.connection()
+                .compose(connection -> new RedisLoad(link, connection, layout).run())
+                .onSuccess(saved -> LOG.info("store.redis.loaded contacts={} operators={}",
+                        saved.contacts().size(), saved.operators().size()))
+                .recover(failure -> Future.failedFuture(new StoreUnavailable(
+                        "cannot load the helpline's state from Redis: " + reason(failure)))));
+    }
+
+    @Override
+    public Future<Void> put(String key, String value, Duration ttl) {
+        return onStore(() -> writer.submit(List.of(layout.valuePut(key, value, ttl, clock.instant()))));
+    }
+
+    @Override
+    public Future<String> get(String key) {
+        return onStore(() -> {
+            String redisKey = layout.value(key);
+            PendingWrite pending = writer.pending(redisKey);
+            if (pending != null) {
+                return Future.succeededFuture(pending instanceof PendingWrite.Put put ? put.valueAt(clock.instant()) : null);
+            }
+            return link.connection()
+                    .compose(connection -> link.answerIn(connection, connection.send(Request.cmd(Command.GET).arg(redisKey))))
+                    .map(found -> found == null ? null : found.toString());
+        });
+    }
+
+    @Override
+    public Future<Void> delete(String key) {
+        return onStore(() -> writer.submit(List.of(layout.valueGone(key))));
+    }
+
+    @Override
+    public StoreStatus status() {
+        return link.status();
+    }
+
+    /** Waits a little for pending writes, then closes the connection whatever happened. */
+    @Override
+    public Future<Void> close() {
+        return onStore(() -> writer.submit(List.of())
+                .timeout(timing.closeWait().toMillis(), TimeUnit.MILLISECONDS)
+                .transform(flushed -> {
+                    if (flushed.failed()) {
+                        LOG.warn("store.redis.closed unflushed={} reason=\"{}\"", writer.unflushed(), reason(flushed.cause()));
+                    }
+                    return link.close();
+                }));
+    }
+
+    private String reason(Throwable failure) {
+        return failure instanceof StoreUnavailable ? failure.getMessage() : link.address() + ": " + link.describe(failure);
+    }
+
+    /** Runs {@code work} on the store's context and answers on the caller's. */
+    private <T> Future<T> onStore(Supplier<Future<T>> work) {
+        Context caller = Vertx.currentContext();
+        if (caller == context) {
+            return attempt(work);
+        }
+        Promise<T> answer = Promise.promise();
+        context.runOnContext(v -> attempt(work).onComplete(answer));
+        return caller == null ? answer.future() : Future.fromCompletionStage(answer.future().toCompletionStage(), caller);
+    }
+
+    private static <T> Future<T> attempt(Supplier<Future<T>> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+    }
+}

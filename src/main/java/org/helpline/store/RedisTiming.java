@@ -1,0 +1,15 @@
+package org.helpline.store;
+
+import java.time.Duration;
+
+/**
+ * How long the Redis adapter waits, and how it backs off.
+ *
+ * @param reply        longest wait for a connection or for Redis to answer; a write not acknowledged by then fails
+ * @param firstRetry   first pause before reconnecting; it doubles after each failure up to {@code longestRetry}
+ * @param closeWait    how long {@code close()} waits for pending writes
+ */
+record RedisTiming(Duration reply, Duration firstRetry, Duration longestRetry, Duration closeWait) {
+    static final RedisTiming DEFAULT = new RedisTiming(
+            Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(2));
+}

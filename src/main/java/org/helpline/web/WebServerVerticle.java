@@ -1,0 +1,108 @@
+package org.helpline.web;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.helpline.config.HelplineConfig;
+import org.helpline.console.OperatorConsole;
+import org.helpline.supervision.QueueMetrics;
+import org.helpline.web.auth.AccessControl;
+import org.helpline.web.auth.Authentication;
+import org.helpline.web.auth.Role;
+import org.helpline.wire.SocketLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: health, readiness, metrics, accounts, and the operator socket. One instance
+ * serves every connection, so the consoles of one operator all live in one {@link OperatorConsole}.
+ * It is deployed before the dispatch so that it hears the contacts and operators a restart restores.
+ */
+public final class WebServerVerticle extends VerticleBase {
+    /** Past this a socket is closed by Vert.x itself; below it, our own limits answer with an error. */
+    private static final int MAX_SOCKET_MESSAGE = 64 * 1024;
+    private static final SocketLimits OPERATOR_LIMITS = new SocketLimits(4 * 1024, 20, 10, 10);
+    private static final Logger LOG = LoggerFactory.getLogger(WebServerVerticle.class);
+
+    private final HelplineConfig config;
+    private final Clock clock;
+    private final PrometheusMeterRegistry metrics;
+    private final List<HealthCheck> checks;
+    private final Authentication auth;
+    private HttpServer server;
+    private volatile boolean takingContacts;
+
+    public WebServerVerticle(HelplineConfig config, Clock clock, PrometheusMeterRegistry metrics,
+                             List<HealthCheck> checks, Authentication auth) {
+        this.config = config;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.checks = List.copyOf(checks);
+        this.auth = auth;
+    }
+
+    @Override
+    public Future<?> start() {
+        OperatorConsole console = new OperatorConsole(vertx, clock, config.routing().outcomes(), OPERATOR_LIMITS,
+                config.routing().disconnectGrace());
+        QueueMetrics queueMetrics = new QueueMetrics(metrics, clock, config.languages());
+        Router router = Router.router(vertx);
+        router.route().handler(WebServerVerticle::securityHeaders);
+        new HealthRoutes(checks, () -> takingContacts).mount(router);
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                .end(metrics.scrape()));
+        auth.mount(router);
+        router.get("/operator/ws").handler(auth.access().requireRole(Role.OPERATOR)).handler(ctx -> {
+            int chatCapacity = config.routing().chatCapacity();
+            var profile = AccessControl.of(ctx).profile(chatCapacity);
+            ctx.request().toWebSocket().onSuccess(ws -> console.attach(ws, profile));
+        });
+        router.route("/api/*").handler(ctx -> ErrorReply.send(ctx, 404, "not_found", "no such API: " + ctx.request().path()));
+        router.errorHandler(500, WebServerVerticle::internalError);
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(config.http().host())
+                .setPort(config.http().port())
+                .setMaxWebSocketMessageSize(MAX_SOCKET_MESSAGE)
+                .setMaxWebSocketFrameSize(MAX_SOCKET_MESSAGE);
+        return console.start()
+                .compose(v -> queueMetrics.start(vertx))
+                .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen())
+                .onSuccess(listening -> {
+                    server = listening;
+                    LOG.info("http.listening port={}", listening.actualPort());
+                });
+    }
+
+    /** Called once the dispatch runs: from now on /ready says yes. */
+    public void takingContacts() {
+        takingContacts = true;
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    private static void securityHeaders(RoutingContext context) {
+        context.response()
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("Referrer-Policy", "no-referrer")
+                .putHeader("X-Frame-Options", "DENY")
+                .putHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+        context.next();
+    }
+
+    private static void internalError(RoutingContext context) {
+        // The exception's class only: a message could quote what a client sent.
+        LOG.error("http.failed path={} failure={}", context.request().path(),
+                context.failure() == null ? "unknown" : context.failure().getClass().getName());
+        ErrorReply.send(context, 500, "internal", "the server could not handle this request");
+    }
+}

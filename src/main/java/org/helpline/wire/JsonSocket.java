@@ -1,0 +1,102 @@
+package org.helpline.wire;
+
+import java.time.Clock;
+import java.util.function.Consumer;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * One client's socket speaking JSON objects with a {@code type}. Every refused message is answered
+ * with an error and never reaches the handler; a client that keeps flooding, or stops reading what
+ * the server writes, is cut off so it cannot hold the server's memory.
+ */
+public final class JsonSocket {
+    public static final short POLICY_VIOLATION = 1008;
+
+    private final ServerWebSocket socket;
+    private final SocketLimits limits;
+    private final RateLimit rate;
+    private int strikes;
+
+    public JsonSocket(ServerWebSocket socket, SocketLimits limits, Clock clock) {
+        this.socket = socket;
+        this.limits = limits;
+        this.rate = new RateLimit(clock, limits.burst(), limits.perSecond());
+    }
+
+    public static JsonObject error(String code, String message) {
+        return new JsonObject().put("type", "error").put("code", code).put("message", message);
+    }
+
+    /** Delivers each acceptable message, already parsed and with a non-empty {@code type}. */
+    public void onMessage(Consumer<JsonObject> handler) {
+        socket.frameHandler(frame -> {
+            if (frame.isBinary()) {
+                refuse("text_only", "send JSON text messages", null);
+            }
+        });
+        socket.textMessageHandler(text -> accept(text, handler));
+    }
+
+    public void onClose(Runnable handler) {
+        socket.closeHandler(v -> handler.run());
+    }
+
+    public void send(JsonObject message) {
+        if (socket.isClosed()) {
+            return;
+        }
+        if (socket.writeQueueFull()) {
+            socket.close(POLICY_VIOLATION, "not reading");
+            return;
+        }
+        socket.writeTextMessage(message.encode());
+    }
+
+    public void sendError(String code, String message, Object requestId) {
+        JsonObject error = error(code, message);
+        if (requestId != null) {
+            error.put("id", requestId);
+        }
+        send(error);
+    }
+
+    public void close(short code, String reason) {
+        socket.close(code, reason);
+    }
+
+    private void accept(String text, Consumer<JsonObject> handler) {
+        if (!rate.tryTake()) {
+            refuse("rate_limited", "too many messages; slow down", null);
+            return;
+        }
+        if (Buffer.buffer(text).length() > limits.maxMessageBytes()) {
+            refuse("too_large", "a message may be at most " + limits.maxMessageBytes() + " bytes", null);
+            return;
+        }
+        JsonObject message;
+        try {
+            message = new JsonObject(text);
+        } catch (DecodeException | ClassCastException e) {
+            refuse("bad_json", "a message must be one JSON object", null);
+            return;
+        }
+        if (!(message.getValue("type") instanceof String type) || type.isBlank()) {
+            refuse("unknown_type", "a message needs a \"type\"", message.getValue("id"));
+            return;
+        }
+        strikes = 0;
+        handler.accept(message);
+    }
+
+    /** Answers a refused message; too many in a row close the socket. */
+    public void refuse(String code, String message, Object requestId) {
+        sendError(code, message, requestId);
+        if (++strikes >= limits.strikes()) {
+            socket.close(POLICY_VIOLATION, code);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.helpline.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.buffer.Buffer;
+import org.helpline.HelplineServer;
+import org.helpline.bus.CommandSender;
+import org.helpline.config.ConfigLoader;
+import org.helpline.config.HelplineConfig;
+import org.helpline.core.Addresses;
+import org.helpline.core.Channel;
+import org.helpline.core.HelplineEvent.OperatorChanged;
+import org.helpline.core.Operator;
+import org.helpline.web.auth.Account;
+import org.helpline.web.auth.AccountFile;
+import org.helpline.web.auth.PasswordHash;
+import org.helpline.web.auth.Role;
+
+/**
+ * The whole server, in process, on free ports, with its own Vert.x: tests talk to it over real HTTP
+ * and WebSocket connections, and send channel commands on its event bus. Blocking methods: call them
+ * from the test thread, never from an event loop.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String PASSWORD = "a-long-test-password";
+    private static final PasswordHash CHEAP_HASH = new PasswordHash(1000);
+
+    private final Vertx vertx;
+    private final HelplineServer server;
+    private final WebClient web;
+    private final WebSocketClient sockets;
+
+    private TestServer(Vertx vertx, HelplineServer server) {
+        this.vertx = vertx;
+        this.server = server;
+        this.web = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(server.httpPort()));
+        this.sockets = vertx.createWebSocketClient();
+    }
+
+    /**
+     * @param dir        holds the account file
+     * @param extraYaml  configuration added to the test defaults (e.g. a Redis store)
+     */
+    public static TestServer start(Path dir, Clock clock, String extraYaml, List<Account> accounts) {
+        AccountFile file = new AccountFile(dir.resolve("accounts.json"));
+        accounts.forEach(file::add);
+        int port = freePort();
+        String yaml = """
+                http: { port: %d, publicUrl: "http://localhost:%d" }
+                auth: { accountsFile: "%s", hashIterations: 1000 }
+                telephony: { enabled: false }
+                routing: { tickInterval: 20ms, disconnectGrace: 300ms }
+                %s
+                """.formatted(port, port, dir.resolve("accounts.json"), extraYaml);
+        HelplineConfig config = new ConfigLoader(name -> null).parse(yaml, "test");
+        Vertx vertx = Vertx.vertx();
+        try {
+            return new TestServer(vertx, HelplineServer.start(vertx, config, clock).await());
+        } catch (RuntimeException e) {
+            vertx.close().await();
+            throw e;
+        }
+    }
+
+    public static Account operator(String name, String... languages) {
+        return new Account(name, Role.OPERATOR, CHEAP_HASH.hash(PASSWORD), Set.of(languages), Set.of(Channel.CHAT),
+                null, null, null, false);
+    }
+
+    public static Account supervisor(String name) {
+        return new Account(name, Role.SUPERVISOR, CHEAP_HASH.hash(PASSWORD), Set.of(), Set.of(), null, null, null, false);
+    }
+
+    public int port() {
+        return server.httpPort();
+    }
+
+    /** Logs in and returns the session cookie ("helpline_session=..."). */
+    public String login(String name) {
+        HttpResponse<Buffer> response = web.post("/api/login")
+                .sendJsonObject(new JsonObject().put("name", name).put("password", PASSWORD)).await();
+        if (response.statusCode() != 200) {
+            throw new AssertionError("login of " + name + " failed: " + response.statusCode() + " " + response.bodyAsString());
+        }
+        return response.cookies().stream().filter(c -> c.startsWith("helpline_session="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    }
+
+    /** Opens an operator's console socket after logging them in. */
+    public SocketProbe console(String name) {
+        return SocketProbe.connect(sockets, options("/operator/ws").addHeader("Cookie", login(name)));
+    }
+
+    public WebSocketConnectOptions options(String path) {
+        return new WebSocketConnectOptions().setHost("localhost").setPort(port()).setURI(path);
+    }
+
+    public WebSocketClient sockets() {
+        return sockets;
+    }
+
+    public HttpResponse<Buffer> get(String path) {
+        return web.get(path).send().await();
+    }
+
+    public CommandSender commands() {
+        return new CommandSender(vertx);
+    }
+
+    /** Waits for the operator event that satisfies {@code wanted} and returns it. */
+    public Operator awaitOperator(Predicate<Operator> wanted) {
+        Promise<Operator> seen = Promise.promise();
+        MessageConsumer<OperatorChanged> consumer = vertx.eventBus().consumer(Addresses.OPERATOR_EVENTS, m -> {
+            if (wanted.test(m.body().operator())) {
+                seen.tryComplete(m.body().operator());
+            }
+        });
+        try {
+            return seen.future().await(5, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no such operator event within 5s");
+        } finally {
+            consumer.unregister();
+        }
+    }
+
+    public HelplineServer server() {
+        return server;
+    }
+
+    /** Stops as an operator would: pending writes recorded, connections closed. */
+    public void stop() {
+        server.stop().await();
+        vertx.close().await();
+    }
+
+    /** Dies without stopping anything: only what the store already acknowledged survives. */
+    public void crash() {
+        vertx.close().await();
+    }
+
+    @Override
+    public void close() {
+        if (vertx.deploymentIDs().isEmpty()) {
+            vertx.close().await();
+        } else {
+            stop();
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
