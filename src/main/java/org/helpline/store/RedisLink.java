@@ -39,6 +39,7 @@ final class RedisLink {
     private RedisConnection connection;
     private Future<RedisConnection> opening;
     private long retryTimer = -1;
+    private long heartbeatTimer = -1;
     private Duration nextRetry;
     private boolean closed;
     private volatile StoreStatus status;
@@ -124,6 +125,7 @@ final class RedisLink {
     Future<Void> close() {
         closed = true;
         vertx.cancelTimer(retryTimer);
+        vertx.cancelTimer(heartbeatTimer);
         retryTimer = -1;
         connection = null;
         status = StoreStatus.down("redis", "the store is closed");
@@ -189,7 +191,17 @@ final class RedisLink {
         connection = opened;
         status = StoreStatus.up("redis");
         LOG.info("store.redis.up address={}", address);
+        if (heartbeatTimer == -1) {
+            heartbeatTimer = vertx.setPeriodic(timing.heartbeat().toMillis(), id -> heartbeat());
+        }
         onUp.run();
+    }
+
+    /** A partitioned or frozen Redis closes nothing: only a request left unanswered shows it. */
+    private void heartbeat() {
+        if (connection != null) {
+            answerIn(connection, connection.send(Request.cmd(Command.PING)));
+        }
     }
 
     private void down(String reason) {

@@ -7,9 +7,10 @@ import java.time.Duration;
  *
  * @param reply        longest wait for a connection or for Redis to answer; a write not acknowledged by then fails
  * @param firstRetry   first pause before reconnecting; it doubles after each failure up to {@code longestRetry}
+ * @param heartbeat    how often an idle connection is checked, so that a silent Redis shows as down
  * @param closeWait    how long {@code close()} waits for pending writes
  */
-record RedisTiming(Duration reply, Duration firstRetry, Duration longestRetry, Duration closeWait) {
-    static final RedisTiming DEFAULT = new RedisTiming(
-            Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(2));
+record RedisTiming(Duration reply, Duration firstRetry, Duration longestRetry, Duration heartbeat, Duration closeWait) {
+    static final RedisTiming DEFAULT = new RedisTiming(Duration.ofSeconds(2), Duration.ofMillis(100),
+            Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(2));
 }

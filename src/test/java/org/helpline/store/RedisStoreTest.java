@@ -35,6 +35,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RedisStoreTest extends HelplineStoreContract {
     @RegisterExtension
     static final RedisServer REDIS = RedisServer.create();
+    /** Timeouts short enough for a test to wait for them. */
+    private static final RedisTiming QUICK = new RedisTiming(Duration.ofMillis(300), Duration.ofMillis(50),
+            Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofMillis(300));
     /** Redis keeps a value at least this long, however loaded the machine running the test. */
     private static final Duration SHORT_TTL = Duration.ofSeconds(1);
 
@@ -234,9 +237,7 @@ class RedisStoreTest extends HelplineStoreContract {
         @Test
         @DisplayName("fails within its timeout when Redis stops answering, and catches up when it answers again")
         void boundedWaitWhenRedisHangs() {
-            RedisTiming quick = new RedisTiming(Duration.ofMillis(300), Duration.ofMillis(50), Duration.ofMillis(200),
-                    Duration.ofMillis(300));
-            RedisStore impatient = open(REDIS.config(), quick);
+            RedisStore impatient = open(REDIS.config(), QUICK);
             HelplineFlow flow = new HelplineFlow();
             flow.arrive(Channel.CALL, "en", Priority.NORMAL);
             await(impatient.load());
@@ -256,6 +257,23 @@ class RedisStoreTest extends HelplineStoreContract {
             String contactKey = REDIS.keyPrefix() + "contact:" + flow.liveContacts().getFirst().id();
             Poll.until(WAIT, () -> Long.valueOf(1).equals(REDIS.call("EXISTS", contactKey)), "the write reaches Redis");
             assertThat(loadAfresh().contacts()).containsExactlyElementsOf(flow.liveContacts());
+        }
+
+        @Test
+        @DisplayName("notices a Redis that stops answering even with nothing to write")
+        void noticesASilentRedis() {
+            RedisStore watching = open(REDIS.config(), QUICK);
+            await(watching.load());
+
+            REDIS.pause();
+            try {
+                Poll.until(WAIT, () -> !watching.status().up(), "the status goes down");
+                assertThat(watching.status().reason()).contains("127.0.0.1:" + REDIS.port(), "no answer within 300 ms");
+            } finally {
+                REDIS.resume();
+            }
+
+            Poll.until(WAIT, () -> watching.status().up(), "the status comes back up");
         }
     }
 }

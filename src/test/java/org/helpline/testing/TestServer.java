@@ -121,6 +121,10 @@ public final class TestServer implements AutoCloseable {
         return web.get(path).send().await();
     }
 
+    public HttpResponse<Buffer> post(String path, JsonObject body) {
+        return web.post(path).putHeader("Origin", "http://localhost:" + port()).sendJsonObject(body).await();
+    }
+
     public CommandSender commands() {
         return new CommandSender(vertx);
     }
