@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -301,22 +302,31 @@ public final class Router {
     }
 
     private void route(Instant now) {
-        List<Operator> free = new ArrayList<>(operators.values().stream().filter(this::hasRoom).toList());
-        if (free.isEmpty() || queue.isEmpty()) {
+        if (queue.isEmpty()) {
+            return;
+        }
+        List<Operator> free = new ArrayList<>();
+        for (Operator operator : operators.values()) {
+            if (hasRoom(operator)) {
+                free.add(operator);
+            }
+        }
+        if (free.isEmpty()) {
             return;
         }
         free.sort(OFFER_ORDER);
-        Set<String> nobodyFor = new HashSet<>();
+        // Languages nobody free can take, per channel: the rest of the queue in them is skipped.
+        Map<Channel, Set<String>> nobodyFor = new EnumMap<>(Channel.class);
         Iterator<Map.Entry<QueueKey, String>> waiting = queue.entrySet().iterator();
         while (waiting.hasNext() && !free.isEmpty()) {
             Contact contact = contacts.get(waiting.next().getValue());
-            String kind = contact.channel() + "/" + contact.language();
-            if (nobodyFor.contains(kind)) {
+            Set<String> unserved = nobodyFor.get(contact.channel());
+            if (unserved != null && unserved.contains(contact.language())) {
                 continue;
             }
             Operator chosen = choose(contact, free);
             if (chosen == null) {
-                nobodyFor.add(kind);
+                nobodyFor.computeIfAbsent(contact.channel(), c -> new HashSet<>()).add(contact.language());
                 continue;
             }
             waiting.remove();
@@ -350,17 +360,24 @@ public final class Router {
         refresh(operator.id(), ChangeReason.WORKLOAD, now);
     }
 
+    /** Allocation-free: it runs for every operator on every routing pass. */
     private boolean hasRoom(Operator operator) {
         if (operator.presence() != Presence.AVAILABLE) {
             return false;
         }
-        List<Contact> current = workOf(operator.id());
-        if (current.isEmpty()) {
+        Set<String> held = work.get(operator.id());
+        if (held == null || held.isEmpty()) {
             return true;
         }
-        return operator.profile().channels().contains(Channel.CHAT)
-                && current.stream().allMatch(c -> c.channel() == Channel.CHAT)
-                && current.size() < operator.profile().chatCapacity();
+        if (!operator.profile().channels().contains(Channel.CHAT) || held.size() >= operator.profile().chatCapacity()) {
+            return false;
+        }
+        for (String id : held) {
+            if (contacts.get(id).channel() != Channel.CHAT) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean canTake(Operator operator, Contact contact) {
