@@ -19,6 +19,8 @@ import org.helpline.store.HelplineStore;
 import org.helpline.store.MemoryStore;
 import org.helpline.store.RedisStore;
 import org.helpline.store.StoreStatus;
+import org.helpline.telephony.Telephony;
+import org.helpline.telephony.TelephonyStatus;
 import org.helpline.web.HealthCheck;
 import org.helpline.web.WebServerVerticle;
 import org.helpline.web.auth.AccountFile;
@@ -26,7 +28,10 @@ import org.helpline.web.auth.Authentication;
 import org.helpline.web.auth.FirstRun;
 import org.helpline.web.auth.PasswordHash;
 
-/** One running helpline: the store, the dispatch, the web server and the telephony gateway. */
+/**
+ * One running helpline: the store, the telephony gateway, the web server and the dispatch, started in
+ * that order so that every room is listening before the dispatch announces what it restored.
+ */
 public final class HelplineServer {
     private final Vertx vertx;
     private final HelplineConfig config;
@@ -34,6 +39,7 @@ public final class HelplineServer {
     private final HelplineStore store;
     private final List<String> deployments = new ArrayList<>();
     private Authentication authentication;
+    private Telephony telephony;
     private WebServerVerticle web;
     private FirstRun.Outcome firstRun = new FirstRun.Ready();
 
@@ -59,12 +65,21 @@ public final class HelplineServer {
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
-        List<HealthCheck> checks = List.of(new HealthCheck("store", true, () -> health(store.status())));
         Router router = new Router(config.routing().rules(), clock);
         return vertx.executeBlocking(this::prepareAccounts)
                 .compose(accounts -> {
                     authentication = Authentication.start(vertx, config.auth(), config.http().publicUrl(), accounts,
                             store, clock);
+                    return Telephony.start(vertx, config, clock);
+                })
+                .compose(started -> {
+                    telephony = started;
+                    List<HealthCheck> checks = new ArrayList<>(List.of(
+                            new HealthCheck("store", true, () -> health(store.status()))));
+                    if (config.telephony().enabled()) {
+                        checks.add(new HealthCheck("ami", false, () -> health(telephony.ami())));
+                        checks.add(new HealthCheck("agi", false, () -> health(telephony.agi())));
+                    }
                     web = new WebServerVerticle(config, clock, metrics, checks, authentication);
                     return vertx.deployVerticle(web);
                 })
@@ -90,6 +105,10 @@ public final class HelplineServer {
         return status.up() ? HealthCheck.Status.ok() : HealthCheck.Status.down(status.kind() + ": " + status.reason());
     }
 
+    private static HealthCheck.Status health(TelephonyStatus status) {
+        return status.up() ? HealthCheck.Status.ok() : HealthCheck.Status.down(status.reason());
+    }
+
     public int httpPort() {
         return web.port();
     }
@@ -106,7 +125,9 @@ public final class HelplineServer {
             undeployed = undeployed.eventually(() -> vertx.undeploy(id));
         }
         deployments.clear();
-        Future<Void> authClosed = undeployed.eventually(() ->
+        Future<Void> telephonyStopped = undeployed.eventually(() ->
+                telephony == null ? Future.succeededFuture() : telephony.stop());
+        Future<Void> authClosed = telephonyStopped.eventually(() ->
                 authentication == null ? Future.succeededFuture() : authentication.close());
         return authClosed.eventually(store::close);
     }

@@ -11,7 +11,7 @@ public record HelplineConfig(List<String> languages, HttpConfig http, RoutingCon
         routing = routing == null ? new RoutingConfig(null, null, null, null, null, null, null, null) : routing;
         store = store == null ? new StoreConfig(null, null) : store;
         auth = auth == null ? new AuthConfig(null, null, null, null, null, null, null) : auth;
-        telephony = telephony == null ? new TelephonyConfig(null, null, null) : telephony;
+        telephony = telephony == null ? TelephonyConfig.defaults() : telephony;
     }
 
     public static HelplineConfig defaults() {

@@ -1,0 +1,188 @@
+package org.helpline.telephony;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import org.asteriskjava.manager.AuthenticationFailedException;
+import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.PingAction;
+import org.asteriskjava.manager.action.RedirectAction;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.helpline.config.TelephonyConfig.AmiConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The AMI session, kept alive for as long as the server runs. One virtual thread logs in, pings, and
+ * when the session fails (refused, bad secret, silent link, Asterisk restart) retires it and tries
+ * again after a growing pause. Actions run on virtual threads of their own.
+ */
+final class AmiLink {
+    private static final Logger LOG = LoggerFactory.getLogger(AmiLink.class);
+    /** Hangup, DialEnd, BridgeEnter/Leave are all in the "call" class; action replies need none. */
+    private static final String EVENT_MASK = "call";
+    static final String CONNECT_CONTEXT = "helpline-connect";
+    private static final long LIVE_CHANNELS_TIMEOUT_MILLIS = 10_000;
+
+    private final AmiConfig config;
+    private final Context context;
+    private final Consumer<AmiEvent> room;
+    private volatile TelephonyStatus status;
+    private volatile RetirableConnection current;
+    private volatile boolean stopping;
+    private Thread loop;
+
+    AmiLink(AmiConfig config, Context context, Consumer<AmiEvent> room) {
+        this.config = config;
+        this.context = context;
+        this.room = room;
+        this.status = TelephonyStatus.down("connecting to " + address());
+    }
+
+    void start() {
+        loop = Thread.ofVirtual().name("helpline-ami").start(this::run);
+    }
+
+    TelephonyStatus status() {
+        return status;
+    }
+
+    boolean connected() {
+        return current != null;
+    }
+
+    /** Sends the caller's channel to the operator's phone (docs/telephony.md, Connect). */
+    Future<Void> redirect(String channel, String endpoint) {
+        return Blocking.onVirtualThread(context, "helpline-ami-redirect", () -> {
+            ManagerResponse response = liveSession().sendAction(new RedirectAction(channel, CONNECT_CONTEXT, endpoint, 1));
+            if (response instanceof ManagerError error) {
+                throw new AmiActionFailed(error.getMessage());
+            }
+            return null;
+        });
+    }
+
+    /** The channels Asterisk has now. */
+    Future<List<LiveChannel>> liveChannels() {
+        return Blocking.onVirtualThread(context, "helpline-ami-channels", () -> {
+            ResponseEvents answer = liveSession().sendEventGeneratingAction(new CoreShowChannelsAction(),
+                    LIVE_CHANNELS_TIMEOUT_MILLIS);
+            if (answer.getResponse() instanceof ManagerError error) {
+                throw new AmiActionFailed(error.getMessage());
+            }
+            return answer.getEvents().stream()
+                    .filter(CoreShowChannelEvent.class::isInstance)
+                    .map(CoreShowChannelEvent.class::cast)
+                    .map(e -> new LiveChannel(e.getChannel(), e.getContext(),
+                            e.getBridgeid() != null && !e.getBridgeid().isBlank()))
+                    .toList();
+        });
+    }
+
+    /** Logs off and stops reconnecting; completes once the session thread has ended. */
+    Future<Void> stop() {
+        stopping = true;
+        Promise<Void> stopped = Promise.promise();
+        Thread.ofVirtual().name("helpline-ami-stop").start(() -> {
+            if (loop != null) {
+                loop.interrupt();
+                try {
+                    loop.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            stopped.complete();
+        });
+        return stopped.future();
+    }
+
+    private RetirableConnection liveSession() {
+        RetirableConnection connection = current;
+        if (connection == null) {
+            throw AmiActionFailed.noSession(address());
+        }
+        return connection;
+    }
+
+    private void run() {
+        Backoff backoff = new Backoff(config.retryMin(), config.retryMax());
+        while (!stopping) {
+            String problem = runSession(backoff);
+            if (stopping) {
+                break;
+            }
+            Duration pause = backoff.next();
+            status = TelephonyStatus.down(problem + "; retrying in " + Backoff.describe(pause));
+            LOG.warn("telephony.ami.down reason=\"{}\" retryIn={}", problem, Backoff.describe(pause));
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+        status = TelephonyStatus.down("stopped");
+    }
+
+    /** One session from login to loss; returns why it could not start or ended. */
+    private String runSession(Backoff backoff) {
+        RetirableConnection connection = new RetirableConnection(config);
+        CountDownLatch lost = new CountDownLatch(1);
+        connection.addEventListener(new AmiListener(context, room, lost::countDown));
+        try {
+            connection.login(EVENT_MASK);
+            current = connection;
+            backoff.reset();
+            status = TelephonyStatus.ok();
+            LOG.info("telephony.ami.connected address={} user={}", address(), config.username());
+            context.runOnContext(v -> room.accept(new AmiEvent.Connected()));
+            keepAlive(connection, lost);
+            return "connection to " + address() + " lost";
+        } catch (AuthenticationFailedException e) {
+            return "authentication failed for user " + config.username();
+        } catch (IOException e) {
+            return "cannot connect to " + address() + ": " + describe(e);
+        } catch (TimeoutException e) {
+            return "no answer from " + address() + ": " + describe(e);
+        } catch (IllegalStateException e) {
+            return "AMI session with " + address() + " failed: " + describe(e);
+        } finally {
+            current = null;
+            Thread.interrupted(); // a stop() interrupt must not cut the logoff short
+            connection.retire();
+        }
+    }
+
+    /** Pings every interval so that the socket read timeout only fires on a dead link. */
+    private void keepAlive(RetirableConnection connection, CountDownLatch lost) {
+        long every = config.pingInterval().toMillis();
+        try {
+            while (!stopping && !lost.await(every, TimeUnit.MILLISECONDS)) {
+                connection.sendAction(new PingAction(), null);
+            }
+        } catch (InterruptedException stopped) {
+            // stop(): runSession() logs off
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("telephony.ami.ping.failed reason=\"{}\"", describe(e));
+        }
+    }
+
+    private String address() {
+        return config.host() + ":" + config.port();
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

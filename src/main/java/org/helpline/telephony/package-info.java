@@ -1,0 +1,11 @@
+/**
+ * The gateway to Asterisk: the FastAGI scripts the dialplan runs (inbound, position, duress), the AMI
+ * link that hears hang-ups, dials and bridges, and the call control that redirects callers to
+ * operators' phones. The contract with the dialplan is docs/telephony.md.
+ *
+ * <p>Talks to the rest of the server only over the event bus (core commands and events). Asterisk-Java
+ * blocks: its calls run on virtual threads, and its callbacks only hand small records to the room's
+ * Vert.x context. Caller ids are never read, kept or logged. Depends on core, bus, config and
+ * Asterisk-Java.
+ */
+package org.helpline.telephony;

@@ -1,0 +1,125 @@
+package org.helpline.telephony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.helpline.telephony.TelephonyRoom.CALLER;
+
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import org.helpline.core.ContactState;
+import org.helpline.core.Presence;
+import org.helpline.testing.FakeClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@DisplayName("scripts a holding caller runs")
+@ExtendWith(VertxExtension.class)
+class HoldScriptsTest {
+    private static final String SECOND_CALLER = "PJSIP/carrier-0000002a";
+    private static final String GET_CONTACT = "GET VARIABLE \"HELPLINE_CONTACT\"";
+
+    private TelephonyRoom room;
+
+    @BeforeEach
+    void open(Vertx vertx) {
+        // six-minute calls, one operator signed in (paused, so nothing is offered meanwhile)
+        room = TelephonyRoom.start(vertx, new FakeClock(), "  averageCallTime: 6m").ready();
+        room.signIn("op-1", Presence.PAUSED, "2001", "ro");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        room.close();
+    }
+
+    @Nested
+    @DisplayName("position")
+    class Position {
+        @Test
+        void announcesThePlaceInTheQueueAndTheExpectedWait() throws Exception {
+            room.holding(CALLER, "ro");
+            String second = room.holding(SECOND_CALLER, "ro");
+
+            try (AgiCall call = room.call("position", SECOND_CALLER)) {
+                call.expect(GET_CONTACT).reply("200 result=1 (" + second + ")");
+                call.set("HELPLINE_POSITION", "2")
+                        .set("HELPLINE_WAIT_MINUTES", "12")
+                        .set("HELPLINE_ACTION", "hold")
+                        .ends();
+            }
+        }
+
+        @Test
+        void findsTheCallerByChannelWhenTheVariableIsMissing() throws Exception {
+            room.holding(CALLER, "ro");
+
+            try (AgiCall call = room.call("position", CALLER)) {
+                call.expect(GET_CONTACT).reply("200 result=0");
+                call.set("HELPLINE_POSITION", "1")
+                        .set("HELPLINE_WAIT_MINUTES", "6")
+                        .set("HELPLINE_ACTION", "hold")
+                        .ends();
+            }
+        }
+
+        @Test
+        void saysGoneWhenTheRouterNoLongerKnowsTheCaller() throws Exception {
+            try (AgiCall call = room.call("position", CALLER)) {
+                call.expect(GET_CONTACT).reply("200 result=1 (0b7f4c2e-0000-4000-8000-000000000000)");
+                call.set("HELPLINE_ACTION", "gone").ends();
+            }
+            try (AgiCall call = room.call("position", CALLER)) {
+                call.expect(GET_CONTACT).reply("200 result=0");
+                call.set("HELPLINE_ACTION", "gone").ends();
+            }
+        }
+
+        @Test
+        void stopsAtAHangUp() throws Exception {
+            room.holding(CALLER, "ro");
+
+            try (AgiCall call = room.call("position", CALLER)) {
+                call.expect(GET_CONTACT).reply("HANGUP", "511 Command Not Permitted on a dead channel or intercept routine");
+                call.expect("SET VARIABLE \"AJ_AGISTATUS\" \"SUCCESS\"")
+                        .reply("511 Command Not Permitted on a dead channel or intercept routine")
+                        .closed();
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("duress")
+    class Duress {
+        @Test
+        void takesTheCallerOutOfTheQueueWithoutAWord() throws Exception {
+            String contact = room.holding(CALLER, "ro");
+
+            try (AgiCall call = room.call("duress", CALLER)) {
+                call.ends(); // the server knows the channel: it asks Asterisk nothing
+            }
+            room.next(contact, ContactState.ABANDONED);
+        }
+
+        @Test
+        void beforeTheInboundScriptThereIsNothingToTakeOut() throws Exception {
+            try (AgiCall call = room.call("duress", "PJSIP/carrier-00000031")) {
+                call.expect(GET_CONTACT).reply("200 result=0");
+                call.ends();
+            }
+        }
+
+        @Test
+        void usesTheVariableWhenTheChannelIsUnknown() throws Exception {
+            String contact = room.holding(CALLER, "ro");
+
+            try (AgiCall call = room.call("duress", "PJSIP/carrier-00000031")) {
+                call.expect(GET_CONTACT).reply("200 result=1 (" + contact + ")");
+                call.ends();
+            }
+            assertThat(room.next(contact, ContactState.ABANDONED).contact().channelRef()).isEqualTo(CALLER);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.helpline.telephony;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+import io.vertx.core.Vertx;
+import org.helpline.bus.CommandSender;
+import org.helpline.bus.CoreCodecs;
+import org.helpline.config.ConfigLoader;
+import org.helpline.config.HelplineConfig;
+import org.helpline.core.Addresses;
+import org.helpline.core.ChangeReason;
+import org.helpline.core.Channel;
+import org.helpline.core.Command;
+import org.helpline.core.ContactState;
+import org.helpline.core.HelplineEvent.ContactChanged;
+import org.helpline.core.OperatorProfile;
+import org.helpline.core.Presence;
+import org.helpline.core.Router;
+import org.helpline.dispatch.DispatchVerticle;
+import org.helpline.store.MemoryStore;
+
+/**
+ * The telephony room with the real dispatch (router and memory store) behind it, in process, on free
+ * ports, against a {@link TestAmi}. Blocking helpers: call them from the test thread.
+ */
+final class TelephonyRoom implements AutoCloseable {
+    static final String CALLER = "PJSIP/sipp-00000000";
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    final Vertx vertx;
+    final TestAmi ami;
+    final int agiPort;
+    final Telephony telephony;
+    final CommandSender commands;
+    private final BlockingQueue<ContactChanged> changes;
+    private final List<ContactChanged> seen = new ArrayList<>();
+
+    private TelephonyRoom(Vertx vertx, TestAmi ami, int agiPort, Telephony telephony, BlockingQueue<ContactChanged> changes) {
+        this.vertx = vertx;
+        this.ami = ami;
+        this.agiPort = agiPort;
+        this.telephony = telephony;
+        this.changes = changes;
+        this.commands = new CommandSender(vertx);
+    }
+
+    /** With the dispatch; {@code telephonyYaml} adds settings under {@code telephony:} (indented 2). */
+    static TelephonyRoom start(Vertx vertx, Clock clock, String telephonyYaml) {
+        return start(vertx, clock, telephonyYaml, true, new TestAmi("secret"));
+    }
+
+    static TelephonyRoom start(Vertx vertx, Clock clock, String telephonyYaml, boolean withDispatch, TestAmi ami) {
+        int agiPort = freePort();
+        HelplineConfig config = config(agiPort, ami.port(), telephonyYaml);
+        CoreCodecs.register(vertx.eventBus());
+        BlockingQueue<ContactChanged> changes = new LinkedBlockingQueue<>();
+        vertx.eventBus().<ContactChanged>consumer(Addresses.CONTACT_EVENTS, m -> changes.add(m.body())).completion().await();
+        // before the dispatch, as in the server: it hears what the dispatch restores
+        Telephony telephony = Telephony.start(vertx, config, clock).await();
+        if (withDispatch) {
+            vertx.deployVerticle(new DispatchVerticle(new Router(config.routing().rules(), clock), new MemoryStore(clock),
+                    config.routing().tickInterval())).await();
+        }
+        return new TelephonyRoom(vertx, ami, agiPort, telephony, changes);
+    }
+
+    static HelplineConfig config(int agiPort, int amiPort, String telephonyYaml) {
+        return config(agiPort, amiPort, "", telephonyYaml);
+    }
+
+    /** {@code amiSettings} are added inside {@code ami: { ... }}, e.g. {@code ", pingInterval: 200ms"}. */
+    static HelplineConfig config(int agiPort, int amiPort, String amiSettings, String telephonyYaml) {
+        String yaml = """
+                routing: { tickInterval: 50ms }
+                telephony:
+                  agi: { port: %d }
+                  ami: { port: %d, password: secret, retryMin: 50ms, retryMax: 200ms%s }
+                %s
+                """.formatted(agiPort, amiPort, amiSettings, telephonyYaml);
+        return new ConfigLoader(name -> null).parse(yaml, "test");
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until the AMI session is logged in and the FastAGI server listens. */
+    TelephonyRoom ready() {
+        eventually(() -> telephony.ami().up() && telephony.agi().up(), "AMI and AGI up");
+        return this;
+    }
+
+    /** An operator signs in with a phone (endpoint) taking calls in these languages. */
+    void signIn(String operatorId, Presence presence, String endpoint, String... languages) {
+        OperatorProfile profile = new OperatorProfile(operatorId, Set.of(languages), Set.of(Channel.CALL), 1, endpoint);
+        commands.operator(new Command.SetPresence(profile, presence, presence == Presence.PAUSED ? "break" : null)).await();
+        // the dispatch replies before the room has heard the event: wait for the room too
+        eventually(() -> telephony.roster().operator(operatorId)
+                .filter(o -> o.presence() == presence && o.profile().equals(profile)).isPresent(), operatorId + " heard of");
+    }
+
+    AgiCall call(String script, String channel, String... args) {
+        return AgiCall.place(agiPort, script, channel, args);
+    }
+
+    /** A caller on {@code channel} goes through the inbound script and holds; returns their contact id. */
+    String holding(String channel, String language) {
+        try (AgiCall call = call("inbound", channel, language, "normal")) {
+            String line = call.command();
+            String prefix = "SET VARIABLE \"HELPLINE_CONTACT\" \"";
+            if (!line.startsWith(prefix)) {
+                throw new AssertionError("expected the contact id, got: " + line);
+            }
+            call.reply("200 result=1");
+            call.set("HELPLINE_ACTION", "hold").ends();
+            return line.substring(prefix.length(), line.length() - 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The next contact change that matches, skipping others. */
+    ContactChanged next(Predicate<ContactChanged> wanted, String what) {
+        long giveUp = System.nanoTime() + WAIT.toNanos();
+        try {
+            while (true) {
+                ContactChanged change = changes.poll(giveUp - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (change == null) {
+                    throw new AssertionError("no contact change within " + WAIT.toSeconds() + " s: " + what + "; seen " + seen);
+                }
+                seen.add(change);
+                if (wanted.test(change)) {
+                    return change;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    ContactChanged next(String contactId, ContactState state) {
+        return next(c -> c.contact().id().equals(contactId) && c.contact().state() == state, contactId + " " + state);
+    }
+
+    ContactChanged next(String contactId, ContactState state, ChangeReason reason) {
+        return next(c -> c.contact().id().equals(contactId) && c.contact().state() == state && c.reason() == reason,
+                contactId + " " + state + " " + reason);
+    }
+
+    /** The very next contact change, whatever it is. */
+    ContactChanged next() {
+        return next(c -> true, "any change");
+    }
+
+    static void eventually(BooleanSupplier condition, String what) {
+        long giveUp = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError("waited " + WAIT.toSeconds() + " s for: " + what);
+            }
+            try {
+                Thread.sleep(10); // polling interval of a deadline, not a wait for something to happen
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        telephony.stop().await();
+        ami.close();
+    }
+}
