@@ -41,6 +41,7 @@ public final class HelplineServer {
     private Authentication authentication;
     private Telephony telephony;
     private WebServerVerticle web;
+    private PrivacyRooms privacy;
     private FirstRun.Outcome firstRun = new FirstRun.Ready();
 
     private HelplineServer(Vertx vertx, HelplineConfig config, Clock clock, HelplineStore store) {
@@ -74,13 +75,19 @@ public final class HelplineServer {
                 })
                 .compose(started -> {
                     telephony = started;
+                    return PrivacyRooms.start(vertx, config, clock, store);
+                })
+                .compose(rooms -> {
+                    privacy = rooms;
+                    deployments.addAll(rooms.deployments());
                     List<HealthCheck> checks = new ArrayList<>(List.of(
                             new HealthCheck("store", true, () -> health(store.status()))));
                     if (config.telephony().enabled()) {
                         checks.add(new HealthCheck("ami", false, () -> health(telephony.ami())));
                         checks.add(new HealthCheck("agi", false, () -> health(telephony.agi())));
                     }
-                    web = new WebServerVerticle(config, clock, metrics, checks, authentication);
+                    web = new WebServerVerticle(config, clock, metrics, checks, authentication, store);
+                    privacy.mount(web, authentication.access());
                     return vertx.deployVerticle(web);
                 })
                 .compose(this::remember)

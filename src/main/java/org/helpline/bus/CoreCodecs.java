@@ -3,9 +3,13 @@ package org.helpline.bus;
 import java.util.stream.Stream;
 
 import io.vertx.core.eventbus.EventBus;
+import org.helpline.core.ChatEvent;
+import org.helpline.core.ChatLine;
+import org.helpline.core.ChatRequest;
 import org.helpline.core.Command;
 import org.helpline.core.Contact;
 import org.helpline.core.HelplineEvent;
+import org.helpline.core.ListenIn;
 import org.helpline.core.Operator;
 import org.helpline.core.OperatorWork;
 import org.helpline.core.QueuePlace;
@@ -18,7 +22,9 @@ public final class CoreCodecs {
 
     public static void register(EventBus bus) {
         Stream.of(Command.class.getPermittedSubclasses(), HelplineEvent.class.getPermittedSubclasses(),
-                        new Class<?>[] {Contact.class, Operator.class, OperatorWork.class, QueuePlace.class, RejectedCommand.class})
+                        ChatRequest.class.getPermittedSubclasses(), ChatEvent.class.getPermittedSubclasses(),
+                        new Class<?>[] {Contact.class, Operator.class, OperatorWork.class, QueuePlace.class, RejectedCommand.class,
+                                ChatLine.class, ListenIn.class})
                 .flatMap(Stream::of)
                 .forEach(type -> registerOne(bus, type));
     }

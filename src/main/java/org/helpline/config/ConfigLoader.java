@@ -29,6 +29,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 public final class ConfigLoader {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::-([^}]*))?}");
+    private static final Pattern SECRET = Pattern.compile("referral\\.partners\\.[^.]+\\.secret|(referral\\.encryption|telephony\\.repeatCallers)\\.keys\\.[^.]+");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .registerModule(new SimpleModule().addDeserializer(Duration.class, new DurationText()))
@@ -86,10 +87,20 @@ public final class ConfigLoader {
             Map.Entry<String, JsonNode> field = fields.next();
             String key = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
             if (field.getValue() instanceof TextNode textNode) {
+                requireReferenceForSecret(textNode.textValue(), key);
                 field.setValue(new TextNode(substitute(textNode.textValue(), key)));
             } else {
                 resolveReferences(field.getValue(), key);
             }
+        }
+    }
+
+    /** Signing secrets and keys are never written in the file itself: only where to find them. */
+    private static void requireReferenceForSecret(String value, String key) {
+        if (SECRET.matcher(key).matches() && !value.contains("${") && !(value.startsWith("file:") && key.contains(".keys."))) {
+            throw new ConfigException(key, key.contains(".keys.")
+                    ? "write ${ENVIRONMENT_VARIABLE} or file:PATH, never the key itself"
+                    : "write ${ENVIRONMENT_VARIABLE}, never the secret itself");
         }
     }
 

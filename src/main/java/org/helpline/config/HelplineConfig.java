@@ -4,7 +4,9 @@ import java.util.List;
 
 /** The whole configuration; every part has defaults, so an empty file is a working configuration. */
 public record HelplineConfig(List<String> languages, HttpConfig http, RoutingConfig routing, StoreConfig store,
-                             AuthConfig auth, TelephonyConfig telephony) {
+                             AuthConfig auth, TelephonyConfig telephony, ChatConfig chat,
+                             GuidanceConfig guidance, SupervisionConfig supervision, ReferralConfig referral,
+                             PrivacyConfig privacy) {
     public HelplineConfig {
         languages = languages == null ? List.of("ro", "en") : List.copyOf(languages);
         http = http == null ? new HttpConfig(null, null, null) : http;
@@ -12,10 +14,15 @@ public record HelplineConfig(List<String> languages, HttpConfig http, RoutingCon
         store = store == null ? new StoreConfig(null, null) : store;
         auth = auth == null ? new AuthConfig(null, null, null, null, null, null, null) : auth;
         telephony = telephony == null ? TelephonyConfig.defaults() : telephony;
+        chat = chat == null ? ChatConfig.defaults() : chat;
+        guidance = guidance == null ? GuidanceConfig.defaults() : guidance;
+        supervision = supervision == null ? SupervisionConfig.defaults() : supervision;
+        referral = referral == null ? ReferralConfig.defaults() : referral;
+        privacy = privacy == null ? PrivacyConfig.defaults() : privacy;
     }
 
     public static HelplineConfig defaults() {
-        return new HelplineConfig(null, null, null, null, null, null);
+        return new HelplineConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     void validate() {
@@ -27,5 +34,10 @@ public record HelplineConfig(List<String> languages, HttpConfig http, RoutingCon
         store.validate();
         auth.validate();
         telephony.validate();
+        chat.validate();
+        guidance.validate();
+        supervision.validate();
+        referral.validate();
+        privacy.validate();
     }
 }

@@ -21,7 +21,7 @@ import org.helpline.core.OpeningHours;
  * @param enabled         false on a chat-only installation: no AGI server, no AMI link
  * @param openingHours    outside these hours callers hear the closed message
  * @param averageCallTime how long a call usually takes, for the wait announced to holding callers
- * @param repeatCallers   repeat-caller detection (not available yet: must stay off)
+ * @param repeatCallers   repeat-caller detection with keyed hashes of caller ids (off by default)
  */
 public record TelephonyConfig(Boolean enabled, AgiConfig agi, AmiConfig ami, OpeningHoursConfig openingHours,
                               Duration averageCallTime, RepeatCallersConfig repeatCallers) {
@@ -31,7 +31,7 @@ public record TelephonyConfig(Boolean enabled, AgiConfig agi, AmiConfig ami, Ope
         ami = ami == null ? new AmiConfig(null, null, null, null, null, null, null) : ami;
         openingHours = openingHours == null ? new OpeningHoursConfig(null, null, null) : openingHours;
         averageCallTime = averageCallTime == null ? Duration.ofMinutes(6) : averageCallTime;
-        repeatCallers = repeatCallers == null ? new RepeatCallersConfig(null) : repeatCallers;
+        repeatCallers = repeatCallers == null ? new RepeatCallersConfig(null, null, null, null, null) : repeatCallers;
     }
 
     public static TelephonyConfig defaults() {
@@ -192,15 +192,40 @@ public record TelephonyConfig(Boolean enabled, AgiConfig agi, AmiConfig ami, Ope
         }
     }
 
-    /** Off until caller ids can be kept as expiring keyed hashes (see docs/telephony.md). */
-    public record RepeatCallersConfig(Boolean enabled) {
+    /**
+     * Repeat-caller detection: off by default. When on, the caller id is read inside the AGI request, hashed with
+     * HMAC-SHA256 under {@code currentKey} and dropped; only the hash is kept, for {@code window}, and the operator
+     * learns only "called before within the window: yes or no". Older keys stay listed for one window after a
+     * rotation, so that callers are still recognised; then they are removed.
+     *
+     * @param window      how long a caller is remembered (the hash's time to live)
+     * @param countryCode the country calling code that national numbers (0...) belong to
+     * @param keys        id: base64 of at least 32 random bytes, from the environment or {@code file:PATH}
+     */
+    public record RepeatCallersConfig(Boolean enabled, Duration window, String countryCode, String currentKey,
+                                      Map<String, String> keys) {
         public RepeatCallersConfig {
             enabled = enabled != null && enabled;
+            window = window == null ? Duration.ofDays(30) : window;
+            countryCode = countryCode == null ? "40" : countryCode;
+            currentKey = currentKey == null ? "" : currentKey;
+            keys = keys == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keys));
         }
 
         void validate() {
-            Check.that(!enabled, "telephony.repeatCallers.enabled",
-                    "repeat-caller detection is not available yet; leave it false");
+            Check.positive(window, "telephony.repeatCallers.window");
+            Check.that(countryCode.matches("[1-9][0-9]{0,2}"), "telephony.repeatCallers.countryCode",
+                    "must be a country calling code such as 40, without + or 00");
+            if (enabled) {
+                KeyText.checkRing(currentKey, keys, "telephony.repeatCallers");
+            }
+        }
+
+        /** Key ids only. */
+        @Override
+        public String toString() {
+            return "RepeatCallersConfig[enabled=" + enabled + ", window=" + window + ", currentKey=" + currentKey
+                    + ", keys=" + KeyText.ids(keys) + "]";
         }
     }
 }

@@ -12,8 +12,12 @@ import java.util.Set;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
+import org.helpline.bus.ChatJson;
+import org.helpline.bus.ChatSender;
 import org.helpline.bus.CommandSender;
 import org.helpline.core.Addresses;
+import org.helpline.core.ChatEvent;
+import org.helpline.core.Channel;
 import org.helpline.core.Command;
 import org.helpline.core.Contact;
 import org.helpline.core.ContactState;
@@ -40,6 +44,7 @@ public final class OperatorConsole {
 
     private final Vertx vertx;
     private final CommandSender commands;
+    private final ChatSender chat;
     private final Clock clock;
     private final List<String> outcomes;
     private final SocketLimits limits;
@@ -53,6 +58,7 @@ public final class OperatorConsole {
                            Duration disconnectGrace) {
         this.vertx = vertx;
         this.commands = new CommandSender(vertx);
+        this.chat = new ChatSender(vertx);
         this.clock = clock;
         this.outcomes = List.copyOf(outcomes);
         this.limits = limits;
@@ -63,12 +69,20 @@ public final class OperatorConsole {
     public Future<Void> start() {
         var contacts = vertx.eventBus().<ContactChanged>consumer(Addresses.CONTACT_EVENTS, m -> contactChanged(m.body()));
         var people = vertx.eventBus().<OperatorChanged>consumer(Addresses.OPERATOR_EVENTS, m -> operatorChanged(m.body()));
-        return Future.all(contacts.completion(), people.completion()).mapEmpty();
+        var chats = vertx.eventBus().<ChatEvent>consumer(Addresses.CHAT_EVENTS, m -> {
+            int reached = chatEvent(m.body());
+            if (m.replyAddress() != null) {
+                m.reply(reached);
+            }
+        });
+        return Future.all(contacts.completion(), people.completion(), chats.completion()).mapEmpty();
     }
 
-    public void attach(ServerWebSocket webSocket, OperatorProfile profile) {
+    /** @param displayName what callers see of this operator in a chat: their account's first name or alias */
+    public void attach(ServerWebSocket webSocket, OperatorProfile profile, String displayName) {
         JsonSocket json = new JsonSocket(webSocket, limits, clock);
-        OperatorSocket socket = new OperatorSocket(json, profile, commands, clock, outcomes);
+        OperatorSocket socket = new OperatorSocket(json, profile, commands, chat, clock, outcomes);
+        chat.introduce(profile.id(), displayName);
         sockets.computeIfAbsent(profile.id(), id -> new LinkedHashSet<>()).add(socket);
         json.onMessage(socket::receive);
         json.onClose(() -> detach(socket, profile));
@@ -79,11 +93,33 @@ public final class OperatorConsole {
                     operators.put(profile.id(), work.result().operator());
                 }
                 socket.welcome(work.result());
+                sendTranscripts(socket, work.result().contacts());
             } else {
                 json.close(JsonSocket.POLICY_VIOLATION, "server not ready");
             }
         });
         LOG.info("console.connected operator={}", profile.id());
+    }
+
+    /** After the welcome, each open chat in the operator's hands as it stands, so a reloaded console shows it. */
+    private void sendTranscripts(OperatorSocket socket, List<Contact> held) {
+        for (Contact contact : held) {
+            if (contact.channel() == Channel.CHAT
+                    && (contact.state() == ContactState.CONNECTED || contact.state() == ContactState.WRAP_UP)) {
+                chat.transcript(socket.operatorId(), contact.id())
+                        .onSuccess(transcript -> socket.chat(ChatJson.transcript(transcript)));
+            }
+        }
+    }
+
+    /** A chat's message goes only to the consoles of the operator who holds it; answers how many got it. */
+    private int chatEvent(ChatEvent event) {
+        if (!event.operatorId().equals(holderOf.get(event.contactId()))) {
+            return 0;
+        }
+        Set<OperatorSocket> open = sockets.getOrDefault(event.operatorId(), Set.of());
+        open.forEach(s -> s.chat(ChatJson.of(event)));
+        return open.size();
     }
 
     private void detach(OperatorSocket socket, OperatorProfile profile) {

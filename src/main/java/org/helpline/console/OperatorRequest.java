@@ -18,6 +18,15 @@ sealed interface OperatorRequest {
 
     record WrapUp(String contactId, String outcome) implements OperatorRequest {}
 
+    /** Hands a connected chat on to another language and/or a named operator (both optional). */
+    record Transfer(String contactId, String language, String operatorId) implements OperatorRequest {}
+
+    /** A message in a chat the operator holds; its size is checked by the chat room. */
+    record Say(String contactId, String text) implements OperatorRequest {}
+
+    /** The operator is typing in a chat: shown to the caller, never acknowledged. */
+    record Typing(String contactId) implements OperatorRequest {}
+
     static OperatorRequest parse(JsonObject message) {
         String type = message.getString("type");
         return switch (type) {
@@ -26,9 +35,20 @@ sealed interface OperatorRequest {
             case "decline" -> new Decline(text(message, "contactId"));
             case "end" -> new End(text(message, "contactId"));
             case "wrapUp" -> new WrapUp(text(message, "contactId"), text(message, "outcome"));
+            case "say" -> new Say(text(message, "contactId"), chatText(message));
+            case "typing" -> new Typing(text(message, "contactId"));
+            case "transfer" -> new Transfer(text(message, "contactId"), language(message), optionalText(message, "operatorId"));
             default -> throw new BadRequest("unknown_type",
-                    "unknown message type '" + type + "'; expected presence, accept, decline, end or wrapUp");
+                    "unknown message type '" + type + "'; expected presence, accept, decline, end, wrapUp, say, typing or transfer");
         };
+    }
+
+    private static String language(JsonObject message) {
+        String language = optionalText(message, "language");
+        if (language != null && !language.matches("[a-z]{2,3}")) {
+            throw new BadRequest("bad_request", "language must be a code such as ro or en");
+        }
+        return language;
     }
 
     private static Presence presence(JsonObject message) {
@@ -46,6 +66,13 @@ sealed interface OperatorRequest {
             throw new BadRequest("bad_request", "\"" + field + "\" is required");
         }
         return value;
+    }
+
+    private static String chatText(JsonObject message) {
+        if (!(message.getValue("text") instanceof String text) || text.isBlank()) {
+            throw new BadRequest("bad_request", "\"text\" must be a non-empty string");
+        }
+        return text;
     }
 
     private static String optionalText(JsonObject message, String field) {

@@ -6,6 +6,7 @@ import java.util.List;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.helpline.bus.ChatSender;
 import org.helpline.bus.CommandSender;
 import org.helpline.bus.CoreJson;
 import org.helpline.core.Command;
@@ -23,14 +24,16 @@ final class OperatorSocket {
     private final JsonSocket socket;
     private final OperatorProfile profile;
     private final CommandSender commands;
+    private final ChatSender chat;
     private final Clock clock;
     private final List<String> outcomes;
 
-    OperatorSocket(JsonSocket socket, OperatorProfile profile, CommandSender commands, Clock clock,
+    OperatorSocket(JsonSocket socket, OperatorProfile profile, CommandSender commands, ChatSender chat, Clock clock,
                    List<String> outcomes) {
         this.socket = socket;
         this.profile = profile;
         this.commands = commands;
+        this.chat = chat;
         this.clock = clock;
         this.outcomes = outcomes;
     }
@@ -57,6 +60,9 @@ final class OperatorSocket {
             return;
         }
         execute(request).onComplete(done -> {
+            if (done.succeeded() && done.result() == null) {
+                return; // typing: never acknowledged
+            }
             if (done.succeeded()) {
                 socket.send(done.result().put("type", "ack").put("id", requestId));
             } else if (done.cause() instanceof RejectedCommand rejected) {
@@ -75,10 +81,16 @@ final class OperatorSocket {
             case OperatorRequest.Accept a -> contact(new Command.Accept(me, a.contactId()));
             case OperatorRequest.Decline d -> contact(new Command.Decline(me, d.contactId()));
             case OperatorRequest.End e -> contact(new Command.End(me, e.contactId()));
+            case OperatorRequest.Transfer t -> contact(new Command.Transfer(me, t.contactId(), t.language(), t.operatorId()));
             case OperatorRequest.WrapUp w -> outcomes.contains(w.outcome())
                     ? contact(new Command.WrapUp(me, w.contactId(), w.outcome()))
                     : Future.failedFuture(new RejectedCommand("unknown_outcome",
                             "outcome must be one of " + String.join(", ", outcomes)));
+            case OperatorRequest.Say s -> chat.say(me, s.contactId(), s.text()).map(line -> new JsonObject().put("seq", line.seq()));
+            case OperatorRequest.Typing t -> {
+                chat.typing(me, t.contactId());
+                yield Future.succeededFuture(null);
+            }
         };
     }
 
@@ -93,6 +105,11 @@ final class OperatorSocket {
                 .put("type", offeredToMe ? "offer" : "contact")
                 .put("reason", CoreJson.lower(change.reason()))
                 .put("contact", CoreJson.contact(contact, clock)));
+    }
+
+    /** A chat message, typing notice or transcript of a chat this operator holds. */
+    void chat(JsonObject message) {
+        socket.send(message);
     }
 
     void operatorChanged(Operator operator) {

@@ -6,6 +6,20 @@ public final class Addresses {
     public static final String CONTACT_EVENTS = "helpline.events.contact";
     public static final String OPERATOR_EVENTS = "helpline.events.operator";
     public static final String ALERTS = "helpline.events.alert";
+    /** Console → chat room: {@link ChatRequest}s, point-to-point. */
+    public static final String CHAT_REQUESTS = "helpline.chat.requests";
+    /** Chat room → the consoles of the operator holding a chat: {@link ChatEvent}s, point-to-point. */
+    public static final String CHAT_EVENTS = "helpline.chat.events";
+    /** Supervision → telephony: {@link ListenIn} requests, point-to-point. */
+    public static final String LISTEN_IN = "helpline.telephony.spy";
+    /** Referral desk → statistics: a JSON {@code {outcome, route}} for each referral decision, published. */
+    public static final String REFERRAL_EVENTS = "helpline.events.referral";
+    /** Telephony → repeat callers: a JSON {@code {contactId, digests}} of keyed caller-id hashes, point-to-point. */
+    public static final String CALLER_SEEN = "helpline.callers.seen";
+    /** Repeat callers → consoles: a JSON {@code {contactId, calledBefore, withinDays}}, published once per call. */
+    public static final String CALLER_HISTORY = "helpline.events.caller-history";
+    /** Ask whether a call's caller called before: JSON {@code {contactId}}; the reply is a {@code CALLER_HISTORY} body. */
+    public static final String CALLER_HISTORY_ASK = "helpline.callers.history";
 
     private Addresses() {
     }

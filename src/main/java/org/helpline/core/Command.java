@@ -15,6 +15,15 @@ public sealed interface Command {
     /** An operator becomes available, pauses or logs out; the profile comes from their account. */
     record SetPresence(OperatorProfile profile, Presence presence, String reason) implements Command {}
 
+    /** A supervisor pauses or logs out an operator already signed in; the router keeps their profile. */
+    record SetPresenceOf(String operatorId, Presence presence, String reason) implements Command {}
+
+    /** A supervisor raises a waiting contact to URGENT; among URGENT contacts it keeps its arrival order. */
+    record RaiseToUrgent(String contactId) implements Command {}
+
+    /** A supervisor moves a contact waiting in the queue to another language; it keeps its place. */
+    record MoveToLanguage(String contactId, String language) implements Command {}
+
     record Accept(String operatorId, String contactId) implements Command {}
 
     record Decline(String operatorId, String contactId) implements Command {}
@@ -26,6 +35,13 @@ public sealed interface Command {
     record End(String operatorId, String contactId) implements Command {}
 
     record WrapUp(String operatorId, String contactId, String outcome) implements Command {}
+
+    /**
+     * The operator hands a connected chat on: to another language ({@code language}, or null to keep it) and/or
+     * to one operator ({@code toOperatorId}, or null for whoever the queue picks; the transferring operator is then
+     * asked last). The chat goes back to its old place in the queue.
+     */
+    record Transfer(String operatorId, String contactId, String language, String toOperatorId) implements Command {}
 
     /** Asks where a contact is in the queue; the reply is a {@link QueuePlace}. Changes nothing. */
     record Locate(String contactId) implements Command {}

@@ -68,6 +68,14 @@ public record Contact(
                 null, null, missers, urgentAlerted, null, channelRef);
     }
 
+    /** Handed on by its operator: back to its old place, maybe in another language; that operator is asked last. */
+    Contact transferred(Instant now, String newLanguage) {
+        Set<String> missers = new HashSet<>(missedBy);
+        missers.add(operatorId);
+        return new Contact(id, channel, newLanguage, topic, priority, ContactState.QUEUED, sequence, queuedAt, now,
+                null, null, missers, urgentAlerted, null, channelRef);
+    }
+
     Contact connected(Instant now) {
         return new Contact(id, channel, language, topic, priority, ContactState.CONNECTED, sequence, queuedAt, now,
                 operatorId, null, missedBy, urgentAlerted, null, channelRef);
@@ -91,5 +99,17 @@ public record Contact(
     Contact alerted() {
         return new Contact(id, channel, language, topic, priority, state, sequence, queuedAt, stateSince,
                 operatorId, deadline, missedBy, true, outcome, channelRef);
+    }
+
+    /** Same state and arrival order, another priority (a supervisor's decision). */
+    Contact withPriority(Priority newPriority) {
+        return new Contact(id, channel, language, topic, newPriority, state, sequence, queuedAt, stateSince,
+                operatorId, deadline, missedBy, urgentAlerted, outcome, channelRef);
+    }
+
+    /** Same state and place, another language (a supervisor's decision). */
+    Contact withLanguage(String newLanguage) {
+        return new Contact(id, channel, newLanguage, topic, priority, state, sequence, queuedAt, stateSince,
+                operatorId, deadline, missedBy, urgentAlerted, outcome, channelRef);
     }
 }

@@ -27,6 +27,7 @@ import org.helpline.core.Command.Leave;
 import org.helpline.core.Command.Locate;
 import org.helpline.core.Command.MissOffer;
 import org.helpline.core.Command.SetPresence;
+import org.helpline.core.Command.Transfer;
 import org.helpline.core.Command.WrapUp;
 import org.helpline.core.HelplineEvent.ContactChanged;
 import org.helpline.core.HelplineEvent.OperatorChanged;
@@ -50,6 +51,9 @@ public final class Router {
     private final Clock clock;
     private final Map<String, Contact> contacts = new HashMap<>();
     private final TreeMap<QueueKey, String> queue = new TreeMap<>();
+    /** Offer and wrap-up deadlines, soonest first, so the timers touch only what is due. */
+    private final TreeMap<Due, String> deadlines = new TreeMap<>();
+    private final Set<String> urgentUnalerted = new HashSet<>();
     private final Map<String, Operator> operators = new LinkedHashMap<>();
     private final Map<String, Set<String>> work = new HashMap<>();
     private final List<HelplineEvent> changes = new ArrayList<>();
@@ -70,11 +74,15 @@ public final class Router {
             case Enqueue e -> enqueue(e.contact(), now);
             case Leave l -> leave(existing(l.contactId()), now);
             case SetPresence p -> setPresence(p.profile(), p.presence(), p.reason(), now);
+            case Command.SetPresenceOf p -> setPresence(signedIn(p.operatorId()).profile(), p.presence(), p.reason(), now);
+            case Command.RaiseToUrgent r -> raiseToUrgent(existing(r.contactId()));
+            case Command.MoveToLanguage m -> moveToLanguage(existing(m.contactId()), m.language());
             case Accept a -> accept(offeredTo(a.operatorId(), a.contactId(), "accept"), now);
             case Decline d -> missOffer(offeredTo(d.operatorId(), d.contactId(), "decline"), ChangeReason.DECLINED, now);
             case MissOffer m -> missOffer(offered(existing(m.contactId()), "miss"), ChangeReason.OFFER_MISSED, now);
             case End e -> end(ownedBy(e.operatorId(), existing(e.contactId()), "end"), ChangeReason.ENDED, now);
             case WrapUp w -> wrapUp(w.operatorId(), existing(w.contactId()), w.outcome(), now);
+            case Transfer t -> transfer(t, existing(t.contactId()), now);
             case Locate l -> new QueuePlace(existing(l.contactId()), positionOf(l.contactId()));
             case DescribeOperator d -> new OperatorWork(operators.get(d.operatorId()), workOf(d.operatorId()));
         };
@@ -85,10 +93,8 @@ public final class Router {
     /** Runs the timers: offer timeouts, wrap-up timeouts and urgent-wait alerts. */
     public List<HelplineEvent> tick() {
         Instant now = clock.instant();
-        List<Contact> due = contacts.values().stream()
-                .filter(c -> c.deadline() != null && !c.deadline().isAfter(now))
-                .sorted(Comparator.comparing(Contact::deadline).thenComparingLong(Contact::sequence))
-                .toList();
+        List<Contact> due = deadlines.headMap(new Due(now, Long.MAX_VALUE), true).values().stream()
+                .map(contacts::get).toList();
         for (Contact contact : due) {
             if (contact.state() == ContactState.OFFERED) {
                 missOffer(contact, ChangeReason.OFFER_TIMEOUT, now);
@@ -270,6 +276,37 @@ public final class Router {
         return ended;
     }
 
+    /**
+     * Only chats: a call is bridged to the operator's phone, and moving it is telephony's work. With a target
+     * operator the chat is offered to them at once, if they could be offered it now; otherwise it is refused.
+     */
+    private Contact transfer(Transfer request, Contact contact, Instant now) {
+        ownedBy(request.operatorId(), contact, "transfer");
+        if (contact.state() != ContactState.CONNECTED) {
+            throw RejectedCommand.wrongState(contact, "transfer");
+        }
+        if (contact.channel() != Channel.CHAT) {
+            throw new RejectedCommand("transfer_unsupported", "only chats can be transferred here; transfer a call on the phone");
+        }
+        String language = request.language() == null || request.language().isBlank() ? contact.language() : request.language();
+        Contact moved = contact.transferred(now, language);
+        Operator target = null;
+        if (request.toOperatorId() != null) {
+            target = operators.get(request.toOperatorId());
+            if (request.toOperatorId().equals(request.operatorId()) || target == null || !hasRoom(target) || !canTake(target, moved)) {
+                throw new RejectedCommand("target_unavailable", "operator " + request.toOperatorId() + " cannot take this chat now");
+            }
+        }
+        store(moved, ChangeReason.TRANSFERRED);
+        release(contact, ChangeReason.WORKLOAD, now);
+        if (target != null) {
+            offer(moved, operators.get(target.id()), now);
+            return contacts.get(moved.id());
+        }
+        queue.put(QueueKey.of(moved), moved.id());
+        return moved;
+    }
+
     private Contact wrapUp(String operatorId, Contact contact, String outcome, Instant now) {
         ownedBy(operatorId, contact, "wrap up");
         if (contact.state() != ContactState.WRAP_UP) {
@@ -288,15 +325,55 @@ public final class Router {
         return closed;
     }
 
+    /** Keeps its arrival order: among URGENT contacts it goes where its sequence puts it. */
+    private Contact raiseToUrgent(Contact contact) {
+        if (!contact.state().isWaiting()) {
+            throw RejectedCommand.wrongState(contact, "raise the priority of");
+        }
+        if (contact.priority() == Priority.URGENT) {
+            return contact;
+        }
+        Contact raised = contact.withPriority(Priority.URGENT);
+        if (contact.state() == ContactState.QUEUED) {
+            queue.remove(QueueKey.of(contact));
+            queue.put(QueueKey.of(raised), raised.id());
+        }
+        store(raised, ChangeReason.RAISED_TO_URGENT);
+        return raised;
+    }
+
+    /** Only while queued: an offer already ringing stays with the operator who speaks the old language. */
+    private Contact moveToLanguage(Contact contact, String language) {
+        if (language == null || language.isBlank()) {
+            throw new RejectedCommand("bad_request", "a move needs a language");
+        }
+        if (contact.state() != ContactState.QUEUED) {
+            throw RejectedCommand.wrongState(contact, "move");
+        }
+        if (contact.language().equals(language)) {
+            return contact;
+        }
+        Contact moved = contact.withLanguage(language);
+        store(moved, ChangeReason.LANGUAGE_CHANGED);
+        return moved;
+    }
+
+    private Operator signedIn(String operatorId) {
+        Operator operator = operatorId == null ? null : operators.get(operatorId);
+        if (operator == null) {
+            throw RejectedCommand.unknownOperator(operatorId);
+        }
+        return operator;
+    }
+
     private void raiseUrgentAlerts(Instant now) {
-        List<Contact> overdue = contacts.values().stream()
-                .filter(c -> c.priority() == Priority.URGENT && c.state().isWaiting() && !c.urgentAlerted())
+        List<Contact> overdue = urgentUnalerted.stream().map(contacts::get)
                 .filter(c -> c.waitedAt(now).compareTo(rules.urgentAlertAfter()) >= 0)
                 .sorted(Comparator.comparingLong(Contact::sequence))
                 .toList();
         for (Contact contact : overdue) {
             Contact alerted = contact.alerted();
-            contacts.put(alerted.id(), alerted);
+            keep(alerted);
             changes.add(new UrgentContactWaiting(alerted, contact.waitedAt(now)));
         }
     }
@@ -435,12 +512,25 @@ public final class Router {
     }
 
     private void store(Contact contact, ChangeReason reason) {
-        if (contact.state().isFinal()) {
-            contacts.remove(contact.id());
-        } else {
-            contacts.put(contact.id(), contact);
-        }
+        keep(contact);
         changes.add(new ContactChanged(contact, reason));
+    }
+
+    /** The one place a contact is kept or forgotten, so that the timers' indexes always agree with it. */
+    private void keep(Contact contact) {
+        boolean gone = contact.state().isFinal();
+        Contact previous = gone ? contacts.remove(contact.id()) : contacts.put(contact.id(), contact);
+        if (previous != null && previous.deadline() != null) {
+            deadlines.remove(Due.of(previous));
+        }
+        if (!gone && contact.deadline() != null) {
+            deadlines.put(Due.of(contact), contact.id());
+        }
+        if (!gone && contact.priority() == Priority.URGENT && contact.state().isWaiting() && !contact.urgentAlerted()) {
+            urgentUnalerted.add(contact.id());
+        } else {
+            urgentUnalerted.remove(contact.id());
+        }
     }
 
     private Contact existing(String contactId) {
@@ -473,6 +563,19 @@ public final class Router {
         List<HelplineEvent> drained = List.copyOf(changes);
         changes.clear();
         return drained;
+    }
+
+    /** When a contact's offer or wrap-up runs out; arrival order breaks ties. */
+    private record Due(Instant at, long sequence) implements Comparable<Due> {
+        static Due of(Contact contact) {
+            return new Due(contact.deadline(), contact.sequence());
+        }
+
+        @Override
+        public int compareTo(Due other) {
+            int byTime = at.compareTo(other.at);
+            return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
+        }
     }
 
     /** URGENT first, then arrival order. */

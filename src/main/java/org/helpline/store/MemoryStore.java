@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.vertx.core.Future;
 import org.helpline.core.Contact;
@@ -75,6 +76,27 @@ public final class MemoryStore implements HelplineStore {
     public synchronized Future<Void> delete(String key) {
         values.remove(key);
         return Future.succeededFuture();
+    }
+
+    @Override
+    public synchronized Future<Map<String, String>> entries(String keyPrefix) {
+        Instant now = clock.instant();
+        Map<String, String> found = new TreeMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(keyPrefix) && value.expiresAt().isAfter(now)) {
+                found.put(key, value.value());
+            }
+        });
+        return Future.succeededFuture(found);
+    }
+
+    @Override
+    public synchronized Future<Integer> sweepExpired() {
+        Instant now = clock.instant();
+        int before = values.size();
+        values.values().removeIf(v -> !v.expiresAt().isAfter(now));
+        putsSinceSweep = 0;
+        return Future.succeededFuture(before - values.size());
     }
 
     @Override

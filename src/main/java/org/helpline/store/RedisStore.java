@@ -2,7 +2,11 @@ package org.helpline.store;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -11,7 +15,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
+import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 import org.helpline.config.StoreConfig.RedisConfig;
 import org.helpline.core.HelplineEvent;
 import org.slf4j.Logger;
@@ -86,6 +92,71 @@ public final class RedisStore implements HelplineStore {
     @Override
     public Future<Void> delete(String key) {
         return onStore(() -> writer.submit(List.of(layout.valueGone(key))));
+    }
+
+    /** SCAN for the keys, MGET for the values, then the writes Redis has not acknowledged yet on top. */
+    @Override
+    public Future<Map<String, String>> entries(String keyPrefix) {
+        String redisPrefix = layout.value(keyPrefix);
+        String valuesPrefix = layout.value("");
+        // keys written but not acknowledged yet may be acknowledged after SCAN passed them: read them too
+        return onStore(() -> link.connection()
+                .compose(connection -> scan(connection, "0", globEscaped(redisPrefix) + "*",
+                        new ArrayList<>(writer.pendingUnder(redisPrefix).keySet()))
+                        .compose(keys -> values(connection, keys)))
+                .map(found -> {
+                    Instant now = clock.instant();
+                    writer.pendingUnder(redisPrefix).forEach((key, write) -> {
+                        String value = write instanceof PendingWrite.Put put ? put.valueAt(now) : null;
+                        if (value == null) {
+                            found.remove(key);
+                        } else {
+                            found.put(key, value);
+                        }
+                    });
+                    Map<String, String> byKey = new TreeMap<>();
+                    found.forEach((key, value) -> byKey.put(key.substring(valuesPrefix.length()), value));
+                    return byKey;
+                }));
+    }
+
+    /** Redis expires every key by itself. */
+    @Override
+    public Future<Integer> sweepExpired() {
+        return Future.succeededFuture(0);
+    }
+
+    private Future<List<String>> scan(RedisConnection connection, String cursor, String pattern, List<String> keys) {
+        Request request = Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(pattern).arg("COUNT").arg(500);
+        return link.answerIn(connection, connection.send(request)).compose(reply -> {
+            reply.get(1).forEach(key -> keys.add(key.toString()));
+            String next = reply.get(0).toString();
+            return next.equals("0") ? Future.succeededFuture(keys) : scan(connection, next, pattern, keys);
+        });
+    }
+
+    private Future<Map<String, String>> values(RedisConnection connection, List<String> keys) {
+        Map<String, String> found = new TreeMap<>();
+        if (keys.isEmpty()) {
+            return Future.succeededFuture(found);
+        }
+        List<String> distinct = keys.stream().distinct().toList();
+        Request mget = Request.cmd(Command.MGET);
+        distinct.forEach(mget::arg);
+        return link.answerIn(connection, connection.send(mget)).map(reply -> {
+            int i = 0;
+            for (Response value : reply) {
+                String key = distinct.get(i++);
+                if (value != null) {
+                    found.put(key, value.toString());
+                }
+            }
+            return found;
+        });
+    }
+
+    private static String globEscaped(String text) {
+        return text.replaceAll("([*?\\[\\]\\\\])", "\\\\$1");
     }
 
     @Override

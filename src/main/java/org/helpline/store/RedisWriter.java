@@ -84,6 +84,17 @@ final class RedisWriter {
         return found == null ? null : found.write();
     }
 
+    /** Every write not acknowledged yet to a key that starts with {@code keyPrefix}. */
+    Map<String, PendingWrite> pendingUnder(String keyPrefix) {
+        Map<String, PendingWrite> found = new LinkedHashMap<>();
+        dirty.forEach((key, write) -> {
+            if (key.startsWith(keyPrefix)) {
+                found.put(key, write.write());
+            }
+        });
+        return found;
+    }
+
     int unflushed() {
         return dirty.size();
     }

@@ -14,6 +14,7 @@ import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.action.RedirectAction;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
@@ -34,6 +35,10 @@ final class AmiLink {
     private static final String EVENT_MASK = "call";
     static final String CONNECT_CONTEXT = "helpline-connect";
     private static final long LIVE_CHANNELS_TIMEOUT_MILLIS = 10_000;
+    static final String SPY_APPLICATION = "ChanSpy";
+    /** What the supervisor's phone shows: never anything of the caller. */
+    static final String SPY_CALLER_ID = "Helpline listen-in";
+    private static final long SPY_RING_MILLIS = 30_000;
 
     private final AmiConfig config;
     private final Context context;
@@ -66,6 +71,27 @@ final class AmiLink {
     Future<Void> redirect(String channel, String endpoint) {
         return Blocking.onVirtualThread(context, "helpline-ami-redirect", () -> {
             ManagerResponse response = liveSession().sendAction(new RedirectAction(channel, CONNECT_CONTEXT, endpoint, 1));
+            if (response instanceof ManagerError error) {
+                throw new AmiActionFailed(error.getMessage());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Rings the supervisor's phone and, once answered, runs ChanSpy on the call (docs/telephony.md,
+     * Listening in). Async: Asterisk answers at once, before the phone rings.
+     */
+    Future<Void> spy(String endpoint, String spyData) {
+        return Blocking.onVirtualThread(context, "helpline-ami-spy", () -> {
+            OriginateAction originate = new OriginateAction();
+            originate.setChannel("PJSIP/" + endpoint);
+            originate.setApplication(SPY_APPLICATION);
+            originate.setData(spyData);
+            originate.setCallerId(SPY_CALLER_ID);
+            originate.setTimeout(SPY_RING_MILLIS);
+            originate.setAsync(true);
+            ManagerResponse response = liveSession().sendAction(originate);
             if (response instanceof ManagerError error) {
                 throw new AmiActionFailed(error.getMessage());
             }

@@ -2,11 +2,13 @@ package org.helpline.telephony;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import org.helpline.bus.CommandSender;
 import org.helpline.config.TelephonyConfig;
@@ -15,8 +17,11 @@ import org.helpline.core.ChangeReason;
 import org.helpline.core.Channel;
 import org.helpline.core.Command;
 import org.helpline.core.Contact;
+import org.helpline.core.ContactState;
 import org.helpline.core.HelplineEvent.ContactChanged;
 import org.helpline.core.HelplineEvent.OperatorChanged;
+import org.helpline.core.ListenIn;
+import org.helpline.core.RejectedCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +59,8 @@ final class CallControl extends VerticleBase {
                 message -> onContact(message.body()));
         MessageConsumer<OperatorChanged> operators = vertx.eventBus().consumer(Addresses.OPERATOR_EVENTS,
                 message -> roster.update(message.body().operator()));
-        return Future.all(contacts.completion(), operators.completion()).onSuccess(v -> ami.start());
+        MessageConsumer<ListenIn> spies = vertx.eventBus().consumer(Addresses.LISTEN_IN, this::listenIn);
+        return Future.all(contacts.completion(), operators.completion(), spies.completion()).onSuccess(v -> ami.start());
     }
 
     @Override
@@ -134,6 +140,38 @@ final class CallControl extends VerticleBase {
         LOG.info("telephony.connect.waiting contact={} operator={} reason=\"no AMI session\"", offer.contactId(),
                 offer.operatorId());
         callers.put(offer.awaitingLink(true));
+    }
+
+    /** A supervisor's phone rings and, answered, hears the call (docs/telephony.md, Listening in). */
+    private void listenIn(Message<ListenIn> message) {
+        ListenIn request = message.body();
+        CallLine line = callers.byContact(request.contactId()).orElse(null);
+        if (line == null) {
+            message.reply(new RejectedCommand("unknown_contact", "no call " + request.contactId()));
+            return;
+        }
+        if (line.state() != ContactState.CONNECTED) {
+            message.reply(new RejectedCommand("wrong_state", "only a call in conversation can be listened to"));
+            return;
+        }
+        if (!request.endpoint().matches("[0-9]{1,20}")) {
+            message.reply(new RejectedCommand("no_phone", "listening in needs the endpoint of your phone on your account"));
+            return;
+        }
+        Optional<String> data = SpyData.of(request.mode(), line.channel(), roster.endpointOf(line.operatorId()));
+        if (data.isEmpty()) {
+            message.reply(new RejectedCommand("no_operator_phone", "the operator has no phone endpoint to whisper to"));
+            return;
+        }
+        if (!ami.connected()) {
+            message.reply(new RejectedCommand("unavailable", "telephony is down; try again in a moment"));
+            return;
+        }
+        LOG.info("telephony.spy contact={} endpoint={} mode={}", request.contactId(), request.endpoint(),
+                request.mode().name().toLowerCase(Locale.ROOT));
+        ami.spy(request.endpoint(), data.get())
+                .onSuccess(v -> message.reply(true))
+                .onFailure(e -> message.reply(new RejectedCommand("telephony_refused", "Asterisk refused: " + e.getMessage())));
     }
 
     private void onAmi(AmiEvent event) {

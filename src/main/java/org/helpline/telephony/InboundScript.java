@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 
 import io.vertx.core.Future;
 import org.asteriskjava.fastagi.AgiChannel;
@@ -27,6 +28,9 @@ import org.slf4j.LoggerFactory;
  */
 final class InboundScript extends DialplanScript {
     private static final Logger LOG = LoggerFactory.getLogger(InboundScript.class);
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+    private static final Pattern WORD = Pattern.compile("[a-z]+");
+    private static final Pattern TOPIC = Pattern.compile("[a-z][a-z0-9_]{0,40}");
 
     private final ScriptCommands commands;
     private final OperatorRoster roster;
@@ -34,23 +38,25 @@ final class InboundScript extends DialplanScript {
     private final Clock clock;
     private final List<String> languages;
     private final BooleanSupplier amiUp;
+    private final CallerIds callerIds;
 
     InboundScript(ScriptCommands commands, OperatorRoster roster, OpeningHours hours, Clock clock, List<String> languages,
-                  BooleanSupplier amiUp) {
+                  BooleanSupplier amiUp, CallerIds callerIds) {
         this.commands = commands;
         this.roster = roster;
         this.hours = hours;
         this.clock = clock;
         this.languages = languages;
         this.amiUp = amiUp;
+        this.callerIds = callerIds;
     }
 
     @Override
     void answer(AgiRequest request, AgiChannel channel) throws AgiException {
         String[] args = request.getArguments();
-        String language = argument(args, 0, "[a-z]{2,3}", languages.getFirst());
-        Priority priority = "urgent".equals(argument(args, 1, "[a-z]+", "normal")) ? Priority.URGENT : Priority.NORMAL;
-        String topic = argument(args, 2, "[a-z][a-z0-9_]{0,40}", null);
+        String language = argument(args, 0, LANGUAGE, languages.getFirst());
+        Priority priority = "urgent".equals(argument(args, 1, WORD, "normal")) ? Priority.URGENT : Priority.NORMAL;
+        String topic = argument(args, 2, TOPIC, null);
         if (!hours.isOpenAt(clock.instant())) {
             LOG.info("telephony.inbound.closed reason=hours");
             DialplanVariables.set(channel, DialplanVariables.ACTION, DialplanVariables.CLOSED);
@@ -79,6 +85,7 @@ final class InboundScript extends DialplanScript {
             DialplanVariables.set(channel, DialplanVariables.ACTION, DialplanVariables.FALLBACK);
             return;
         }
+        callerIds.seen(request, contact.id());
         hold(channel, contact);
     }
 
@@ -99,11 +106,11 @@ final class InboundScript extends DialplanScript {
         }
     }
 
-    private static String argument(String[] args, int index, String pattern, String otherwise) {
+    private static String argument(String[] args, int index, Pattern pattern, String otherwise) {
         if (args == null || args.length <= index || args[index] == null) {
             return otherwise;
         }
         String value = args[index].trim().toLowerCase(Locale.ROOT);
-        return value.matches(pattern) ? value : otherwise;
+        return pattern.matcher(value).matches() ? value : otherwise;
     }
 }

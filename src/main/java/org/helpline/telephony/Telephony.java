@@ -47,7 +47,7 @@ public final class Telephony {
         ScriptCommands commands = new ScriptCommands(new CommandSender(vertx), telephony.agi().replyTimeout());
         Map<String, AgiScript> scripts = Map.of(
                 "inbound", new InboundScript(commands, roster, telephony.openingHours().hours(), clock, config.languages(),
-                        () -> calls.amiStatus().up()),
+                        () -> calls.amiStatus().up(), CallerIds.of(vertx, telephony.repeatCallers())),
                 "position", new PositionScript(commands, callers, roster, telephony.averageCallTime()),
                 "duress", new DuressScript(commands, callers));
         ScriptServer server = new ScriptServer(telephony.agi(), scripts, telephony.ami().retryMin(), telephony.ami().retryMax());

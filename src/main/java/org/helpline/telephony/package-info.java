@@ -5,7 +5,8 @@
  *
  * <p>Talks to the rest of the server only over the event bus (core commands and events). Asterisk-Java
  * blocks: its calls run on virtual threads, and its callbacks only hand small records to the room's
- * Vert.x context. Caller ids are never read, kept or logged. Depends on core, bus, config and
- * Asterisk-Java.
+ * Vert.x context. Caller ids are read only when repeat-caller detection is on, and then only to be
+ * hashed at once ({@link org.helpline.telephony.CallerIds}); they are never kept or logged. Depends on
+ * core, bus, config, privacy (the hashing) and Asterisk-Java.
  */
 package org.helpline.telephony;

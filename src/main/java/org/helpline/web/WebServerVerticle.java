@@ -10,9 +10,15 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+import org.helpline.chat.ChatRoom;
+import org.helpline.chat.ChatRoutes;
 import org.helpline.config.HelplineConfig;
 import org.helpline.console.OperatorConsole;
+import org.helpline.store.HelplineStore;
 import org.helpline.supervision.QueueMetrics;
+import org.helpline.supervision.SupervisorRoom;
+import org.helpline.supervision.ViewSettings;
 import org.helpline.web.auth.AccessControl;
 import org.helpline.web.auth.Authentication;
 import org.helpline.web.auth.Role;
@@ -21,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server: health, readiness, metrics, accounts, and the operator socket. One instance
+ * The HTTP server: health, readiness, metrics, accounts, the operator socket and the callers' chat. One instance
  * serves every connection, so the consoles of one operator all live in one {@link OperatorConsole}.
  * It is deployed before the dispatch so that it hears the contacts and operators a restart restores.
  */
@@ -29,6 +35,7 @@ public final class WebServerVerticle extends VerticleBase {
     /** Past this a socket is closed by Vert.x itself; below it, our own limits answer with an error. */
     private static final int MAX_SOCKET_MESSAGE = 64 * 1024;
     private static final SocketLimits OPERATOR_LIMITS = new SocketLimits(4 * 1024, 20, 10, 10);
+    private static final SocketLimits SUPERVISOR_LIMITS = new SocketLimits(4 * 1024, 20, 10, 10);
     private static final Logger LOG = LoggerFactory.getLogger(WebServerVerticle.class);
 
     private final HelplineConfig config;
@@ -36,16 +43,19 @@ public final class WebServerVerticle extends VerticleBase {
     private final PrometheusMeterRegistry metrics;
     private final List<HealthCheck> checks;
     private final Authentication auth;
+    private final HelplineStore store;
+    private final List<java.util.function.Consumer<Router>> moreRoutes = new java.util.ArrayList<>();
     private HttpServer server;
     private volatile boolean takingContacts;
 
     public WebServerVerticle(HelplineConfig config, Clock clock, PrometheusMeterRegistry metrics,
-                             List<HealthCheck> checks, Authentication auth) {
+                             List<HealthCheck> checks, Authentication auth, HelplineStore store) {
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
         this.checks = List.copyOf(checks);
         this.auth = auth;
+        this.store = store;
     }
 
     @Override
@@ -53,6 +63,7 @@ public final class WebServerVerticle extends VerticleBase {
         OperatorConsole console = new OperatorConsole(vertx, clock, config.routing().outcomes(), OPERATOR_LIMITS,
                 config.routing().disconnectGrace());
         QueueMetrics queueMetrics = new QueueMetrics(metrics, clock, config.languages());
+        SupervisorRoom supervisors = new SupervisorRoom(vertx, clock, supervision(), SUPERVISOR_LIMITS, metrics);
         Router router = Router.router(vertx);
         router.route().handler(WebServerVerticle::securityHeaders);
         new HealthRoutes(checks, () -> takingContacts).mount(router);
@@ -60,11 +71,33 @@ public final class WebServerVerticle extends VerticleBase {
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(metrics.scrape()));
         auth.mount(router);
+        ChatRoom chat = new ChatRoom(vertx, clock, config.chat(), config.languages(),
+                config.telephony().openingHours().hours(), store);
+        new ChatRoutes(chat, config.chat(), config.http().publicUrl()).mount(router);
         router.get("/operator/ws").handler(auth.access().requireRole(Role.OPERATOR)).handler(ctx -> {
             int chatCapacity = config.routing().chatCapacity();
-            var profile = AccessControl.of(ctx).profile(chatCapacity);
-            ctx.request().toWebSocket().onSuccess(ws -> console.attach(ws, profile));
+            var account = AccessControl.of(ctx);
+            var profile = account.profile(chatCapacity);
+            ctx.request().toWebSocket().onSuccess(ws -> console.attach(ws, profile, account.displayName()));
         });
+        router.get("/supervisor/ws").handler(auth.access().requireRole(Role.SUPERVISOR)).handler(ctx -> {
+            var account = AccessControl.of(ctx);
+            ctx.request().toWebSocket().onSuccess(ws -> supervisors.attach(ws, account.name(), account.endpoint()));
+        });
+        router.get("/supervisor").handler(ctx -> {
+            if (ctx.request().path().endsWith("/")) {
+                ctx.next(); // Vert.x matches "/supervisor/" here too
+            } else {
+                ctx.redirect("/supervisor/");
+            }
+        });
+        router.route("/supervisor/*").handler(StaticHandler.create("webroot/supervisor").setCachingEnabled(false)
+                .setDirectoryListing(false).setIncludeHidden(false));
+        GuidanceRoutes guidance = new GuidanceRoutes(vertx, config.guidance(), auth.access());
+        guidance.mount(router);
+        router.route("/console/*").handler(StaticHandler.create("webroot/console").setCachingEnabled(false)
+                .setDirectoryListing(false).setIncludeHidden(false));
+        moreRoutes.forEach(routes -> routes.accept(router));
         router.route("/api/*").handler(ctx -> ErrorReply.send(ctx, 404, "not_found", "no such API: " + ctx.request().path()));
         router.errorHandler(500, WebServerVerticle::internalError);
         HttpServerOptions options = new HttpServerOptions()
@@ -73,12 +106,27 @@ public final class WebServerVerticle extends VerticleBase {
                 .setMaxWebSocketMessageSize(MAX_SOCKET_MESSAGE)
                 .setMaxWebSocketFrameSize(MAX_SOCKET_MESSAGE);
         return console.start()
+                .compose(v -> guidance.start())
+                .compose(v -> chat.start())
                 .compose(v -> queueMetrics.start(vertx))
+                .compose(v -> supervisors.start())
                 .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen())
                 .onSuccess(listening -> {
                     server = listening;
                     LOG.info("http.listening port={}", listening.actualPort());
                 });
+    }
+
+    private ViewSettings supervision() {
+        var settings = config.supervision();
+        return new ViewSettings(settings.serviceLevelThreshold(), settings.longestWaitAlert(), settings.updateInterval(),
+                config.telephony().openingHours().hours(), config.languages());
+    }
+
+    /** Routes of rooms the server starts outside this verticle (referrals, statistics); call before deploying. */
+    public WebServerVerticle mount(java.util.function.Consumer<Router> routes) {
+        moreRoutes.add(routes);
+        return this;
     }
 
     /** Called once the dispatch runs: from now on /ready says yes. */

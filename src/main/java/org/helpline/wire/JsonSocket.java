@@ -46,6 +46,11 @@ public final class JsonSocket {
     }
 
     public void send(JsonObject message) {
+        sendEncoded(message.encode());
+    }
+
+    /** A message already encoded: one sent alike to many clients is encoded once. */
+    public void sendEncoded(String message) {
         if (socket.isClosed()) {
             return;
         }
@@ -53,7 +58,7 @@ public final class JsonSocket {
             socket.close(POLICY_VIOLATION, "not reading");
             return;
         }
-        socket.writeTextMessage(message.encode());
+        socket.writeTextMessage(message);
     }
 
     public void sendError(String code, String message, Object requestId) {

@@ -410,6 +410,127 @@ class RouterTest {
     }
 
     @Nested
+    @DisplayName("supervisors' decisions")
+    class SupervisorDecisions {
+        @Test
+        void aSupervisorPausesAnOperatorWithTheProfileTheRouterAlreadyHas() {
+            available("ana", "ro");
+            Contact chat = chat("ro");
+            assertThat(current(chat).state()).isEqualTo(ContactState.OFFERED);
+
+            Operator paused = (Operator) router.apply(new Command.SetPresenceOf("ana", Presence.PAUSED, "team meeting")).reply();
+
+            assertThat(paused.state()).isEqualTo(OperatorState.PAUSED);
+            assertThat(paused.pauseReason()).isEqualTo("team meeting");
+            assertThat(paused.profile()).isEqualTo(profile("ana", Set.of("ro"), Set.of(Channel.CALL, Channel.CHAT)));
+            assertThat(current(chat).state()).isEqualTo(ContactState.QUEUED);
+            assertThat(current(chat).missedBy()).isEmpty();
+        }
+
+        @Test
+        void anOperatorLoggedOutByASupervisorFinishesTheConversationInHand() {
+            available("ana", "ro");
+            Contact chat = chat("ro");
+            connect("ana", chat);
+
+            Operator out = (Operator) router.apply(new Command.SetPresenceOf("ana", Presence.OFFLINE, null)).reply();
+
+            assertThat(out.presence()).isEqualTo(Presence.OFFLINE);
+            assertThat(out.state()).isEqualTo(OperatorState.BUSY);
+            assertThat(current(chat).state()).isEqualTo(ContactState.CONNECTED);
+            Contact next = chat("ro");
+            assertThat(current(next).state()).isEqualTo(ContactState.QUEUED);
+        }
+
+        @Test
+        void onlyAnOperatorWhoSignedInCanBePausedAndAPauseNeedsAReason() {
+            assertThatThrownBy(() -> router.apply(new Command.SetPresenceOf("nobody", Presence.PAUSED, "break")))
+                    .isInstanceOfSatisfying(RejectedCommand.class, r -> assertThat(r.code()).isEqualTo("unknown_operator"));
+            available("ana", "ro");
+            assertThatThrownBy(() -> router.apply(new Command.SetPresenceOf("ana", Presence.PAUSED, " ")))
+                    .isInstanceOfSatisfying(RejectedCommand.class, r -> assertThat(r.code()).isEqualTo("reason_required"));
+            assertThat(operator("ana").state()).isEqualTo(OperatorState.AVAILABLE);
+        }
+
+        @Test
+        void aContactRaisedToUrgentKeepsItsArrivalOrderAmongUrgentOnes() {
+            Contact urgentFirst = arrive(Channel.CALL, "ro", Priority.URGENT);
+            Contact normalFirst = call("ro");
+            Contact raised = call("ro");
+            Contact urgentLater = arrive(Channel.CALL, "ro", Priority.URGENT);
+
+            Router.Outcome outcome = router.apply(new Command.RaiseToUrgent(raised.id()));
+
+            Contact reply = (Contact) outcome.reply();
+            assertThat(reply.priority()).isEqualTo(Priority.URGENT);
+            assertThat(reply.queuedAt()).isEqualTo(raised.queuedAt());
+            assertThat(outcome.events()).containsExactly(new ContactChanged(reply, ChangeReason.RAISED_TO_URGENT));
+            assertThat(router.queue()).extracting(Contact::id)
+                    .containsExactly(urgentFirst.id(), raised.id(), urgentLater.id(), normalFirst.id());
+            assertThat(router.positionOf(raised.id())).isEqualTo(2);
+        }
+
+        @Test
+        void onlyAWaitingContactCanBeRaisedAndRaisingTwiceChangesNothing() {
+            Contact urgent = arrive(Channel.CHAT, "ro", Priority.URGENT);
+            assertThat(router.apply(new Command.RaiseToUrgent(urgent.id())).events()).isEmpty();
+
+            available("ana", "ro");
+            connect("ana", urgent);
+            Contact talking = chat("ro");
+            connect("ana", talking);
+            assertThatThrownBy(() -> router.apply(new Command.RaiseToUrgent(talking.id())))
+                    .isInstanceOfSatisfying(RejectedCommand.class, r -> assertThat(r.code()).isEqualTo("wrong_state"));
+            assertThat(current(talking).priority()).isEqualTo(Priority.NORMAL);
+        }
+
+        @Test
+        void aContactRaisedAfterAlongWaitRaisesTheUrgentAlert() {
+            Contact waiting = call("ro");
+            clock.advance(URGENT_ALERT);
+            assertThat(router.tick()).isEmpty();
+
+            router.apply(new Command.RaiseToUrgent(waiting.id()));
+
+            assertThat(router.tick()).singleElement().isInstanceOfSatisfying(UrgentContactWaiting.class,
+                    alert -> assertThat(alert.contact().id()).isEqualTo(waiting.id()));
+        }
+
+        @Test
+        void aContactMovedToAnotherLanguageKeepsItsPlaceForSomeoneWhoSpeaksIt() {
+            Contact first = call("ro");
+            Contact moved = call("ro");
+            Contact english = call("en");
+
+            Router.Outcome outcome = router.apply(new Command.MoveToLanguage(moved.id(), "en"));
+
+            Contact reply = (Contact) outcome.reply();
+            assertThat(reply.language()).isEqualTo("en");
+            assertThat(outcome.events()).containsExactly(new ContactChanged(reply, ChangeReason.LANGUAGE_CHANGED));
+            assertThat(router.queue()).extracting(Contact::id).containsExactly(first.id(), moved.id(), english.id());
+            available("bogdan", "en");
+            assertThat(current(moved).state()).isEqualTo(ContactState.OFFERED);
+            assertThat(current(moved).operatorId()).isEqualTo("bogdan");
+            assertThat(current(english).state()).isEqualTo(ContactState.QUEUED);
+        }
+
+        @Test
+        void onlyAContactStillInTheQueueCanBeMoved() {
+            available("ana", "ro");
+            Contact offered = chat("ro");
+
+            assertThatThrownBy(() -> router.apply(new Command.MoveToLanguage(offered.id(), "en")))
+                    .isInstanceOfSatisfying(RejectedCommand.class, r -> assertThat(r.code()).isEqualTo("wrong_state"));
+            assertThatThrownBy(() -> router.apply(new Command.MoveToLanguage("no-such-contact", "en")))
+                    .isInstanceOfSatisfying(RejectedCommand.class, r -> assertThat(r.code()).isEqualTo("unknown_contact"));
+            Contact queued = call("en");
+            assertThatThrownBy(() -> router.apply(new Command.MoveToLanguage(queued.id(), " ")))
+                    .isInstanceOfSatisfying(RejectedCommand.class, r -> assertThat(r.code()).isEqualTo("bad_request"));
+            assertThat(current(offered).language()).isEqualTo("ro");
+        }
+    }
+
+    @Nested
     @DisplayName("urgent alerts")
     class UrgentAlerts {
         @Test
@@ -490,6 +611,80 @@ class RouterTest {
             assertThat(restoredEvents).filteredOn(OperatorChanged.class::isInstance).hasSize(1);
             Contact next = (Contact) restarted.apply(new Enqueue(new NewContact(Channel.CALL, "ro", null, Priority.NORMAL, null))).reply();
             assertThat(next.sequence()).isGreaterThan(urgent.sequence());
+        }
+    }
+
+    @Nested
+    @DisplayName("transfers")
+    class Transfers {
+        private Contact connectedChat(String operatorId, String language) {
+            Contact chat = chat(language);
+            connect(operatorId, chat);
+            return current(chat);
+        }
+
+        @Test
+        void aChatTransferredToAnotherLanguageGoesBackToItsOldPlaceForSomeoneWhoSpeaksIt() {
+            available("ana", "ro");
+            Contact transferred = connectedChat("ana", "ro");
+            Contact later = chat("en");
+
+            Router.Outcome outcome = router.apply(new Command.Transfer("ana", transferred.id(), "en", null));
+
+            assertThat(outcome.events()).first().isEqualTo(new ContactChanged((Contact) outcome.reply(), ChangeReason.TRANSFERRED));
+            assertThat(router.queue()).extracting(Contact::id).containsExactly(transferred.id(), later.id());
+            assertThat(current(transferred).language()).isEqualTo("en");
+            assertThat(operator("ana").load()).isZero();
+            available("bogdan", "en");
+            assertThat(current(transferred).state()).isEqualTo(ContactState.OFFERED);
+            assertThat(current(transferred).operatorId()).isEqualTo("bogdan");
+        }
+
+        @Test
+        void theTransferringOperatorIsAskedLast() {
+            available("ana", "ro");
+            Contact transferred = connectedChat("ana", "ro");
+            available("bogdan", "ro");
+            router.apply(new Command.SetPresence(profile("bogdan", Set.of("ro"), Set.of(Channel.CHAT)), Presence.PAUSED, "break"));
+
+            router.apply(new Command.Transfer("ana", transferred.id(), null, null));
+            assertThat(current(transferred).operatorId()).as("nobody else free: back to ana").isEqualTo("ana");
+            available("bogdan", "ro");
+            router.apply(new Decline("ana", transferred.id()));
+
+            assertThat(current(transferred).operatorId()).isEqualTo("bogdan");
+        }
+
+        @Test
+        void aChatTransferredToANamedOperatorIsOfferedToThem() {
+            available("ana", "ro");
+            available("bogdan", "ro");
+            Contact transferred = connectedChat("ana", "ro");
+
+            Contact offered = (Contact) router.apply(new Command.Transfer("ana", transferred.id(), null, "bogdan")).reply();
+
+            assertThat(offered.state()).isEqualTo(ContactState.OFFERED);
+            assertThat(offered.operatorId()).isEqualTo("bogdan");
+            assertThat(offered.queuedAt()).isEqualTo(transferred.queuedAt());
+        }
+
+        @Test
+        void aTransferThatCannotBeDoneChangesNothing() {
+            available("ana", "ro");
+            available("bogdan", "en");
+            Contact transferred = connectedChat("ana", "ro");
+            Contact call = call("ro");
+
+            assertThatThrownBy(() -> router.apply(new Command.Transfer("ana", transferred.id(), null, "bogdan")))
+                    .isInstanceOfSatisfying(RejectedCommand.class, r -> assertThat(r.code()).isEqualTo("target_unavailable"));
+            assertThatThrownBy(() -> router.apply(new Command.Transfer("bogdan", transferred.id(), "en", null)))
+                    .isInstanceOfSatisfying(RejectedCommand.class, r -> assertThat(r.code()).isEqualTo("not_yours"));
+            assertThat(current(transferred).state()).isEqualTo(ContactState.CONNECTED);
+            router.apply(new End("ana", transferred.id()));
+            router.apply(new WrapUp("ana", transferred.id(), "advice_given"));
+            connect("ana", call);
+            assertThatThrownBy(() -> router.apply(new Command.Transfer("ana", call.id(), "en", null)))
+                    .isInstanceOfSatisfying(RejectedCommand.class, r -> assertThat(r.code()).isEqualTo("transfer_unsupported"));
         }
     }
 }

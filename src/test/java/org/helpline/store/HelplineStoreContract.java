@@ -175,6 +175,37 @@ abstract class HelplineStoreContract {
     }
 
     @Test
+    @DisplayName("lists the values under a prefix, including writes not awaited, without deleted ones")
+    void listsValuesUnderAPrefix() {
+        HelplineStore store = store();
+        await(store.put("referral:A", "first", Duration.ofMinutes(5)));
+        await(store.put("referral:B", "second", Duration.ofMinutes(5)));
+        await(store.put("referrals-other", "not under the prefix", Duration.ofMinutes(5)));
+        await(store.put("session:1", "elsewhere", Duration.ofMinutes(5)));
+        await(store.delete("referral:B"));
+        store.put("referral:C", "not awaited", Duration.ofMinutes(5));
+
+        assertThat(await(store.entries("referral:")))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("referral:A", "first", "referral:C", "not awaited"));
+        assertThat(await(store.entries("nothing-here:"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("leaves expired values out of listings, and the sweep keeps nothing past its time to live")
+    void expiredValuesAreNotListedAndAreSwept() {
+        HelplineStore store = store();
+        await(store.put("stats:old", "1", shortTtl()));
+        await(store.put("stats:kept", "2", Duration.ofMinutes(5)));
+
+        letTimePass(shortTtl());
+
+        Poll.until(WAIT, () -> !await(store.entries("stats:")).containsKey("stats:old"), "the value expires");
+        assertThat(await(store.sweepExpired())).isNotNegative();
+        assertThat(await(store.entries("stats:"))).containsOnlyKeys("stats:kept");
+        assertThat(await(store.get("stats:old"))).isNull();
+    }
+
+    @Test
     @DisplayName("says it is up")
     void reportsUp() {
         await(store().load());

@@ -43,6 +43,22 @@ final class AgiCall implements AutoCloseable {
         }
     }
 
+    /** The same call from {@code callerId} (agi_callerid), as the carrier passed it on. */
+    static AgiCall placeFrom(int port, String callerId, String script, String channel, String... args) {
+        try {
+            AgiCall call = new AgiCall(new Socket("127.0.0.1", port));
+            call.socket.setSoTimeout(WAIT_MILLIS);
+            List<String> lines = new ArrayList<>();
+            for (String line : environment(port, script, channel, args)) {
+                lines.add(line.startsWith("agi_callerid:") ? "agi_callerid: " + callerId : line);
+            }
+            call.write(lines);
+            return call;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static List<String> environment(int port, String script, String channel, String... args) {
         List<String> lines = new ArrayList<>();
         for (String line : Transcript.agiEnvironment("agi-session-timeout.txt")) {

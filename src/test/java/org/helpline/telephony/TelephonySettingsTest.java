@@ -70,8 +70,22 @@ class TelephonySettingsTest {
     }
 
     @Test
-    void repeatCallerDetectionCannotBeSwitchedOnYet() {
+    void repeatCallerDetectionNeedsAKeyFromTheEnvironment() {
         assertThatThrownBy(() -> loader.parse("telephony: { repeatCallers: { enabled: true } }", "test"))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("telephony.repeatCallers.enabled:");
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("telephony.repeatCallers.keys:");
+        assertThatThrownBy(() -> loader.parse("telephony: { repeatCallers: { enabled: true, currentKey: k1, "
+                + "keys: { k1: c2VjcmV0 } } }", "test"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("telephony.repeatCallers.keys.k1:")
+                .hasMessageContaining("never the key itself");
+        assertThatThrownBy(() -> loader.parse("telephony: { repeatCallers: { enabled: true, currentKey: k2, "
+                + "keys: { k1: \"${K1:-MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=}\" } } }", "test"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("telephony.repeatCallers.currentKey:");
+        assertThatThrownBy(() -> loader.parse("telephony: { repeatCallers: { enabled: true, currentKey: k1, "
+                + "keys: { k1: \"${K1:-c2hvcnQ=}\" } } }", "test"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("telephony.repeatCallers.keys.k1:")
+                .hasMessageContaining("at least 32");
+        assertThat(loader.parse("telephony: { repeatCallers: { enabled: true, currentKey: k1, "
+                + "keys: { k1: \"${K1:-MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=}\" } } }", "test")
+                .telephony().repeatCallers().enabled()).isTrue();
     }
 }

@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An Asterisk Manager Interface peer speaking the bytes of the Asterisk 22 captures: the banner,
- * Challenge/MD5 login (ami-login-md5), CRLF framing, events pushed between responses. Redirect and
- * CoreShowChannels answer as Asterisk's manager.c does; the test decides which channels are alive.
+ * Challenge/MD5 login (ami-login-md5), CRLF framing, events pushed between responses. Redirect,
+ * CoreShowChannels and Originate (Async: queued at once) answer as Asterisk's manager.c does; the test decides
+ * which channels are alive.
  */
 final class TestAmi implements AutoCloseable {
     static final String CHALLENGE = "759448082";
@@ -198,6 +199,8 @@ final class TestAmi implements AutoCloseable {
                         ? "Response: Success\r\nActionID: " + id + "\r\nMessage: Redirect successful\r\n\r\n"
                         : error(id, redirectError));
                 case "coreshowchannels" -> showChannels(id);
+                case "originate" -> write("Response: Success\r\nActionID: " + id
+                        + "\r\nMessage: Originate successfully queued\r\n\r\n");
                 default -> write(error(id, "Invalid/unknown command: " + name
                         + ". Use Action: ListCommands to show available commands."));
             }

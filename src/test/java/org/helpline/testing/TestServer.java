@@ -129,6 +129,11 @@ public final class TestServer implements AutoCloseable {
         return new CommandSender(vertx);
     }
 
+    /** The server's own Vert.x, for tests and benchmarks that listen on its event bus. */
+    public Vertx vertx() {
+        return vertx;
+    }
+
     /** Waits for the operator event that satisfies {@code wanted} and returns it. */
     public Operator awaitOperator(Predicate<Operator> wanted) {
         Promise<Operator> seen = Promise.promise();

@@ -1,0 +1,42 @@
+package org.helpline.bus;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.helpline.core.ChatEvent;
+import org.helpline.core.ChatLine;
+
+/** How chat messages look on the operator socket (docs/protocol.md, "Chat on the operator socket"). */
+public final class ChatJson {
+    private ChatJson() {
+    }
+
+    public static JsonObject message(ChatLine line) {
+        return new JsonObject()
+                .put("type", "message")
+                .put("contactId", line.contactId())
+                .put("seq", line.seq())
+                .put("from", CoreJson.lower(line.from()))
+                .put("text", line.text())
+                .put("sentAt", line.sentAt().toString());
+    }
+
+    public static JsonObject transcript(ChatEvent.Transcript transcript) {
+        return new JsonObject()
+                .put("type", "transcript")
+                .put("contactId", transcript.contactId())
+                .put("messages", new JsonArray(transcript.lines().stream().map(ChatJson::message).toList()));
+    }
+
+    public static JsonObject typing(String contactId) {
+        return new JsonObject().put("type", "typing").put("contactId", contactId);
+    }
+
+    /** The message the operator's consoles get for this event. */
+    public static JsonObject of(ChatEvent event) {
+        return switch (event) {
+            case ChatEvent.Said said -> message(said.line());
+            case ChatEvent.CallerTyping typing -> typing(typing.contactId());
+            case ChatEvent.Transcript transcript -> transcript(transcript);
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package org.helpline.bus;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import org.helpline.core.Addresses;
+import org.helpline.core.ChatEvent;
+import org.helpline.core.ChatLine;
+import org.helpline.core.ChatRequest;
+import org.helpline.core.RejectedCommand;
+
+/** The console's way to the chat room: sends {@link ChatRequest}s and hands back typed replies or the rejection. */
+public final class ChatSender {
+    private final Vertx vertx;
+
+    public ChatSender(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    public Future<ChatLine> say(String operatorId, String contactId, String text) {
+        return request(new ChatRequest.Say(operatorId, contactId, text)).map(ChatLine.class::cast);
+    }
+
+    public Future<ChatEvent.Transcript> transcript(String operatorId, String contactId) {
+        return request(new ChatRequest.Transcript(operatorId, contactId)).map(ChatEvent.Transcript.class::cast);
+    }
+
+    public void typing(String operatorId, String contactId) {
+        vertx.eventBus().send(Addresses.CHAT_REQUESTS, new ChatRequest.Typing(operatorId, contactId));
+    }
+
+    public void introduce(String operatorId, String displayName) {
+        vertx.eventBus().send(Addresses.CHAT_REQUESTS, new ChatRequest.Introduce(operatorId, displayName));
+    }
+
+    private Future<Object> request(ChatRequest request) {
+        return vertx.eventBus().request(Addresses.CHAT_REQUESTS, request)
+                .map(Message::body)
+                .compose(body -> body instanceof RejectedCommand rejected
+                        ? Future.failedFuture(rejected)
+                        : Future.succeededFuture(body));
+    }
+}

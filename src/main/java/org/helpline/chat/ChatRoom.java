@@ -1,0 +1,267 @@
+package org.helpline.chat;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.helpline.bus.CommandSender;
+import org.helpline.config.ChatConfig;
+import org.helpline.core.Addresses;
+import org.helpline.core.ChatEvent;
+import org.helpline.core.ChatLine.Speaker;
+import org.helpline.core.ChatRequest;
+import org.helpline.core.Channel;
+import org.helpline.core.Command;
+import org.helpline.core.NewContact;
+import org.helpline.core.OpeningHours;
+import org.helpline.core.Priority;
+import org.helpline.store.HelplineStore;
+import org.helpline.wire.JsonSocket;
+import org.helpline.wire.SocketLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every caller's chat in this server: what the callers' pages ask ({@link CallerRequest}), what the
+ * router and the consoles say about their contacts ({@link ChatLifecycle}), and a periodic sweep that
+ * lets go of callers gone longer than the reconnect window, deletes transcripts a window after their
+ * conversation ended, renews the store's copy of open ones, and tells waiting callers where they are.
+ * Never logs what anyone wrote, nor anything about the caller's connection.
+ */
+public final class ChatRoom {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatRoom.class);
+    /** Refused messages in a row after which a caller's socket is closed. */
+    private static final int STRIKES = 10;
+
+    private final Vertx vertx;
+    private final Clock clock;
+    private final ChatConfig config;
+    private final List<String> languages;
+    private final OpeningHours hours;
+    private final SocketLimits limits;
+    private final CommandSender commands;
+    private final ChatArchive archive;
+    private final Conversations conversations;
+    private final ChatRoster roster = new ChatRoster();
+    private final ConsoleRelay relay;
+    private final ChatLifecycle lifecycle;
+    private final SecureRandom random = new SecureRandom();
+    private final Set<CallerSocket> callers = new HashSet<>();
+
+    public ChatRoom(Vertx vertx, Clock clock, ChatConfig config, List<String> languages, OpeningHours hours,
+                    HelplineStore store) {
+        this.vertx = vertx;
+        this.clock = clock;
+        this.config = config;
+        this.languages = List.copyOf(languages);
+        this.hours = hours;
+        this.limits = new SocketLimits(config.maxMessageBytes(), config.rateLimit().burst(), config.rateLimit().perSecond(),
+                STRIKES);
+        this.commands = new CommandSender(vertx);
+        this.archive = new ChatArchive(store, clock, config.reconnectWindow());
+        this.conversations = new Conversations(archive);
+        this.relay = new ConsoleRelay(vertx, clock, conversations, archive, roster, config.maxMessageBytes(),
+                config.maxMessages());
+        this.lifecycle = new ChatLifecycle(clock, config, commands, archive, conversations, roster, relay);
+    }
+
+    /** Subscribes to the router's events and the consoles' requests; call from the verticle that serves the sockets. */
+    public Future<Void> start() {
+        var requests = vertx.eventBus().<ChatRequest>consumer(Addresses.CHAT_REQUESTS, relay::receive);
+        var contacts = vertx.eventBus().<org.helpline.core.HelplineEvent.ContactChanged>consumer(Addresses.CONTACT_EVENTS,
+                m -> lifecycle.contactChanged(m.body()));
+        var operators = vertx.eventBus().<org.helpline.core.HelplineEvent.OperatorChanged>consumer(Addresses.OPERATOR_EVENTS,
+                m -> lifecycle.operatorChanged(m.body().operator()));
+        vertx.setPeriodic(config.sweepInterval().toMillis(), id -> lifecycle.sweep());
+        vertx.setPeriodic(config.heartbeat().toMillis(), id -> callers.removeIf(caller -> !caller.heartbeat()));
+        return Future.all(requests.completion(), contacts.completion(), operators.completion()).mapEmpty();
+    }
+
+    /** What the page needs before it connects: {@code GET /chat/settings.json}. */
+    public JsonObject settings() {
+        return new JsonObject()
+                .put("languages", languages)
+                .put("quickExitUrl", config.quickExitUrl())
+                .put("reconnectWindowSeconds", config.reconnectWindow().toSeconds())
+                .put("maxMessageBytes", config.maxMessageBytes())
+                .put("openingHours", openingHours());
+    }
+
+    /** The weekly hours, for the page to say when to come back: {"zone":…,"days":{"monday":["08:00-16:00"]}}. */
+    private JsonObject openingHours() {
+        JsonObject days = new JsonObject();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            List<OpeningHours.Hours> stretches = hours.week().getOrDefault(day, List.of());
+            if (!stretches.isEmpty()) {
+                days.put(day.name().toLowerCase(Locale.ROOT), new JsonArray(stretches.stream()
+                        .map(h -> h.opens() + "-" + (h.closes().equals(LocalTime.MIDNIGHT) ? "24:00" : h.closes().toString()))
+                        .toList()));
+            }
+        }
+        return new JsonObject().put("zone", hours.zone().getId()).put("days", days);
+    }
+
+    public void attach(ServerWebSocket webSocket) {
+        JsonSocket json = new JsonSocket(webSocket, limits, clock);
+        CallerSocket caller = new CallerSocket(webSocket, json);
+        callers.add(caller);
+        webSocket.exceptionHandler(e -> {
+            // a broken connection is the caller's network, not the server's: it is closed, and may resume
+        });
+        json.onMessage(message -> receive(caller, message));
+        // The caller is away from their close frame on (the connection itself may linger), or when it drops.
+        webSocket.endHandler(v -> lifecycle.detached(caller));
+        json.onClose(() -> {
+            callers.remove(caller);
+            lifecycle.detached(caller);
+        });
+    }
+
+    private void receive(CallerSocket caller, JsonObject message) {
+        CallerRequest request;
+        try {
+            request = CallerRequest.parse(message, languages);
+        } catch (CallerRequest.BadRequest bad) {
+            caller.refuse(bad.code(), bad.getMessage(), message.getValue("id"));
+            return;
+        }
+        switch (request) {
+            case CallerRequest.Start start -> start(caller, start);
+            case CallerRequest.Resume resume -> resume(caller, resume);
+            case CallerRequest.Say say -> say(caller, say);
+            case CallerRequest.Typing typing -> typing(caller);
+            case CallerRequest.End end -> end(caller);
+        }
+    }
+
+    private void start(CallerSocket caller, CallerRequest.Start start) {
+        if (caller.session() != null && caller.session().isOpen()) {
+            caller.refuse("wrong_state", "this connection already has a conversation", null);
+            return;
+        }
+        Instant now = clock.instant();
+        if (!hours.isOpenAt(now) || !roster.canServe(start.language())) {
+            String reason = hours.isOpenAt(now) ? ChatLifecycle.NO_OPERATOR : "hours";
+            LOG.info("chat.closed reason={} language={}", reason, start.language());
+            caller.closed(reason);
+            return;
+        }
+        ResumeToken token = ResumeToken.create(random);
+        ChatSession session = new ChatSession(token.sessionId(), token.secretHash(), start.language(), start.topic(),
+                start.danger(), now);
+        conversations.add(session);
+        session.attach(caller);
+        caller.session(session);
+        caller.started(token, config.reconnectWindow().toSeconds());
+        // Recorded before the contact exists, so a contact brought back by a restart always finds its chat.
+        archive.save(session);
+        NewContact contact = new NewContact(Channel.CHAT, start.language(), start.topic(),
+                start.danger() ? Priority.URGENT : Priority.NORMAL, session.id());
+        commands.contact(new Command.Enqueue(contact)).onComplete(queued -> {
+            if (queued.succeeded()) {
+                lifecycle.knowContact(session, queued.result().id());
+                LOG.info("chat.started contact={} language={} topic={} priority={}", queued.result().id(),
+                        start.language(), start.topic(), contact.priority());
+                lifecycle.tellPosition(session);
+            } else {
+                LOG.warn("chat.start.failed reason={}", queued.cause().getClass().getSimpleName());
+                lifecycle.finish(session, "server");
+            }
+        });
+    }
+
+    private void resume(CallerSocket caller, CallerRequest.Resume resume) {
+        ResumeToken token = ResumeToken.parse(resume.token());
+        Future<ChatSession> found = token == null ? Future.succeededFuture() : conversations.find(token.sessionId());
+        found.onComplete(lookup -> {
+            ChatSession session = lookup.succeeded() ? lookup.result() : null;
+            if (session == null || !token.matches(session.tokenHash())) {
+                caller.error("unknown_chat", "this conversation has ended or cannot be found; you can start a new one");
+                return;
+            }
+            lifecycle.detached(caller);
+            CallerSocket previous = session.caller();
+            if (previous != null && previous != caller) {
+                previous.replaced();
+            }
+            session.attach(caller);
+            caller.session(session);
+            caller.resumed(session, resume.after());
+            LOG.info("chat.resumed contact={} state={}", session.contactId(), session.state());
+            if (session.state() == ChatSession.State.WAITING) {
+                session.forgetPosition();
+                lifecycle.tellPosition(session);
+            }
+        });
+    }
+
+    private void say(CallerSocket caller, CallerRequest.Say say) {
+        ChatSession session = caller.session();
+        if (session == null || !session.isOpen()) {
+            caller.refuse("wrong_state", session == null ? "start or resume a conversation first"
+                    : "the conversation has ended", say.id());
+            return;
+        }
+        if (say.id() <= session.lastClientId()) {
+            Entry earlier = session.sentByCaller(say.id());
+            if (earlier != null) {
+                caller.ack(say.id(), earlier.seq());
+            } else {
+                caller.refuse("bad_request", "\"id\" must be greater than every id sent before", say.id());
+            }
+            return;
+        }
+        if (session.entries().size() >= config.maxMessages()) {
+            caller.refuse("conversation_full", "this conversation is full; please call the helpline or start a new chat",
+                    say.id());
+            return;
+        }
+        Entry entry = session.add(Speaker.CALLER, say.text(), clock.instant(), say.id());
+        // Acknowledged and relayed only once recorded: a restart can then never show a message twice.
+        archive.saveLast(session).onComplete(saved -> {
+            caller.ack(say.id(), entry.seq());
+            if (session.state() == ChatSession.State.CONNECTED) {
+                relay.toOperator(session, new ChatEvent.Said(session.operatorId(), entry.line(session.contactId())),
+                        entry.seq());
+            }
+        });
+    }
+
+    private void typing(CallerSocket caller) {
+        ChatSession session = caller.session();
+        if (session != null && session.state() == ChatSession.State.CONNECTED) {
+            relay.callerTyping(session);
+        }
+    }
+
+    private void end(CallerSocket caller) {
+        ChatSession session = caller.session();
+        if (session == null || !session.isOpen()) {
+            caller.refuse("wrong_state", "there is no open conversation to end", null);
+            return;
+        }
+        lifecycle.finish(session, "caller");
+        lifecycle.leave(session);
+    }
+
+    /** How many conversations are in memory now (open, or ended less than a window ago). */
+    public int conversations() {
+        return conversations.size();
+    }
+
+    Duration reconnectWindow() {
+        return config.reconnectWindow();
+    }
+}

@@ -1,0 +1,128 @@
+package org.helpline.chat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.function.Consumer;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import org.helpline.core.Addresses;
+import org.helpline.core.ChatEvent;
+import org.helpline.core.ChatLine.Speaker;
+import org.helpline.core.ChatRequest;
+import org.helpline.core.RejectedCommand;
+
+/**
+ * The operators' side of the chats: answers what their consoles ask (say, typing, transcript, their
+ * display name) and sends each chat's messages to the consoles of the one operator who holds it, never
+ * to anyone else. Confined to the chat room's context.
+ */
+final class ConsoleRelay {
+    private final Vertx vertx;
+    private final Clock clock;
+    private final Conversations conversations;
+    private final ChatArchive archive;
+    private final ChatRoster roster;
+    private final int maxTextBytes;
+    private final int maxMessages;
+
+    ConsoleRelay(Vertx vertx, Clock clock, Conversations conversations, ChatArchive archive, ChatRoster roster,
+                 int maxTextBytes, int maxMessages) {
+        this.vertx = vertx;
+        this.clock = clock;
+        this.conversations = conversations;
+        this.archive = archive;
+        this.roster = roster;
+        this.maxTextBytes = maxTextBytes;
+        this.maxMessages = maxMessages;
+    }
+
+    void receive(Message<ChatRequest> message) {
+        switch (message.body()) {
+            case ChatRequest.Say say -> held(say.operatorId(), say.contactId(), "write in", message, session -> say(session, say, message));
+            case ChatRequest.Typing typing -> held(typing.operatorId(), typing.contactId(), "type in", null, session -> {
+                if (session.state() == ChatSession.State.CONNECTED && session.caller() != null) {
+                    session.caller().typing();
+                }
+            });
+            case ChatRequest.Transcript asked -> held(asked.operatorId(), asked.contactId(), "read", message, session -> {
+                message.reply(transcript(session));
+                delivered(session, session.lastSeq());
+            });
+            case ChatRequest.Introduce introduce -> roster.name(introduce.operatorId(), introduce.displayName());
+        }
+    }
+
+    /** A caller's message (or the whole conversation so far) reached the operator's consoles: tell the caller. */
+    void toOperator(ChatSession session, ChatEvent event, long upTo) {
+        vertx.eventBus().<Integer>request(Addresses.CHAT_EVENTS, event).onSuccess(reply -> {
+            if (reply.body() > 0) {
+                delivered(session, upTo);
+            }
+        });
+    }
+
+    ChatEvent.Transcript transcript(ChatSession session) {
+        return new ChatEvent.Transcript(session.operatorId(), session.contactId(),
+                session.entries().stream().map(e -> e.line(session.contactId())).toList());
+    }
+
+    void callerTyping(ChatSession session) {
+        vertx.eventBus().send(Addresses.CHAT_EVENTS, new ChatEvent.CallerTyping(session.operatorId(), session.contactId()));
+    }
+
+    private void say(ChatSession session, ChatRequest.Say say, Message<ChatRequest> message) {
+        if (session.state() != ChatSession.State.CONNECTED) {
+            message.reply(new RejectedCommand("wrong_state", "cannot write in a chat that has ended"));
+            return;
+        }
+        if (say.text() == null || say.text().isBlank()) {
+            message.reply(new RejectedCommand("bad_request", "\"text\" must be a non-empty string"));
+            return;
+        }
+        if (say.text().getBytes(StandardCharsets.UTF_8).length > maxTextBytes) {
+            message.reply(new RejectedCommand("too_large", "a chat message may be at most " + maxTextBytes + " bytes"));
+            return;
+        }
+        if (session.entries().size() >= maxMessages) {
+            message.reply(new RejectedCommand("conversation_full", "this conversation holds " + maxMessages
+                    + " messages; go on by phone or in a new chat"));
+            return;
+        }
+        Entry entry = session.add(Speaker.OPERATOR, say.text(), clock.instant(), 0);
+        // Acknowledged and relayed only once recorded: a restart can then never show a message twice.
+        archive.saveLast(session).onComplete(saved -> {
+            var line = entry.line(session.contactId());
+            message.reply(line);
+            vertx.eventBus().send(Addresses.CHAT_EVENTS, new ChatEvent.Said(session.operatorId(), line));
+            if (session.caller() != null) {
+                session.caller().message(entry);
+            }
+        });
+    }
+
+    private void delivered(ChatSession session, long upTo) {
+        if (session.delivered(upTo) && session.caller() != null) {
+            session.caller().delivered(upTo);
+        }
+    }
+
+    /** Runs {@code action} on the chat if this operator holds it; otherwise answers the refusal (when asked). */
+    private void held(String operatorId, String contactId, String action, Message<ChatRequest> asked,
+                      Consumer<ChatSession> then) {
+        conversations.ofContact(contactId).onComplete(found -> {
+            ChatSession session = found.succeeded() ? found.result() : null;
+            RejectedCommand refused = null;
+            if (session == null) {
+                refused = new RejectedCommand("unknown_contact", "no chat " + contactId);
+            } else if (operatorId == null || !operatorId.equals(session.operatorId())) {
+                refused = new RejectedCommand("not_yours", "cannot " + action + " a chat that is not yours");
+            }
+            if (refused == null) {
+                then.accept(session);
+            } else if (asked != null) {
+                asked.reply(refused);
+            }
+        });
+    }
+}

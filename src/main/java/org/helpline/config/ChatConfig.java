@@ -1,0 +1,78 @@
+package org.helpline.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The callers' web chat ({@code /chat/} and its socket {@code /chat/ws}).
+ *
+ * @param allowedOrigins     pages allowed to open the caller socket besides {@code http.publicUrl} (where the chat page lives)
+ * @param embedOrigins       sites allowed to show the chat page in a frame (CSP frame-ancestors); none: only this server's own pages
+ * @param reconnectWindow    a dropped or reloaded chat can be resumed this long; then the caller counts as gone and the
+ *                           transcript is deleted (also this long after a conversation ends)
+ * @param maxMessageBytes    the largest message a caller may send; also the most UTF-8 bytes of text in one chat message either way
+ * @param maxMessages        messages one conversation may hold, both sides together
+ * @param rateLimit          messages per caller connection
+ * @param quickExitUrl       the neutral page that quick exit puts in place of the chat
+ * @param averageChatTime    how long a chat usually takes, for the wait shown to waiting callers
+ * @param sweepInterval      how often reconnect windows, queue positions and transcript lifetimes are checked
+ * @param heartbeat          how often the server pings each caller's connection; one that has not answered two
+ *                           pings in a row (a dead network, or a client that does not read) is closed and may resume
+ */
+public record ChatConfig(List<String> allowedOrigins, List<String> embedOrigins, Duration reconnectWindow,
+                         Integer maxMessageBytes, Integer maxMessages, RateLimitConfig rateLimit, String quickExitUrl,
+                         Duration averageChatTime, Duration sweepInterval, Duration heartbeat) {
+    /** Past this a socket message is refused by Vert.x itself (see WebServerVerticle). */
+    private static final int LARGEST_MESSAGE = 64 * 1024;
+    private static final String ORIGIN = "https?://[a-zA-Z0-9.-]+(:[0-9]{1,5})?";
+
+    public ChatConfig {
+        allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        embedOrigins = embedOrigins == null ? List.of() : List.copyOf(embedOrigins);
+        reconnectWindow = reconnectWindow == null ? Duration.ofMinutes(2) : reconnectWindow;
+        maxMessageBytes = maxMessageBytes == null ? 2048 : maxMessageBytes;
+        maxMessages = maxMessages == null ? 1000 : maxMessages;
+        rateLimit = rateLimit == null ? new RateLimitConfig(null, null) : rateLimit;
+        quickExitUrl = quickExitUrl == null ? "https://www.google.com/" : quickExitUrl;
+        averageChatTime = averageChatTime == null ? Duration.ofMinutes(15) : averageChatTime;
+        sweepInterval = sweepInterval == null ? Duration.ofSeconds(1) : sweepInterval;
+        heartbeat = heartbeat == null ? Duration.ofSeconds(20) : heartbeat;
+    }
+
+    public static ChatConfig defaults() {
+        return new ChatConfig(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    void validate() {
+        allowedOrigins.forEach(o -> Check.that(o != null && o.matches(ORIGIN), "chat.allowedOrigins",
+                "'" + o + "' must be a scheme and host such as https://www.example.org"));
+        embedOrigins.forEach(o -> Check.that(o != null && o.matches(ORIGIN), "chat.embedOrigins",
+                "'" + o + "' must be a scheme and host such as https://www.example.org"));
+        Check.positive(reconnectWindow, "chat.reconnectWindow");
+        Check.that(maxMessageBytes >= 256 && maxMessageBytes <= LARGEST_MESSAGE, "chat.maxMessageBytes",
+                "must be between 256 and " + LARGEST_MESSAGE);
+        Check.that(maxMessages >= 10, "chat.maxMessages", "must be at least 10");
+        rateLimit.validate();
+        Check.that(quickExitUrl.matches("https?://[^\\s\"'<>]+"), "chat.quickExitUrl",
+                "must be an http or https address such as https://www.google.com/");
+        Check.positive(averageChatTime, "chat.averageChatTime");
+        Check.positive(sweepInterval, "chat.sweepInterval");
+        Check.positive(heartbeat, "chat.heartbeat");
+    }
+
+    /**
+     * @param burst     messages a caller may send at once
+     * @param perSecond sustained messages per second
+     */
+    public record RateLimitConfig(Integer burst, Integer perSecond) {
+        public RateLimitConfig {
+            burst = burst == null ? 10 : burst;
+            perSecond = perSecond == null ? 3 : perSecond;
+        }
+
+        void validate() {
+            Check.that(burst >= 1, "chat.rateLimit.burst", "must be at least 1");
+            Check.that(perSecond >= 1, "chat.rateLimit.perSecond", "must be at least 1");
+        }
+    }
+}

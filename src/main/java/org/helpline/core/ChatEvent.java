@@ -1,0 +1,32 @@
+package org.helpline.core;
+
+import java.util.List;
+
+/**
+ * What the chat room tells the consoles of the one operator who holds a chat, sent on
+ * {@link Addresses#CHAT_EVENTS}. The reply (to {@link Said} and {@link Transcript}) is the number of
+ * that operator's consoles that received it: 0 means not delivered yet.
+ */
+public sealed interface ChatEvent {
+
+    String operatorId();
+
+    String contactId();
+
+    /** A message of a chat the operator holds, the operator's own included (so all their consoles agree). */
+    record Said(String operatorId, ChatLine line) implements ChatEvent {
+        @Override
+        public String contactId() {
+            return line.contactId();
+        }
+    }
+
+    record CallerTyping(String operatorId, String contactId) implements ChatEvent {}
+
+    /** The whole conversation so far: when the operator accepts the chat, and when a console opens. */
+    record Transcript(String operatorId, String contactId, List<ChatLine> lines) implements ChatEvent {
+        public Transcript {
+            lines = List.copyOf(lines);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.helpline.core;
+
+/**
+ * What an operator's console asks of the chat room, sent on {@link Addresses#CHAT_REQUESTS}. A refusal
+ * comes back as a {@link RejectedCommand} with its code, as from the router.
+ */
+public sealed interface ChatRequest {
+
+    /** The operator writes in a chat they hold; the reply is the {@link ChatLine} as recorded, with its seq. */
+    record Say(String operatorId, String contactId, String text) implements ChatRequest {}
+
+    /** The operator is typing in a chat they hold; no reply. */
+    record Typing(String operatorId, String contactId) implements ChatRequest {}
+
+    /** The conversation so far, for a console that opens; the reply is a {@link ChatEvent.Transcript}. */
+    record Transcript(String operatorId, String contactId) implements ChatRequest {}
+
+    /** The name callers see for this operator: their account's display name (a first name or alias); no reply. */
+    record Introduce(String operatorId, String displayName) implements ChatRequest {}
+}

@@ -1,0 +1,51 @@
+package org.helpline.guidance;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The guidance in use: validated, immutable, replaced as a whole on reload.
+ *
+ * @param scripts   by id, in file-name order
+ * @param countries by ISO code, in file-name order
+ * @param version   a short digest of the files' content: changes whenever any file does
+ */
+public record Guidance(GuidanceIndex index, List<IndicatorGroup> indicatorGroups, List<Reply> replies,
+                       Map<String, Script> scripts, Map<String, Country> countries, String version) {
+    public Guidance {
+        indicatorGroups = List.copyOf(indicatorGroups);
+        replies = List.copyOf(replies);
+        scripts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scripts));
+        countries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(countries));
+    }
+
+    public Optional<Script> script(String id) {
+        return Optional.ofNullable(scripts.get(id));
+    }
+
+    public Optional<Country> country(String code) {
+        return Optional.ofNullable(code == null ? null : countries.get(code.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** The script a contact starts with: the urgent script when in danger, else by topic, else the default. */
+    public Script scriptFor(String topic, boolean urgent) {
+        String id = urgent ? index.urgentScript() : index.topics().getOrDefault(topic, index.defaultScript());
+        return scripts.get(id);
+    }
+
+    /** The indicator ids an id stands for: a group's indicators, or the indicator itself. */
+    public Set<String> indicatorsOf(String id) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (IndicatorGroup group : indicatorGroups) {
+            if (group.id().equals(id)) {
+                group.indicators().forEach(i -> ids.add(i.id()));
+            } else {
+                group.indicators().stream().filter(i -> i.id().equals(id)).forEach(i -> ids.add(i.id()));
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,21 @@
+package org.helpline.guidance;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code guidance.yaml}: the languages every text is written in, which script a contact's topic starts,
+ * the kinds of exit option, and the topic tags an operator may choose at wrap-up.
+ *
+ * @param defaultScript the script for a topic not listed in {@code topics}
+ * @param urgentScript  the script for a contact who said they are in danger now
+ */
+public record GuidanceIndex(List<String> languages, String defaultScript, String urgentScript,
+                            Map<String, String> topics, List<Label> exitKinds, List<Label> tags) {
+    public GuidanceIndex {
+        languages = languages == null ? List.of() : List.copyOf(languages);
+        topics = topics == null ? Map.of() : Map.copyOf(topics);
+        exitKinds = exitKinds == null ? List.of() : List.copyOf(exitKinds);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+}

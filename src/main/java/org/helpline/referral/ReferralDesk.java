@@ -1,0 +1,340 @@
+package org.helpline.referral;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.json.JsonObject;
+import org.helpline.config.KeyText;
+import org.helpline.config.ReferralConfig;
+import org.helpline.config.ReferralConfig.Partner;
+import org.helpline.core.Addresses;
+import org.helpline.privacy.Audit;
+import org.helpline.privacy.FieldCipher;
+import org.helpline.referral.ReferralStatus.State;
+import org.helpline.store.HelplineStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens referrals, keeps the outbox and delivers it. Every referral is a record in the store
+ * ({@code referral:<reference>}) from the moment the operator is told it exists: a partner that is down loses
+ * nothing, and a restart reads the outbox back. A delivery is acknowledged by a 2xx; until then it is retried
+ * with a doubling pause. After a crash between the partner's acknowledgement and our record of it, the
+ * referral is sent again with the same {@code Idempotency-Key}, which partners use to ignore the repeat.
+ *
+ * <p>All state lives on this verticle's context; the public methods may be called from any other.
+ */
+public final class ReferralDesk extends VerticleBase {
+    static final String KEY_PREFIX = "referral:";
+    private static final Logger LOG = LoggerFactory.getLogger(ReferralDesk.class);
+    private static final int MAX_IN_FLIGHT = 8;
+
+    private final ReferralConfig config;
+    private final HelplineStore store;
+    private final Clock clock;
+    private final FieldCipher cipher;
+    private final Assessment assessment;
+    private final Map<String, ReferralStatus> referrals = new LinkedHashMap<>();
+    private final Set<String> inFlight = new HashSet<>();
+    private Context context;
+    private PartnerDelivery delivery;
+    private long timer = -1;
+
+    public ReferralDesk(ReferralConfig config, HelplineStore store, Clock clock) {
+        this.config = config;
+        this.store = store;
+        this.clock = clock;
+        Map<String, byte[]> keys = KeyText.decodeAll(config.encryption().keys(), "referral.encryption.keys");
+        this.cipher = new FieldCipher(config.encryption().currentKey(), keys);
+        this.assessment = new Assessment(config);
+    }
+
+    /** What opening a referral gave: the decision, and the referral when one was made. */
+    public record Opened(Decision decision, String reference, Instant createdAt) {
+        public boolean referred() {
+            return reference != null;
+        }
+
+        public JsonObject toJson() {
+            JsonObject json = new JsonObject().put("type", "referral_decision").put("decision", decision.toJson());
+            if (reference != null) {
+                json.put("referral", new JsonObject().put("reference", reference).put("status", State.QUEUED.json())
+                        .put("createdAt", createdAt.toString()));
+            }
+            return json;
+        }
+    }
+
+    @Override
+    public Future<?> start() {
+        context = vertx.getOrCreateContext();
+        delivery = new PartnerDelivery(vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.delivery().timeout().toMillis())
+                .setVerifyHost(true)), config.delivery().timeout());
+        return store.entries(KEY_PREFIX).map(entries -> {
+            entries.forEach(this::readBack);
+            long waiting = referrals.values().stream().filter(r -> r.state() == State.QUEUED).count();
+            LOG.info("referral.outbox.loaded referrals={} waiting={}", referrals.size(), waiting);
+            timer = vertx.setPeriodic(config.delivery().checkEvery().toMillis(), id -> deliverDue());
+            deliverDue();
+            return null;
+        });
+    }
+
+    @Override
+    public Future<?> stop() {
+        vertx.cancelTimer(timer);
+        return delivery == null ? Future.succeededFuture() : delivery.close();
+    }
+
+    /**
+     * Decides on the request and, when the rules refer, keeps the referral before answering.
+     * Fails with {@link InvalidReferral} (a bad request) or {@link ReferralsUnavailable} (the store).
+     */
+    public Future<Opened> open(JsonObject body, String operator) {
+        return onDesk(() -> {
+            ReferralRequest request = ReferralRequest.read(body, config);
+            Decision decision = assessment.decide(request);
+            if (!decision.refers()) {
+                LOG.info("referral.decided outcome={} operator={}", decision.outcome().json(), operator);
+                counted(decision);
+                return Future.succeededFuture(new Opened(decision, null, null));
+            }
+            String reference = unusedReference();
+            Instant now = clock.instant();
+            byte[] payload = Payload.of(reference, now, decision, request, operator);
+            ReferralStatus status = ReferralStatus.queued(reference, decision.route(), decision.partnerId(), operator, now,
+                    now.plus(config.delivery().giveUpAfter()).plus(config.retention()), cipher.seal(payload, reference));
+            return keep(status).transform(kept -> {
+                if (kept.failed()) {
+                    // the store keeps a failed write for later: take it back, or the operator's retry would duplicate it
+                    store.delete(KEY_PREFIX + reference);
+                    LOG.warn("referral.not_kept operator={} reason={}", operator, kept.cause().getClass().getSimpleName());
+                    return Future.failedFuture(new ReferralsUnavailable("unavailable",
+                            "the referral could not be stored; nothing was sent; try again"));
+                }
+                referrals.put(reference, status);
+                counted(decision);
+                LOG.info("referral.queued reference={} route={} partner={} operator={}", reference, status.route(),
+                        status.partnerId(), operator);
+                Audit.record(operator, "created", "referral", "reference=" + reference);
+                deliverDue();
+                return Future.succeededFuture(new Opened(decision, reference, now));
+            });
+        });
+    }
+
+    /** Whether the text has the form of a reference ({@code HLP-XXXX-XXXX-XXXX}). */
+    public static boolean isReference(String text) {
+        return text != null && text.matches(References.PATTERN);
+    }
+
+    /** For the anonymous statistics: the outcome, and the route when a referral was made. */
+    private void counted(Decision decision) {
+        vertx.eventBus().publish(Addresses.REFERRAL_EVENTS, new JsonObject()
+                .put("outcome", decision.outcome().json()).put("route", decision.refers() ? decision.route() : null));
+    }
+
+    /** Statuses only, newest first: an operator's own ({@code operator} given), or all for a supervisor (null). */
+    public Future<List<JsonObject>> statuses(String operator) {
+        return onDesk(() -> {
+            List<JsonObject> listed = new ArrayList<>();
+            for (ReferralStatus status : referrals.values()) {
+                if (operator == null || operator.equals(status.operator())) {
+                    Partner partner = config.partners().get(status.partnerId());
+                    listed.add(0, status.toStatusJson(partner == null ? status.partnerId() : partner.name(), operator == null));
+                }
+            }
+            return Future.succeededFuture(listed);
+        });
+    }
+
+    /** Erasure (a data-subject request): everything about the referral goes. Answers whether it existed. */
+    public Future<Boolean> erase(String reference) {
+        return onDesk(() -> {
+            ReferralStatus removed = referrals.remove(reference);
+            if (removed == null) {
+                return Future.succeededFuture(false);
+            }
+            LOG.info("referral.erased reference={} state={}", reference, removed.state().json());
+            return store.delete(KEY_PREFIX + reference).map(true);
+        });
+    }
+
+    /** The retention sweep: gives up deliveries past their time, forgets records past their retention. */
+    public Future<Integer> sweep() {
+        return onDesk(() -> {
+            Instant now = clock.instant();
+            List<Future<Void>> writes = new ArrayList<>();
+            int forgotten = 0;
+            for (ReferralStatus status : List.copyOf(referrals.values())) {
+                if (!status.expiresAt().isAfter(now)) {
+                    referrals.remove(status.reference());
+                    writes.add(store.delete(KEY_PREFIX + status.reference()));
+                    forgotten++;
+                } else if (overdue(status, now)) {
+                    writes.add(giveUp(status, now));
+                }
+            }
+            if (forgotten > 0) {
+                LOG.info("referral.retention.swept forgotten={}", forgotten);
+            }
+            int count = forgotten;
+            return Future.join(writes).map(count);
+        });
+    }
+
+    /** Referrals in the outbox (queued, not yet acknowledged), for tests and health. */
+    public Future<Integer> waiting() {
+        return onDesk(() -> Future.succeededFuture((int) referrals.values().stream()
+                .filter(r -> r.state() == State.QUEUED).count()));
+    }
+
+    private void deliverDue() {
+        Instant now = clock.instant();
+        for (ReferralStatus status : List.copyOf(referrals.values())) {
+            if (inFlight.size() >= MAX_IN_FLIGHT) {
+                return;
+            }
+            if (overdue(status, now)) {
+                giveUp(status, now);
+            } else if (status.due(now) && !inFlight.contains(status.reference())) {
+                attempt(status);
+            }
+        }
+    }
+
+    private boolean overdue(ReferralStatus status, Instant now) {
+        return status.state() == State.QUEUED && !status.createdAt().plus(config.delivery().giveUpAfter()).isAfter(now);
+    }
+
+    private void attempt(ReferralStatus status) {
+        String reference = status.reference();
+        Partner partner = config.partners().get(status.partnerId());
+        if (partner == null) {
+            retry(status, "partner " + status.partnerId() + " is no longer configured");
+            return;
+        }
+        byte[] body;
+        try {
+            body = cipher.open(status.sealedPayload(), reference);
+        } catch (FieldCipher.Unreadable e) {
+            LOG.error("referral.unreadable reference={} reason=\"{}\"", reference, e.getMessage());
+            giveUp(status, clock.instant(), "payload unreadable: " + e.getMessage());
+            return;
+        }
+        inFlight.add(reference);
+        delivery.send(partner, reference, body, clock.instant().getEpochSecond()).onComplete(sent -> {
+            inFlight.remove(reference);
+            ReferralStatus current = referrals.get(reference);
+            if (current == null || current.state() != State.QUEUED) {
+                return; // erased, or given up, while the request was out
+            }
+            PartnerDelivery.Attempt attempt = sent.result();
+            if (attempt.acknowledged()) {
+                Instant now = clock.instant();
+                ReferralStatus delivered = current.delivered(now, now.plus(config.retention()));
+                referrals.put(reference, delivered);
+                LOG.info("referral.delivered reference={} partner={} attempts={}", reference, current.partnerId(),
+                        delivered.attempts());
+                keep(delivered);
+            } else {
+                retry(current, attempt.problem());
+            }
+        });
+    }
+
+    private void retry(ReferralStatus status, String problem) {
+        Instant now = clock.instant();
+        Duration pause = pauseAfter(status.attempts() + 1);
+        ReferralStatus later = status.retryAt(now, now.plus(pause), problem);
+        referrals.put(status.reference(), later);
+        LOG.warn("referral.delivery.failed reference={} partner={} attempt={} problem=\"{}\" retryInSeconds={}",
+                status.reference(), status.partnerId(), later.attempts(), problem, pause.toSeconds());
+        keep(later);
+    }
+
+    /** {@code firstRetry} after the first failure, doubling after each, up to {@code longestRetry}. */
+    Duration pauseAfter(int failures) {
+        Duration pause = config.delivery().firstRetry();
+        for (int i = 1; i < failures && pause.compareTo(config.delivery().longestRetry()) < 0; i++) {
+            pause = pause.multipliedBy(2);
+        }
+        return pause.compareTo(config.delivery().longestRetry()) > 0 ? config.delivery().longestRetry() : pause;
+    }
+
+    private Future<Void> giveUp(ReferralStatus status, Instant now) {
+        return giveUp(status, now, "not acknowledged within " + config.delivery().giveUpAfter().toDays() + " days");
+    }
+
+    private Future<Void> giveUp(ReferralStatus status, Instant now, String problem) {
+        ReferralStatus failed = status.failed(now, now.plus(config.retention()), problem);
+        referrals.put(status.reference(), failed);
+        LOG.error("referral.given_up reference={} partner={} attempts={} problem=\"{}\"", status.reference(),
+                status.partnerId(), status.attempts(), problem);
+        return keep(failed);
+    }
+
+    /** Writes the record with a time to live that ends when it does. */
+    private Future<Void> keep(ReferralStatus status) {
+        Duration ttl = Duration.between(clock.instant(), status.expiresAt());
+        String key = KEY_PREFIX + status.reference();
+        Future<Void> written = ttl.isNegative() || ttl.isZero()
+                ? store.delete(key) : store.put(key, status.toStoreJson().encode(), ttl);
+        return written.onFailure(e -> LOG.warn("referral.store.failed reference={} reason={}", status.reference(),
+                e.getClass().getSimpleName()));
+    }
+
+    private void readBack(String key, String json) {
+        try {
+            ReferralStatus status = ReferralStatus.fromStoreJson(new JsonObject(json));
+            referrals.put(status.reference(), status);
+        } catch (RuntimeException unreadable) {
+            LOG.error("referral.store.unreadable key={} reason={}", key, unreadable.getClass().getSimpleName());
+        }
+    }
+
+    private String unusedReference() {
+        String reference = References.next();
+        while (referrals.containsKey(reference)) {
+            reference = References.next();
+        }
+        return reference;
+    }
+
+    /** Runs {@code work} on the desk's context and answers on the caller's. */
+    private <T> Future<T> onDesk(Supplier<Future<T>> work) {
+        if (context == null) {
+            return Future.failedFuture(new ReferralsUnavailable("unavailable", "the referral desk is not running"));
+        }
+        Context caller = Vertx.currentContext();
+        if (caller == context) {
+            return safely(work);
+        }
+        Promise<T> answer = Promise.promise();
+        context.runOnContext(v -> safely(work).onComplete(answer));
+        return caller == null ? answer.future() : Future.fromCompletionStage(answer.future().toCompletionStage(), caller);
+    }
+
+    private static <T> Future<T> safely(Supplier<Future<T>> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.helpline.referral;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What the helpline keeps about one referral: its reference, route, partner, status and timestamps, and the
+ * sealed payload only until the partner acknowledges it (or delivery is given up). Stored as JSON under
+ * {@code referral:<reference>} with a time to live that ends at {@code expiresAt}.
+ *
+ * @param operator      the account that made the referral (operators see their own)
+ * @param attempts      delivery attempts so far
+ * @param nextAttemptAt when the outbox tries again; null once delivered or given up
+ * @param lastProblem   why the last attempt failed (an HTTP status, a timeout), never the partner's answer
+ * @param sealedPayload the sealed {@link Payload}; null once delivered or given up
+ */
+record ReferralStatus(String reference, State state, String route, String partnerId, String operator,
+                      Instant createdAt, Instant updatedAt, int attempts, Instant nextAttemptAt, String lastProblem,
+                      Instant acknowledgedAt, Instant expiresAt, String sealedPayload) {
+
+    enum State {
+        QUEUED, DELIVERED, FAILED;
+
+        String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    static ReferralStatus queued(String reference, String route, String partnerId, String operator, Instant now,
+                                 Instant expiresAt, String sealedPayload) {
+        return new ReferralStatus(reference, State.QUEUED, route, partnerId, operator, now, now, 0, now, null, null,
+                expiresAt, sealedPayload);
+    }
+
+    boolean due(Instant now) {
+        return state == State.QUEUED && sealedPayload != null && !nextAttemptAt.isAfter(now);
+    }
+
+    ReferralStatus retryAt(Instant now, Instant next, String problem) {
+        return new ReferralStatus(reference, state, route, partnerId, operator, createdAt, now, attempts + 1, next,
+                problem, null, expiresAt, sealedPayload);
+    }
+
+    /** Acknowledged: the payload goes; reference, status and timestamps stay until {@code keepUntil}. */
+    ReferralStatus delivered(Instant now, Instant keepUntil) {
+        return new ReferralStatus(reference, State.DELIVERED, route, partnerId, operator, createdAt, now, attempts + 1,
+                null, null, now, keepUntil, null);
+    }
+
+    /** Given up: the payload goes too; supervisors see the failure until {@code keepUntil}. */
+    ReferralStatus failed(Instant now, Instant keepUntil, String problem) {
+        return new ReferralStatus(reference, State.FAILED, route, partnerId, operator, createdAt, now, attempts, null,
+                problem, null, keepUntil, null);
+    }
+
+    JsonObject toStoreJson() {
+        JsonObject json = new JsonObject()
+                .put("reference", reference)
+                .put("state", state.json())
+                .put("route", route)
+                .put("partner", partnerId)
+                .put("operator", operator)
+                .put("createdAt", createdAt.toString())
+                .put("updatedAt", updatedAt.toString())
+                .put("attempts", attempts)
+                .put("expiresAt", expiresAt.toString());
+        put(json, "nextAttemptAt", nextAttemptAt);
+        put(json, "acknowledgedAt", acknowledgedAt);
+        if (lastProblem != null) {
+            json.put("lastProblem", lastProblem);
+        }
+        if (sealedPayload != null) {
+            json.put("payload", sealedPayload);
+        }
+        return json;
+    }
+
+    static ReferralStatus fromStoreJson(JsonObject json) {
+        return new ReferralStatus(json.getString("reference"),
+                State.valueOf(json.getString("state").toUpperCase(Locale.ROOT)),
+                json.getString("route"), json.getString("partner"), json.getString("operator"),
+                instant(json, "createdAt"), instant(json, "updatedAt"), json.getInteger("attempts", 0),
+                instant(json, "nextAttemptAt"), json.getString("lastProblem"), instant(json, "acknowledgedAt"),
+                instant(json, "expiresAt"), json.getString("payload"));
+    }
+
+    /** What staff see: status only, never content. Supervisors also see who made it and why delivery is late. */
+    JsonObject toStatusJson(String partnerName, boolean forSupervisor) {
+        JsonObject json = new JsonObject()
+                .put("reference", reference)
+                .put("status", state.json())
+                .put("route", route)
+                .put("partner", new JsonObject().put("id", partnerId).put("name", partnerName))
+                .put("createdAt", createdAt.toString())
+                .put("updatedAt", updatedAt.toString())
+                .put("attempts", attempts);
+        put(json, "acknowledgedAt", acknowledgedAt);
+        if (forSupervisor) {
+            json.put("operator", operator);
+            put(json, "nextAttemptAt", nextAttemptAt);
+            if (lastProblem != null) {
+                json.put("lastProblem", lastProblem);
+            }
+            json.put("keptUntil", expiresAt.toString());
+        }
+        return json;
+    }
+
+    private static void put(JsonObject json, String field, Instant value) {
+        if (value != null) {
+            json.put(field, value.toString());
+        }
+    }
+
+    private static Instant instant(JsonObject json, String field) {
+        String text = json.getString(field);
+        return text == null ? null : Instant.parse(text);
+    }
+
+    /** Never the payload, even sealed. */
+    @Override
+    public String toString() {
+        return "ReferralStatus[" + reference + " " + state.json() + " attempts=" + attempts + "]";
+    }
+}

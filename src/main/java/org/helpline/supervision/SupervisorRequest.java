@@ -1,0 +1,102 @@
+package org.helpline.supervision;
+
+import java.util.Locale;
+
+import io.vertx.core.json.JsonObject;
+import org.helpline.core.ListenIn;
+import org.helpline.core.Presence;
+
+/** What a supervisor may ask on the stream's socket, parsed from one message. */
+sealed interface SupervisorRequest {
+
+    /** Ring the supervisor's phone and let them hear a call in conversation. */
+    record Listen(String contactId, ListenIn.Mode mode) implements SupervisorRequest {}
+
+    /** The conversation so far of a chat in progress, to read; nothing can be written. */
+    record ReadChat(String contactId) implements SupervisorRequest {}
+
+    /** Pause or log out an operator. */
+    record SetPresence(String operatorId, Presence presence, String reason) implements SupervisorRequest {}
+
+    record RaiseToUrgent(String contactId) implements SupervisorRequest {}
+
+    record MoveToLanguage(String contactId, String language) implements SupervisorRequest {}
+
+    /** The audit log's name for it. */
+    default String action() {
+        return switch (this) {
+            case Listen l -> "listen";
+            case ReadChat r -> "read_chat";
+            case SetPresence p -> "set_presence";
+            case RaiseToUrgent r -> "raise_to_urgent";
+            case MoveToLanguage m -> "move_to_language";
+        };
+    }
+
+    static SupervisorRequest parse(JsonObject message) {
+        String type = message.getString("type");
+        return switch (type) {
+            case "listen" -> new Listen(text(message, "contactId"), mode(message));
+            case "readChat" -> new ReadChat(text(message, "contactId"));
+            case "presence" -> new SetPresence(text(message, "operatorId"), presence(message), optionalText(message, "reason"));
+            case "raiseToUrgent" -> new RaiseToUrgent(text(message, "contactId"));
+            case "moveToLanguage" -> new MoveToLanguage(text(message, "contactId"), text(message, "language"));
+            default -> throw new BadRequest("unknown_type", "unknown message type '" + type
+                    + "'; expected listen, readChat, presence, raiseToUrgent or moveToLanguage");
+        };
+    }
+
+    private static ListenIn.Mode mode(JsonObject message) {
+        String value = optionalText(message, "mode");
+        if (value == null) {
+            return ListenIn.Mode.LISTEN;
+        }
+        try {
+            return ListenIn.Mode.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("bad_request", "mode must be listen, whisper or barge");
+        }
+    }
+
+    /** A supervisor may take an operator off the line, never put them on it: only they know they are at their desk. */
+    private static Presence presence(JsonObject message) {
+        return switch (text(message, "presence")) {
+            case "paused" -> Presence.PAUSED;
+            case "offline" -> Presence.OFFLINE;
+            default -> throw new BadRequest("bad_request", "presence must be paused or offline");
+        };
+    }
+
+    private static String text(JsonObject message, String field) {
+        String value = optionalText(message, field);
+        if (value == null || value.isBlank()) {
+            throw new BadRequest("bad_request", "\"" + field + "\" is required");
+        }
+        return value;
+    }
+
+    private static String optionalText(JsonObject message, String field) {
+        Object value = message.getValue(field);
+        if (value != null && !(value instanceof String)) {
+            throw new BadRequest("bad_request", "\"" + field + "\" must be a string");
+        }
+        if (value != null && ((String) value).length() > 200) {
+            throw new BadRequest("bad_request", "\"" + field + "\" is too long");
+        }
+        return (String) value;
+    }
+
+    /** A message that is well-formed JSON but not a valid request. */
+    final class BadRequest extends RuntimeException {
+        private final String code;
+
+        BadRequest(String code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+
+        String code() {
+            return code;
+        }
+    }
+}

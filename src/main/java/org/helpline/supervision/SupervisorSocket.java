@@ -1,0 +1,109 @@
+package org.helpline.supervision;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import org.helpline.bus.CoreJson;
+import org.helpline.core.RejectedCommand;
+import org.helpline.wire.JsonSocket;
+
+/**
+ * One open supervisor view: receives the stream, sends requests, and every request is audited. A view on a slow
+ * link that has not taken in what it was sent (a snapshot of a thousand contacts is some 200 KB) skips the
+ * updates meanwhile and gets a fresh snapshot as soon as it has caught up, so it is never cut off for being slow
+ * and never misses a change.
+ */
+final class SupervisorSocket {
+    private final ServerWebSocket webSocket;
+    private final JsonSocket socket;
+    private final String supervisor;
+    private final String endpoint;
+    private final SupervisorActions actions;
+    private final AuditLog audit;
+    private final Supplier<JsonObject> snapshot;
+    private boolean behind;
+
+    /**
+     * @param endpoint the supervisor's phone for listening in, or null
+     * @param snapshot everything this view shows, as its first message
+     */
+    SupervisorSocket(ServerWebSocket webSocket, JsonSocket socket, String supervisor, String endpoint,
+                     SupervisorActions actions, AuditLog audit, Supplier<JsonObject> snapshot) {
+        this.webSocket = webSocket;
+        this.socket = socket;
+        this.supervisor = supervisor;
+        this.endpoint = endpoint;
+        this.actions = actions;
+        this.audit = audit;
+        this.snapshot = snapshot;
+    }
+
+    void sendSnapshot() {
+        socket.send(snapshot.get());
+    }
+
+    /** An update encoded once for every supervisor. */
+    void sendUpdate(String update) {
+        if (behind || webSocket.isClosed()) {
+            return;
+        }
+        if (webSocket.writeQueueFull()) {
+            behind = true;
+            webSocket.drainHandler(drained -> {
+                webSocket.drainHandler(null);
+                behind = false;
+                sendSnapshot();
+            });
+            return;
+        }
+        socket.sendEncoded(update);
+    }
+
+    void receive(JsonObject message) {
+        Object requestId = message.getValue("id");
+        SupervisorRequest request;
+        try {
+            request = SupervisorRequest.parse(message);
+        } catch (SupervisorRequest.BadRequest bad) {
+            socket.refuse(bad.code(), bad.getMessage(), requestId);
+            return;
+        }
+        actions.execute(request, endpoint).onComplete(done -> {
+            if (done.succeeded()) {
+                audit.record(supervisor, request.action(), target(request), "ok");
+                socket.send(done.result().put("type", "ack").put("id", requestId));
+            } else if (done.cause() instanceof RejectedCommand rejected) {
+                audit.record(supervisor, request.action(), target(request), rejected.code());
+                socket.sendError(rejected.code(), rejected.getMessage(), requestId);
+            } else {
+                audit.record(supervisor, request.action(), target(request), "unavailable");
+                socket.sendError("unavailable", "the request could not be handled; try again", requestId);
+            }
+        });
+    }
+
+    /** Whom the request was about: ids and codes only. */
+    private static Map<String, String> target(SupervisorRequest request) {
+        Map<String, String> target = new LinkedHashMap<>();
+        switch (request) {
+            case SupervisorRequest.Listen l -> {
+                target.put("contact", l.contactId());
+                target.put("mode", CoreJson.lower(l.mode()));
+            }
+            case SupervisorRequest.ReadChat r -> target.put("contact", r.contactId());
+            case SupervisorRequest.SetPresence p -> {
+                target.put("operator", p.operatorId());
+                target.put("presence", CoreJson.lower(p.presence()));
+            }
+            case SupervisorRequest.RaiseToUrgent r -> target.put("contact", r.contactId());
+            case SupervisorRequest.MoveToLanguage m -> {
+                target.put("contact", m.contactId());
+                target.put("language", m.language());
+            }
+        }
+        return target;
+    }
+}

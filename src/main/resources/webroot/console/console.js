@@ -1,0 +1,359 @@
+// The operator console: login, presence, offers, conversations, guidance, wrap-up.
+// Nothing the operator types or ticks is stored: it lives in this page's memory and goes at wrap-up.
+
+import { $, el, clear, show, notice } from './dom.js';
+import * as api from './api.js';
+import { OperatorSocket } from './socket.js';
+import { unlockSound, beep } from './sound.js';
+import { state, remember, forget, current } from './state.js';
+import { renderOffers, renderContactList, renderContact, renderTranscript, addMessage, tick, offers, held } from './contacts.js';
+import { setupGuidance, guidanceLoaded, renderGuidance, ensureWork, openTab } from './guidance.js';
+import { setupShortcuts } from './shortcuts.js';
+
+const VIEWS = ['login-view', 'password-view', 'supervisor-view', 'app'];
+
+function view(name) {
+  VIEWS.forEach((id) => show($(id), id === name));
+}
+
+async function boot() {
+  try {
+    const account = await api.me();
+    await signedIn(account);
+  } catch (error) {
+    if (error.status === 401) view('login-view');
+    else if (error.code === 'password_change_required') view('password-view');
+    else notice(`The server cannot be reached: ${error.message}`);
+  }
+}
+
+async function signedIn(account) {
+  state.account = account;
+  if (account.passwordChangeRequired) {
+    view('password-view');
+    $('password-current').focus();
+    return;
+  }
+  if (account.role !== 'operator') {
+    view('supervisor-view');
+    return;
+  }
+  $('me').textContent = `${account.displayName} (${account.languages.join(', ')})`;
+  try {
+    state.guidance = await api.guidance();
+    guidanceLoaded();
+  } catch (error) {
+    notice(`Guidance could not be loaded: ${error.message}`);
+    return;
+  }
+  // The page shows itself once its guidance is in and its socket is opening: a click cannot come too early.
+  state.socket = new OperatorSocket(received, connection);
+  state.socket.open();
+  view('app');
+  renderAll();
+}
+
+function connection(status, code) {
+  $('connection').textContent = status === 'connected' ? '' : 'Connection lost: reconnecting…';
+  if (code === 1008 || code === 4401) notice('The server closed the connection.');
+}
+
+// ---- messages from the server -------------------------------------------------------------------
+
+function received(message) {
+  switch (message.type) {
+    case 'welcome':
+      state.outcomes = message.outcomes || [];
+      operatorChanged(message.operator);
+      (message.contacts || []).forEach((contact) => contactChanged(contact, 'welcome'));
+      break;
+    case 'offer':
+      contactChanged(message.contact, message.reason);
+      beep();
+      break;
+    case 'contact':
+      contactChanged(message.contact, message.reason);
+      break;
+    case 'operator':
+      operatorChanged(message.operator);
+      break;
+    case 'transcript':
+      chatLines(message.contactId, message.messages || []);
+      break;
+    case 'message':
+      chatLines(message.contactId, [message]);
+      break;
+    case 'typing': {
+      const entry = state.contacts.get(message.contactId);
+      if (entry) entry.typingUntil = Date.now() + 5000;
+      if (entry && entry.contact.id === state.currentId) $('typing-note').textContent = 'The caller is typing…';
+      return;
+    }
+    case 'error':
+      notice(message.message);
+      return;
+    default:
+      return;
+  }
+  renderAll();
+}
+
+function operatorChanged(operator) {
+  state.operator = operator;
+  const label = !operator ? 'Offline' : operator.state === 'paused' ? `Paused: ${operator.pauseReason || ''}` : operator.state.replace('_', '-');
+  $('presence-state').textContent = label.charAt(0).toUpperCase() + label.slice(1);
+  $('go-available').disabled = !!operator && operator.presence === 'available';
+}
+
+function contactChanged(contact, reason) {
+  const mine = ['offered', 'connected', 'wrap_up'].includes(contact.state)
+    && (!state.account || !contact.operatorId || contact.operatorId === state.account.name);
+  if (!mine) {
+    if (state.contacts.has(contact.id) && reason === 'left') notice('The caller left.');
+    if (reason === 'transferred') notice('The chat was transferred.');
+    forget(contact.id);
+    return;
+  }
+  const entry = remember(contact);
+  ensureWork(entry);
+  if (contact.state !== 'offered' && !state.currentId) state.currentId = contact.id;
+  if (reason === 'left' && contact.state === 'wrap_up') notice('The caller left the conversation: wrap-up has started.');
+}
+
+function chatLines(contactId, lines) {
+  const entry = state.contacts.get(contactId);
+  if (!entry) return;
+  lines.forEach((line) => addMessage(entry, line));
+  if (contactId === state.currentId) renderTranscript();
+}
+
+// ---- rendering ----------------------------------------------------------------------------------
+
+function renderAll() {
+  if (state.currentId && !state.contacts.has(state.currentId)) state.currentId = null;
+  if (!state.currentId && held().length > 0) state.currentId = held()[0].contact.id;
+  renderOffers({ accept, decline });
+  renderContactList(select);
+  renderContact();
+  if (state.guidance) renderGuidance();
+}
+
+function select(contactId) {
+  saveDraft();
+  state.currentId = contactId;
+  renderAll();
+  $('contact-view').focus();
+}
+
+function saveDraft() {
+  const entry = current();
+  if (entry) entry.draft = $('say-input').value;
+}
+
+// ---- requests -----------------------------------------------------------------------------------
+
+async function ask(type, fields) {
+  try {
+    return await state.socket.request(type, fields);
+  } catch (error) {
+    notice(error.message);
+    throw error;
+  }
+}
+
+function accept(contactId) {
+  ask('accept', { contactId }).then((ack) => {
+    contactChanged(ack.contact, 'accepted');
+    state.currentId = contactId;
+    renderAll();
+    $('contact-view').focus();
+  }, () => {});
+}
+
+function decline(contactId) {
+  ask('decline', { contactId }).then(() => { forget(contactId); renderAll(); }, () => {});
+}
+
+function presence(value, reason) {
+  return ask('presence', reason ? { presence: value, reason } : { presence: value })
+    .then((ack) => operatorChanged(ack.operator), () => {});
+}
+
+function insertIntoMessage(text) {
+  const entry = current();
+  const input = $('say-input');
+  if (!entry || entry.contact.channel !== 'chat' || input.disabled) {
+    notice('Open a chat in conversation to insert a reply.');
+    return;
+  }
+  input.value = input.value.trim() ? `${input.value.trimEnd()}\n${text}` : text;
+  entry.draft = input.value;
+  input.focus();
+  input.setSelectionRange(input.value.length, input.value.length);
+}
+
+function setupForms() {
+  $('login-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    unlockSound();
+    $('login-error').textContent = '';
+    try {
+      const account = await api.login($('login-name').value, $('login-password').value);
+      $('login-password').value = '';
+      await signedIn(account.passwordChangeRequired ? account : await api.me());
+    } catch (error) {
+      $('login-error').textContent = error.code === 'too_many_attempts'
+        ? 'Too many attempts: wait a while, then try again.' : 'The name or the password is not right.';
+    }
+  });
+  $('password-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    unlockSound();
+    $('password-error').textContent = '';
+    if ($('password-new').value !== $('password-repeat').value) {
+      $('password-error').textContent = 'The two new passwords are not the same.';
+      return;
+    }
+    try {
+      await api.changePassword($('password-current').value, $('password-new').value);
+      ['password-current', 'password-new', 'password-repeat'].forEach((id) => { $(id).value = ''; });
+      await signedIn(await api.me());
+    } catch (error) {
+      $('password-error').textContent = error.message;
+    }
+  });
+  $('go-available').addEventListener('click', () => { unlockSound(); presence('available'); });
+  $('go-pause').addEventListener('click', () => { $('pause-other').value = ''; $('pause-dialog').showModal(); });
+  $('pause-dialog').addEventListener('close', () => {
+    if ($('pause-dialog').returnValue !== 'pause') return;
+    const choice = $('pause-reason');
+    const reason = choice.value === 'other' ? $('pause-other').value.trim() || 'other' : choice.selectedOptions[0].textContent;
+    presence('paused', reason);
+  });
+  $('logout').addEventListener('click', logOut);
+  $('supervisor-logout').addEventListener('click', logOut);
+  $('show-shortcuts').addEventListener('click', () => $('shortcuts-dialog').showModal());
+  $('reload-guidance').addEventListener('click', reloadGuidance);
+
+  $('say-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const entry = current();
+    const text = $('say-input').value.trim();
+    if (!entry || !text) return;
+    $('say-error').textContent = '';
+    state.socket.request('say', { contactId: entry.contact.id, text }).then(() => {
+      if (current() === entry) $('say-input').value = '';
+      entry.draft = '';
+    }, (error) => { $('say-error').textContent = `Not sent: ${error.message}`; });
+  });
+  $('say-input').addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.altKey) {
+      event.preventDefault();
+      $('say-form').requestSubmit();
+    }
+  });
+  let lastTyping = 0;
+  $('say-input').addEventListener('input', () => {
+    const entry = current();
+    if (entry) entry.draft = $('say-input').value;
+    if (entry && Date.now() - lastTyping > 3000) {
+      lastTyping = Date.now();
+      state.socket.notify('typing', { contactId: entry.contact.id });
+    }
+  });
+
+  $('end-contact').addEventListener('click', endContact);
+  $('transfer-contact').addEventListener('click', openTransfer);
+  $('transfer-dialog').addEventListener('close', () => {
+    const entry = current();
+    if ($('transfer-dialog').returnValue !== 'transfer' || !entry) return;
+    const operatorId = $('transfer-operator').value.trim().toLowerCase();
+    ask('transfer', { contactId: entry.contact.id, language: $('transfer-language').value, ...(operatorId ? { operatorId } : {}) })
+      .then(() => { forget(entry.contact.id); renderAll(); notice('The chat was transferred.'); }, () => {});
+  });
+  $('wrapup-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const entry = current();
+    const outcome = $('wrapup-outcome').value;
+    if (!entry) return;
+    if (!outcome) {
+      $('wrapup-error').textContent = 'Choose an outcome.';
+      $('wrapup-outcome').focus();
+      return;
+    }
+    const tags = [...$('wrapup-tags').querySelectorAll('input:checked')].map((box) => box.value);
+    ask('wrapUp', { contactId: entry.contact.id, outcome, tags }).then(() => {
+      forget(entry.contact.id);
+      renderAll();
+      notice('Wrap-up finished. Everything about this contact was cleared from the page.');
+    }, (error) => { $('wrapup-error').textContent = error.message; });
+  });
+}
+
+function endContact() {
+  const entry = current();
+  if (entry && entry.contact.state === 'connected') {
+    ask('end', { contactId: entry.contact.id }).then((ack) => {
+      contactChanged(ack.contact, 'ended');
+      renderAll();
+      $('wrapup-outcome').focus();
+    }, () => {});
+  }
+}
+
+function openTransfer() {
+  const entry = current();
+  if (!entry || entry.contact.state !== 'connected' || entry.contact.channel !== 'chat') return;
+  $('transfer-language').value = entry.contact.language;
+  $('transfer-operator').value = '';
+  $('transfer-dialog').showModal();
+}
+
+async function logOut() {
+  try {
+    if (state.socket) {
+      await state.socket.request('presence', { presence: 'offline' }).catch(() => {});
+      state.socket.close();
+    }
+    await api.logout();
+  } finally {
+    state.contacts.clear();
+    state.currentId = null;
+    state.socket = null;
+    api.forgetCountries();
+    view('login-view');
+    $('login-name').focus();
+  }
+}
+
+async function reloadGuidance() {
+  const box = clear($('reload-result'));
+  try {
+    const result = await api.reloadGuidance();
+    box.append(el('p', {}, `Guidance reloaded: version ${result.version}, ${result.scripts} scripts, ${result.countries} countries.`));
+  } catch (error) {
+    box.append(el('p', { class: 'error' }, error.message),
+      el('ul', {}, (error.body && error.body.problems || []).map((p) => el('li', {}, p))));
+  }
+}
+
+function setupShortcutActions() {
+  setupShortcuts({
+    acceptOffer: () => { const first = offers()[0]; if (first) accept(first.contact.id); },
+    declineOffer: () => { const first = offers()[0]; if (first) decline(first.contact.id); },
+    available: () => presence('available'),
+    pause: () => $('go-pause').click(),
+    focusMessage: () => { if (!$('chat-area').hidden) $('say-input').focus(); },
+    openContact: (index) => { const entry = held()[index]; if (entry) select(entry.contact.id); },
+    tab: (name) => openTab(name),
+    end: endContact,
+    transfer: openTransfer,
+    wrapUp: () => { if (!$('wrapup-form').hidden) $('wrapup-outcome').focus(); },
+  });
+}
+
+setupForms();
+setupGuidance(insertIntoMessage);
+setupShortcutActions();
+setInterval(tick, 1000);
+boot();

@@ -1,0 +1,143 @@
+// Offers, the list of the operator's contacts, and the open contact: a call's facts, or a chat's
+// conversation, then its wrap-up.
+
+import { $, el, clear, show, seconds } from './dom.js';
+import { state, current, untilDeadline, waitedSeconds, t } from './state.js';
+
+const CHANNEL = { call: 'Call', chat: 'Chat' };
+const STATE = { offered: 'offered', connected: 'in conversation', wrap_up: 'wrap-up' };
+
+export function offers() {
+  return [...state.contacts.values()].filter((e) => e.contact.state === 'offered');
+}
+
+export function held() {
+  return [...state.contacts.values()].filter((e) => e.contact.state !== 'offered');
+}
+
+function describe(contact) {
+  const topic = contact.topic && contact.topic !== 'unknown' ? contact.topic : 'topic not given';
+  return `${CHANNEL[contact.channel]} · ${contact.language} · ${topic}${contact.priority === 'urgent' ? ' · URGENT' : ''}`;
+}
+
+export function renderOffers(actions) {
+  const box = clear($('offers'));
+  offers().forEach((entry) => {
+    const c = entry.contact;
+    box.append(el('article', { class: `offer${c.priority === 'urgent' ? ' urgent' : ''}`, 'aria-label': `Offer: ${describe(c)}`, 'data-contact': c.id },
+      el('h2', {}, `New ${CHANNEL[c.channel].toLowerCase()}${c.priority === 'urgent' ? ' — in danger now' : ''}`),
+      el('p', {}, describe(c), ` · waited ${seconds(waitedSeconds(entry))}`),
+      el('p', { class: 'countdown', role: 'timer', 'data-deadline': c.id }, countdownText(entry)),
+      el('div', { class: 'actions' },
+        el('button', { type: 'button', class: 'accept', onclick: () => actions.accept(c.id) }, 'Accept'),
+        el('button', { type: 'button', class: 'secondary', onclick: () => actions.decline(c.id) }, 'Decline'))));
+  });
+}
+
+function countdownText(entry) {
+  const left = untilDeadline(entry);
+  return left === null ? '' : `${seconds(left / 1000)} left to answer`;
+}
+
+export function renderContactList(select) {
+  const list = clear($('contact-list'));
+  held().forEach((entry, i) => {
+    const c = entry.contact;
+    const selected = c.id === state.currentId;
+    list.append(el('li', {},
+      el('button', { type: 'button', 'aria-current': selected ? 'true' : null, 'data-contact': c.id,
+        'aria-keyshortcuts': i < 9 ? `Alt+${i + 1}` : null, onclick: () => select(c.id) },
+      `${i + 1}. ${describe(c)} — ${STATE[c.state] || c.state}`,
+      entry.unread > 0 ? el('span', { class: 'unread' }, ` (${entry.unread} new)`) : null)));
+  });
+  if (held().length === 0) list.append(el('li', { class: 'hint' }, 'No contact in your hands.'));
+}
+
+export function renderContact() {
+  const entry = current();
+  const facts = clear($('contact-facts'));
+  show($('chat-area'), false);
+  show($('contact-actions'), false);
+  show($('wrapup-form'), false);
+  if (!entry) {
+    $('contact-title').textContent = 'No contact open';
+    $('say-input').value = '';
+    clear($('transcript'));
+    return;
+  }
+  const c = entry.contact;
+  $('contact-title').textContent = `${CHANNEL[c.channel]} — ${STATE[c.state] || c.state}`;
+  const rows = [['Language', c.language], ['Topic', c.topic && c.topic !== 'unknown' ? c.topic : 'not given'],
+    ['Urgency', c.priority === 'urgent' ? 'URGENT: said they are in danger now' : 'normal'],
+    ['Waited', seconds(waitedSeconds(entry))]];
+  rows.forEach(([name, value]) => facts.append(el('dt', {}, name), el('dd', { 'data-fact': name.toLowerCase() }, value)));
+  if (c.channel === 'chat') {
+    show($('chat-area'), true);
+    renderTranscript();
+    $('say-input').value = entry.draft;
+    $('say-input').disabled = c.state !== 'connected';
+  }
+  show($('contact-actions'), c.state === 'connected');
+  $('transfer-contact').disabled = c.channel !== 'chat';
+  if (c.state === 'wrap_up') renderWrapUp(entry);
+}
+
+export function renderTranscript() {
+  const entry = current();
+  if (!entry) return;
+  const list = clear($('transcript'));
+  entry.messages.forEach((m) => list.append(el('li', { class: `from-${m.from}` },
+    el('span', { class: 'who' }, m.from === 'caller' ? 'Caller' : 'You'),
+    el('span', { class: 'time' }, m.sentAt ? new Date(m.sentAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : ''),
+    el('p', { class: 'text' }, m.text))));
+  list.scrollTop = list.scrollHeight;
+  entry.unread = 0;
+  $('typing-note').textContent = entry.typingUntil > Date.now() ? 'The caller is typing…' : '';
+}
+
+/** A chat message (dropped if already seen: transcripts and live messages may overlap). */
+export function addMessage(entry, message) {
+  if (entry.seqs.has(message.seq)) return false;
+  entry.seqs.add(message.seq);
+  entry.messages.push({ seq: message.seq, from: message.from, text: message.text, sentAt: message.sentAt });
+  entry.messages.sort((a, b) => a.seq - b.seq);
+  if (message.from === 'caller') entry.typingUntil = 0;
+  if (entry.contact.id !== state.currentId && message.from === 'caller') entry.unread += 1;
+  return true;
+}
+
+function renderWrapUp(entry) {
+  show($('wrapup-form'), true);
+  const outcome = $('wrapup-outcome');
+  if (outcome.dataset.contact !== entry.contact.id) {
+    outcome.dataset.contact = entry.contact.id;
+    clear(outcome).append(el('option', { value: '' }, 'Choose an outcome…'),
+      ...state.outcomes.map((o) => el('option', { value: o }, o.replaceAll('_', ' '))));
+    const tags = clear($('wrapup-tags'));
+    state.guidance.tags.forEach((tag) => {
+      const id = `tag-${tag.id}`;
+      tags.append(el('div', { class: 'check' }, el('input', { type: 'checkbox', id, value: tag.id }), el('label', { for: id }, t(tag.label))));
+    });
+    $('wrapup-error').textContent = '';
+  }
+  $('wrapup-countdown').textContent = countdown(entry);
+}
+
+function countdown(entry) {
+  const left = untilDeadline(entry);
+  return left === null ? '' : `(ends by itself in ${seconds(left / 1000)})`;
+}
+
+/** Once a second: offer countdowns, the wrap-up countdown, the caller's wait, typing notices. */
+export function tick() {
+  offers().forEach((entry) => {
+    const node = document.querySelector(`[data-deadline="${CSS.escape(entry.contact.id)}"]`);
+    if (node) node.textContent = countdownText(entry);
+  });
+  const entry = current();
+  if (!entry) return;
+  const waited = document.querySelector('[data-fact="waited"]');
+  if (waited) waited.textContent = seconds(waitedSeconds(entry));
+  if (entry.contact.state === 'wrap_up') $('wrapup-countdown').textContent = countdown(entry);
+  if (entry.contact.channel === 'chat') $('typing-note').textContent = entry.typingUntil > Date.now() ? 'The caller is typing…' : '';
+}

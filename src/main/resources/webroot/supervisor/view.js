@@ -1,0 +1,246 @@
+// Draws the live view from `live`. Rows are kept by key and updated in place, so a focused button keeps its
+// focus while the figures move underneath it.
+
+import { $, el, show, text, duration, percent, word, shortId } from './dom.js';
+import { live, since } from './stream.js';
+
+const WAITING_ROWS = 100;
+const SERVICE_LEVEL_TARGET = 0.8;
+const ABANDONED_LIMIT = 0.05;
+
+let handlers = {};
+let drawnAlerts = null;
+
+/** The page's answers to its buttons: raise, move, pause, logout, listen(contact, mode), read. */
+export function setHandlers(actions) {
+  handlers = actions;
+}
+
+export function render() {
+  renderFigures();
+  renderQueue();
+  renderOperators();
+  renderConversations();
+  if (drawnAlerts !== live.alerts) renderAlerts();
+}
+
+function isWaiting(contact) {
+  return contact.state === 'queued' || contact.state === 'offered';
+}
+
+/** Queue order: URGENT first, then the longest waiting. */
+function queueOrder(a, b) {
+  if (a.priority !== b.priority) return a.priority === 'urgent' ? -1 : 1;
+  return Date.parse(a.queuedAt) - Date.parse(b.queuedAt);
+}
+
+function syncRows(tbody, items, keyOf, build, update) {
+  const existing = new Map([...tbody.rows].map((row) => [row.dataset.key, row]));
+  items.forEach((item, index) => {
+    const key = keyOf(item);
+    let row = existing.get(key);
+    if (row) existing.delete(key);
+    else {
+      row = build(key);
+      row.dataset.key = key;
+    }
+    update(row, item, index);
+    const at = tbody.rows[index];
+    if (at !== row) tbody.insertBefore(row, at || null);
+  });
+  existing.forEach((row) => row.remove());
+}
+
+function cells(row, count) {
+  while (row.cells.length < count) row.append(el('td'));
+  return [...row.cells];
+}
+
+// ---- today's figures ------------------------------------------------------------------------------
+
+function renderFigures() {
+  const f = live.figures;
+  if (!f) return;
+  text($('figures-day'), f.day);
+  text($('fig-threshold'), f.thresholdSeconds);
+  text($('fig-offered'), f.offered);
+  text($('fig-answered'), f.answered);
+  text($('fig-abandoned'), f.abandoned);
+  text($('fig-service-level'), percent(f.serviceLevel));
+  $('fig-service-level').classList.toggle('below', f.serviceLevel !== null && f.serviceLevel < SERVICE_LEVEL_TARGET);
+  text($('fig-abandoned-share'), percent(f.abandonedShare));
+  $('fig-abandoned-share').classList.toggle('below', f.abandonedShare !== null && f.abandonedShare > ABANDONED_LIMIT);
+  text($('fig-average-wait'), duration(f.averageWaitSeconds));
+  text($('fig-average-handling'), duration(f.averageHandlingSeconds));
+  const channels = Object.entries(f.byChannel || {}).map(([channel, tally]) => ({ channel, ...tally }));
+  syncRows($('figures-by-channel'), channels, (c) => c.channel, () => el('tr'), (row, c) => {
+    const [name, offered, answered, abandoned, level, wait, handling] = cells(row, 7);
+    text(name, word(c.channel));
+    text(offered, c.offered);
+    text(answered, c.answered);
+    text(abandoned, c.abandoned);
+    text(level, percent(c.serviceLevel));
+    text(wait, duration(c.averageWaitSeconds));
+    text(handling, duration(c.averageHandlingSeconds));
+  });
+}
+
+// ---- the queue ------------------------------------------------------------------------------------
+
+function renderQueue() {
+  const waiting = [...live.contacts.values()].filter(isWaiting).sort(queueOrder);
+  text($('waiting-count'), waiting.length);
+  const oldest = waiting.reduce((found, c) => (!found || c.queuedAt < found.queuedAt ? c : found), null);
+  text($('longest-wait'), oldest ? duration(since(oldest.queuedAt)) : '–');
+
+  const groups = new Map();
+  for (const contact of waiting) {
+    const key = `${contact.channel}|${contact.language}|${contact.priority}`;
+    const group = groups.get(key) || { key, ...contact, count: 0 };
+    group.count += 1;
+    if (contact.queuedAt < group.queuedAt) group.queuedAt = contact.queuedAt;
+    groups.set(key, group);
+  }
+  const summary = [...groups.values()].sort((a, b) => a.channel.localeCompare(b.channel)
+    || a.language.localeCompare(b.language) || (a.priority === 'urgent' ? -1 : 1));
+  syncRows($('queue-summary'), summary, (g) => g.key, () => el('tr'), (row, g) => {
+    const [channel, language, priority, count, longest] = cells(row, 5);
+    row.classList.toggle('urgent', g.priority === 'urgent');
+    text(channel, word(g.channel));
+    text(language, g.language);
+    text(priority, word(g.priority));
+    text(count, g.count);
+    text(longest, duration(since(g.queuedAt)));
+    longest.className = 'time';
+  });
+
+  syncRows($('waiting'), waiting.slice(0, WAITING_ROWS), (c) => c.id, buildWaitingRow, (row, c, index) => {
+    const [place, id, channel, language, priority, state, waited] = cells(row, 8);
+    row.classList.toggle('urgent', c.priority === 'urgent');
+    text(place, index + 1);
+    text(id, shortId(c.id));
+    text(channel, word(c.channel));
+    text(language, c.language);
+    text(priority, word(c.priority));
+    priority.className = `priority-${c.priority}`;
+    text(state, word(c.state));
+    text(waited, duration(since(c.queuedAt)));
+    waited.className = 'time';
+    row.querySelector('button.raise').hidden = c.priority === 'urgent';
+    row.querySelector('button.move').hidden = c.state !== 'queued';
+  });
+  text($('waiting-more'), waiting.length > WAITING_ROWS ? `…and ${waiting.length - WAITING_ROWS} more waiting.` : '');
+}
+
+function buildWaitingRow(key) {
+  const contact = () => live.contacts.get(key);
+  const row = el('tr', { 'data-contact': key });
+  cells(row, 8);
+  row.cells[7].append(el('div', { class: 'actions' },
+    el('button', { type: 'button', class: 'raise', 'aria-label': `Raise ${shortId(key)} to urgent`,
+      onclick: () => contact() && handlers.raise(contact()) }, 'Raise to urgent'),
+    el('button', { type: 'button', class: 'move secondary', 'aria-label': `Move ${shortId(key)} to another language`,
+      onclick: () => contact() && handlers.move(contact()) }, 'Move…')));
+  return row;
+}
+
+// ---- operators ------------------------------------------------------------------------------------
+
+function renderOperators() {
+  const order = { busy: 0, wrap_up: 1, available: 2, paused: 3, offline: 4 };
+  const operators = [...live.operators.values()]
+    .sort((a, b) => (order[a.state] - order[b.state]) || a.id.localeCompare(b.id));
+  show($('no-operators'), operators.length === 0);
+  syncRows($('operators'), operators, (o) => o.id, buildOperatorRow, (row, o) => {
+    const [name, state, since_, current, load, languages] = cells(row, 7);
+    text(name, o.id);
+    text(state, o.pauseReason ? `${word(o.state)}: ${o.pauseReason}` : word(o.state));
+    state.className = `state-${o.state}`;
+    text(since_, duration(since(o.stateSince)));
+    since_.className = 'time';
+    text(current, o.current.length ? o.current.map(word).join(', ') : '–');
+    text(load, o.load);
+    text(languages, o.languages.join(', '));
+    row.querySelector('button.pause').disabled = o.presence !== 'available';
+    row.querySelector('button.logout').disabled = o.presence === 'offline';
+  });
+}
+
+function buildOperatorRow(key) {
+  const operator = () => live.operators.get(key);
+  const row = el('tr', { 'data-operator': key });
+  cells(row, 7);
+  row.cells[6].append(el('div', { class: 'actions' },
+    el('button', { type: 'button', class: 'pause', 'aria-label': `Pause ${key}`,
+      onclick: () => operator() && handlers.pause(operator()) }, 'Pause…'),
+    el('button', { type: 'button', class: 'logout secondary', 'aria-label': `Log out ${key}`,
+      onclick: () => operator() && handlers.logout(operator()) }, 'Log out…')));
+  return row;
+}
+
+// ---- conversations ----------------------------------------------------------------------------------
+
+function renderConversations() {
+  const talking = [...live.contacts.values()]
+    .filter((c) => c.state === 'connected' || c.state === 'wrap_up')
+    .sort((a, b) => a.stateSince.localeCompare(b.stateSince));
+  show($('no-conversations'), talking.length === 0);
+  show($('listen-hint'), Boolean(live.me) && !live.me.canListen);
+  syncRows($('conversations'), talking, (c) => `${c.id}|${c.channel}`, buildConversationRow, (row, c) => {
+    const [id, channel, language, operator, state, for_] = cells(row, 7);
+    text(id, shortId(c.id));
+    text(channel, word(c.channel));
+    text(language, c.language);
+    text(operator, c.operatorId || '–');
+    text(state, word(c.state));
+    text(for_, duration(since(c.stateSince)));
+    for_.className = 'time';
+    const canHear = c.state === 'connected' && live.me && live.me.canListen;
+    row.querySelectorAll('button.listen').forEach((button) => { button.disabled = !canHear; });
+  });
+}
+
+function buildConversationRow(key) {
+  const [id, channel] = key.split('|');
+  const contact = () => live.contacts.get(id);
+  const row = el('tr', { 'data-contact': id });
+  cells(row, 7);
+  const actions = channel === 'call'
+    ? ['listen', 'whisper', 'barge'].map((mode) => el('button', {
+      type: 'button', class: `listen ${mode === 'listen' ? '' : 'secondary'}`, 'data-mode': mode,
+      'aria-label': `${word(mode)}: call ${shortId(id)}`, onclick: () => contact() && handlers.listen(contact(), mode),
+    }, word(mode)))
+    : [el('button', { type: 'button', class: 'read', 'aria-label': `Read chat ${shortId(id)}`,
+      onclick: () => contact() && handlers.read(contact()) }, 'Read chat')];
+  row.cells[6].append(el('div', { class: 'actions' }, actions));
+  return row;
+}
+
+// ---- alerts -----------------------------------------------------------------------------------------
+
+function clock(iso) {
+  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+function alertText(alert) {
+  switch (alert.kind) {
+    case 'urgent_waiting':
+      return `URGENT ${word(alert.channel).toLowerCase()} in ${alert.language} waiting since ${clock(alert.since)} (${shortId(alert.contactId)}).`;
+    case 'long_wait':
+      return `${alert.count} ${alert.count === 1 ? 'contact has' : 'contacts have'} waited over ${duration(alert.thresholdSeconds)}; `
+        + `the longest since ${clock(alert.since)} (${shortId(alert.contactId)}).`;
+    case 'no_operator':
+      return 'The line is open and no operator is signed in.';
+    default:
+      return alert.kind;
+  }
+}
+
+function renderAlerts() {
+  drawnAlerts = live.alerts;
+  const list = $('alerts');
+  list.replaceChildren(...live.alerts.map((alert) => el('li', {
+    class: alert.kind === 'long_wait' ? '' : 'urgent', 'data-kind': alert.kind,
+  }, alertText(alert))));
+  show($('no-alerts'), live.alerts.length === 0);
+}

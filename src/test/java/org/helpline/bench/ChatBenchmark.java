@@ -1,0 +1,482 @@
+package org.helpline.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import org.helpline.testing.TestServer;
+import org.helpline.web.auth.PasswordHash;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Web chat relay: 2,000 callers each in a chat with an operator who answers every message, through the
+ * whole server (caller socket, chat room, store, router, event bus, operator socket), against a bare
+ * Vert.x WebSocket relay that pairs the same sockets and passes the same JSON messages along, in the same
+ * run and the same JVM. Run it with {@code ./mvnw -q test -Dtest=ChatBenchmark}; it prints a table (also
+ * written to target/chat-benchmark.txt) and is not part of the test suite. Needs {@code ulimit -n} of
+ * at least 10,000: callers, operators, and both ends of every socket live in this one process.
+ *
+ * <ul>
+ *   <li>latency: every caller writes once every 2 s (1,000 messages/s in all) and the operator answers
+ *       each at once (another 1,000/s); the time from a client sending a message to the other side
+ *       receiving it, both directions together.</li>
+ *   <li>throughput: each caller writes again as soon as the server acknowledges the last message (one in
+ *       flight per chat) and the operator answers every tenth (an operator's socket takes at most 10
+ *       messages a second); messages delivered per second, both directions.</li>
+ *   <li>memory: heap after a full GC with the 2,000 chats connected and idle, minus the heap with only the
+ *       operators connected, per chat. It counts both ends of the caller's socket (the client lives in this
+ *       JVM too); the bare relay's figure is that share, so the difference is what the helpline itself keeps.</li>
+ * </ul>
+ */
+class ChatBenchmark {
+    private static final int CHATS = Integer.getInteger("chats", 2_000);
+    private static final long WARM_UP_MS = 5_000;
+    private static final long RUN_MS = 15_000;
+    private static final long WRITE_EVERY_MS = 2_000;
+    private static final int CONNECTING_AT_ONCE = 100;
+    private static final String PADDING = " " + "x".repeat(80);
+    /** In the throughput run operators answer every tenth message, as people do, within their socket's limit. */
+    private static final int REPLY_EVERY = 10;
+
+    @Test
+    void relayChats(@TempDir Path dir) throws Exception {
+        String machine = Machine.describe();
+        Result bare = measure("bare relay", new BareTarget());
+        Result helpline = measure("helpline", new HelplineTarget(dir));
+        String table = """
+                Chat relay benchmark — %s
+                %d chats, one operator each; latency run: %d messages/s in all, %d s; throughput run: %d s
+                server       p50        p99        messages/s   heap per idle chat   errors   operator replies rate-limited (retried)
+                %s
+                %s
+                helpline/bare throughput: %.2f   the helpline's own heap per idle chat: %.1f KiB
+                """.formatted(machine, CHATS, 2 * CHATS * 1000 / WRITE_EVERY_MS, RUN_MS / 1000, RUN_MS / 1000,
+                bare, helpline, helpline.messagesPerSecond() / bare.messagesPerSecond(),
+                (helpline.bytesPerChat() - bare.bytesPerChat()) / 1024.0);
+        System.out.println(table);
+        Files.writeString(Path.of("target", "chat-benchmark.txt"), table);
+    }
+
+    private record Result(String server, double p50Millis, double p99Millis, double messagesPerSecond,
+                          double bytesPerChat, long errors, long rateLimited) {
+        @Override
+        public String toString() {
+            return "%-11s %6.2f ms  %7.2f ms   %10.0f   %12.1f KiB   %6d   %6d".formatted(server, p50Millis, p99Millis,
+                    messagesPerSecond, bytesPerChat / 1024, errors, rateLimited);
+        }
+    }
+
+    private static Result measure(String name, Target target) throws Exception {
+        Vertx clients = Vertx.vertx();
+        try {
+            target.start();
+            Load load = new Load(clients, target);
+            load.connectOperators();
+            long before = heapAfterGc();
+            load.connectCallers();
+            long idle = heapAfterGc() - before;
+            long[] latencies = load.latencyRun();
+            double throughput = load.throughputRun();
+            return new Result(name, percentile(latencies, 50), percentile(latencies, 99), throughput,
+                    (double) idle / CHATS, load.errors.sum(), load.limited.sum());
+        } finally {
+            // the clients go first, while the server can still answer their close
+            clients.close().await(60, java.util.concurrent.TimeUnit.SECONDS);
+            target.close();
+        }
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200); // a benchmark, not a test: lets the collector finish its concurrent work
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static double percentile(long[] nanos, int percent) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    /** What the load talks to: the helpline, or the bare relay; both speak the same JSON messages. */
+    private interface Target extends AutoCloseable {
+        void start() throws Exception;
+
+        int port();
+
+        /** Options for operator {@code i}'s socket (the helpline logs them in first). */
+        Future<WebSocketConnectOptions> operatorSocket(Vertx clients, int i);
+
+        WebSocketConnectOptions callerSocket(int i);
+
+        /** Whether the operator must go available and accept an offer, and the caller must start. */
+        boolean routed();
+
+        @Override
+        void close() throws Exception;
+    }
+
+    /** The whole helpline, in memory, with an operator account per chat. */
+    private static final class HelplineTarget implements Target {
+        private final Path dir;
+        private TestServer server;
+
+        HelplineTarget(Path dir) {
+            this.dir = dir;
+        }
+
+        @Override
+        public void start() throws Exception {
+            String hash = new PasswordHash(1000).hash(TestServer.PASSWORD);
+            JsonArray accounts = new JsonArray();
+            for (int i = 0; i < CHATS; i++) {
+                accounts.add(new JsonObject().put("name", "op" + i).put("role", "operator").put("displayName", "Op")
+                        .put("languages", new JsonArray().add("ro")).put("channels", new JsonArray().add("chat"))
+                        .put("chatCapacity", 1).put("passwordChangeRequired", false).put("passwordHash", hash));
+            }
+            accounts.add(new JsonObject().put("name", "admin").put("role", "supervisor").put("passwordChangeRequired", false)
+                    .put("passwordHash", hash));
+            Files.writeString(dir.resolve("accounts.json"), new JsonObject().put("version", 1).put("accounts", accounts).encode());
+            // Open all week, whenever the benchmark runs (this replaces the test server's own telephony line).
+            server = TestServer.start(dir, Clock.systemUTC(), """
+                    telephony:
+                      enabled: false
+                      openingHours: { weekly: { monday: "00:00-24:00", tuesday: "00:00-24:00", wednesday: "00:00-24:00",
+                        thursday: "00:00-24:00", friday: "00:00-24:00", saturday: "00:00-24:00", sunday: "00:00-24:00" } }
+                    chat: { maxMessages: 1000000, rateLimit: { burst: 100000, perSecond: 100000 } }
+                    """, List.of());
+        }
+
+        @Override
+        public int port() {
+            return server.port();
+        }
+
+        @Override
+        public Future<WebSocketConnectOptions> operatorSocket(Vertx clients, int i) {
+            WebClient web = WebClient.create(clients, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(port()));
+            return web.post("/api/login").sendJsonObject(new JsonObject().put("name", "op" + i).put("password", TestServer.PASSWORD))
+                    .map(response -> {
+                        String cookie = response.cookies().stream().filter(c -> c.startsWith("helpline_session="))
+                                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+                        web.close();
+                        return new WebSocketConnectOptions().setHost("localhost").setPort(port()).setURI("/operator/ws")
+                                .addHeader("Cookie", cookie);
+                    });
+        }
+
+        @Override
+        public WebSocketConnectOptions callerSocket(int i) {
+            return new WebSocketConnectOptions().setHost("localhost").setPort(port()).setURI("/chat/ws");
+        }
+
+        @Override
+        public boolean routed() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+
+    /**
+     * The bare relay: one verticle that pairs caller socket {@code i} with operator socket {@code i} and
+     * passes messages along in the helpline's JSON (acknowledging each, echoing the operator's), with no
+     * queue, router, store or event bus.
+     */
+    private static final class BareTarget implements Target {
+        private Vertx vertx;
+        private final Relay relay = new Relay();
+
+        @Override
+        public void start() {
+            vertx = Vertx.vertx();
+            vertx.deployVerticle(relay).await();
+        }
+
+        @Override
+        public int port() {
+            return relay.server.actualPort();
+        }
+
+        @Override
+        public Future<WebSocketConnectOptions> operatorSocket(Vertx clients, int i) {
+            return Future.succeededFuture(new WebSocketConnectOptions().setHost("localhost").setPort(port()).setURI("/o/" + i));
+        }
+
+        @Override
+        public WebSocketConnectOptions callerSocket(int i) {
+            return new WebSocketConnectOptions().setHost("localhost").setPort(port()).setURI("/c/" + i);
+        }
+
+        @Override
+        public boolean routed() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+            vertx.close().await();
+        }
+
+        private static final class Relay extends VerticleBase {
+            private final Map<String, ServerWebSocket> callers = new HashMap<>();
+            private final Map<String, ServerWebSocket> operators = new HashMap<>();
+            private final Map<String, Long> seqs = new HashMap<>();
+            private HttpServer server;
+
+            @Override
+            public Future<?> start() {
+                return vertx.createHttpServer().webSocketHandler(this::accept).listen(0).onSuccess(s -> server = s);
+            }
+
+            private void accept(ServerWebSocket ws) {
+                String[] path = ws.path().split("/");
+                String chat = path[2];
+                boolean caller = path[1].equals("c");
+                (caller ? callers : operators).put(chat, ws);
+                ws.textMessageHandler(text -> relay(chat, caller, ws, new JsonObject(text)));
+                ws.closeHandler(v -> (caller ? callers : operators).remove(chat, ws));
+                if (caller && operators.containsKey(chat)) {
+                    ws.writeTextMessage(new JsonObject().put("type", "connected").put("operator", "Op").encode());
+                }
+            }
+
+            private void relay(String chat, boolean fromCaller, ServerWebSocket from, JsonObject say) {
+                long seq = seqs.merge(chat, 1L, Long::sum);
+                from.writeTextMessage(new JsonObject().put("type", "ack").put("id", say.getValue("id")).put("seq", seq).encode());
+                String message = new JsonObject().put("type", "message").put("contactId", chat).put("seq", seq)
+                        .put("from", fromCaller ? "caller" : "operator").put("text", say.getString("text"))
+                        .put("sentAt", java.time.Instant.now().toString()).encode();
+                ServerWebSocket to = (fromCaller ? operators : callers).get(chat);
+                if (to != null) {
+                    to.writeTextMessage(message);
+                }
+                if (!fromCaller) {
+                    from.writeTextMessage(message);
+                }
+            }
+        }
+    }
+
+    /** The callers and operators, as clients in their own Vert.x. */
+    private static final class Load {
+        private enum Phase { IDLE, LATENCY, THROUGHPUT }
+
+        private final Vertx vertx;
+        private final Target target;
+        private final WebSocketClient client;
+        private final WebSocket[] callers = new WebSocket[CHATS];
+        private final String[] contactIds = new String[CHATS];
+        private final int[] heardFrom = new int[CHATS];
+        private final LongAdder delivered = new LongAdder();
+        private final LongAdder errors = new LongAdder();
+        private final LongAdder limited = new LongAdder();
+        private final AtomicLong ids = new AtomicLong();
+        private final List<Long> samples = new ArrayList<>();
+        private volatile Phase phase = Phase.IDLE;
+        private volatile boolean measuring;
+
+        Load(Vertx vertx, Target target) {
+            this.vertx = vertx;
+            this.target = target;
+            this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(4 * CHATS)
+                    .setMaxFrameSize(65536));
+        }
+
+        void connectOperators() {
+            Promise<Void> allAvailable = Promise.promise();
+            LongAdder available = new LongAdder();
+            inBatches(i -> target.operatorSocket(vertx, i).compose(client::connect).map(ws -> {
+                ws.textMessageHandler(text -> operatorHears(i, ws, new JsonObject(text), available, allAvailable));
+                if (target.routed()) {
+                    ws.writeTextMessage(new JsonObject().put("type", "presence").put("presence", "available").encode());
+                } else {
+                    contactIds[i] = String.valueOf(i);
+                }
+                return ws;
+            }));
+            if (target.routed()) {
+                allAvailable.future().await();
+            }
+        }
+
+        void connectCallers() {
+            Promise<Void> allConnected = Promise.promise();
+            LongAdder connected = new LongAdder();
+            inBatches(i -> client.connect(target.callerSocket(i)).map(ws -> {
+                callers[i] = ws;
+                ws.textMessageHandler(text -> callerHears(i, ws, new JsonObject(text), connected, allConnected));
+                if (target.routed()) {
+                    ws.writeTextMessage(new JsonObject().put("type", "start").put("language", "ro").put("topic", "other")
+                            .put("danger", false).encode());
+                }
+                return ws;
+            }));
+            allConnected.future().await();
+        }
+
+        private void inBatches(IntFunction<Future<WebSocket>> open) {
+            for (int from = 0; from < CHATS; from += CONNECTING_AT_ONCE) {
+                List<Future<WebSocket>> batch = new ArrayList<>();
+                for (int i = from; i < Math.min(CHATS, from + CONNECTING_AT_ONCE); i++) {
+                    batch.add(open.apply(i));
+                }
+                Future.all(batch).await();
+            }
+        }
+
+        private void operatorHears(int i, WebSocket ws, JsonObject message, LongAdder available, Promise<Void> allAvailable) {
+            switch (message.getString("type")) {
+                case "ack" -> {
+                    if (message.containsKey("operator")) {
+                        available.increment();
+                        if (available.sum() == CHATS) {
+                            allAvailable.tryComplete();
+                        }
+                    }
+                }
+                case "offer" -> {
+                    contactIds[i] = message.getJsonObject("contact").getString("id");
+                    ws.writeTextMessage(new JsonObject().put("type", "accept").put("contactId", contactIds[i]).encode());
+                }
+                case "message" -> {
+                    if ("caller".equals(message.getString("from"))) {
+                        heard(message.getString("text"));
+                        if (phase == Phase.LATENCY || ++heardFrom[i] % REPLY_EVERY == 0) {
+                            reply(i, ws);
+                        }
+                    }
+                }
+                case "error" -> {
+                    // The operator socket's own limit (10 a second) binds a single chat going flat out: try again.
+                    if ("rate_limited".equals(message.getString("code"))) {
+                        limited.increment();
+                        vertx.setTimer(100, t -> reply(i, ws));
+                    } else {
+                        errors.increment();
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        private void callerHears(int i, WebSocket ws, JsonObject message, LongAdder connected, Promise<Void> allConnected) {
+            switch (message.getString("type")) {
+                case "connected" -> {
+                    connected.increment();
+                    if (connected.sum() == CHATS) {
+                        allConnected.tryComplete();
+                    }
+                }
+                case "ack" -> {
+                    if (phase == Phase.THROUGHPUT) {
+                        write(i);
+                    }
+                }
+                case "message" -> heard(message.getString("text"));
+                case "error", "closed", "ended" -> errors.increment();
+                default -> {
+                }
+            }
+        }
+
+        private void reply(int i, WebSocket ws) {
+            ws.writeTextMessage(new JsonObject().put("type", "say").put("contactId", contactIds[i])
+                    .put("text", stamp()).put("id", ids.incrementAndGet()).encode());
+        }
+
+        private void write(int i) {
+            callers[i].writeTextMessage(new JsonObject().put("type", "say").put("text", stamp())
+                    .put("id", ids.incrementAndGet()).encode());
+        }
+
+        private static String stamp() {
+            return "t" + System.nanoTime() + PADDING;
+        }
+
+        private void heard(String text) {
+            long sent = Long.parseLong(text.substring(1, text.indexOf(' ')));
+            long latency = System.nanoTime() - sent;
+            delivered.increment();
+            if (measuring) {
+                synchronized (samples) {
+                    samples.add(latency);
+                }
+            }
+        }
+
+        long[] latencyRun() throws InterruptedException {
+            phase = Phase.LATENCY;
+            for (int i = 0; i < CHATS; i++) {
+                int chat = i;
+                vertx.setTimer(1 + ThreadLocalRandom.current().nextLong(WRITE_EVERY_MS), first -> {
+                    write(chat);
+                    vertx.setPeriodic(WRITE_EVERY_MS, every -> {
+                        if (phase == Phase.LATENCY) {
+                            write(chat);
+                        } else {
+                            vertx.cancelTimer(every);
+                        }
+                    });
+                });
+            }
+            Thread.sleep(WARM_UP_MS);
+            measuring = true;
+            Thread.sleep(RUN_MS);
+            measuring = false;
+            phase = Phase.IDLE;
+            Thread.sleep(WRITE_EVERY_MS * 2);
+            synchronized (samples) {
+                long[] latencies = samples.stream().mapToLong(Long::longValue).toArray();
+                samples.clear();
+                return latencies;
+            }
+        }
+
+        double throughputRun() throws InterruptedException {
+            phase = Phase.THROUGHPUT;
+            for (int i = 0; i < CHATS; i++) {
+                write(i);
+            }
+            Thread.sleep(WARM_UP_MS);
+            long from = delivered.sum();
+            long startedAt = System.nanoTime();
+            Thread.sleep(RUN_MS);
+            double perSecond = (delivered.sum() - from) / ((System.nanoTime() - startedAt) / 1e9);
+            phase = Phase.IDLE;
+            Thread.sleep(1_000);
+            return perSecond;
+        }
+    }
+}

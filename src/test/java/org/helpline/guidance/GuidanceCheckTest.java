@@ -1,0 +1,137 @@
+package org.helpline.guidance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A bad edit is refused with the file, script and step at fault. */
+@DisplayName("guidance checks")
+class GuidanceCheckTest {
+    private static final String BEFORE = "scripts/before_departure.yaml";
+
+    @TempDir
+    Path dir;
+    private GuidanceFolder folder;
+
+    @BeforeEach
+    void copy() {
+        folder = GuidanceFolder.copyOfShipped(dir);
+    }
+
+    private InvalidGuidance refused() {
+        try {
+            GuidanceLibrary.load(dir);
+        } catch (InvalidGuidance invalid) {
+            return invalid;
+        }
+        throw new AssertionError("the edited guidance was accepted");
+    }
+
+    private void assertProblem(String file, String script, String step, String message) {
+        assertThat(refused().problems()).anySatisfy(problem -> {
+            assertThat(problem.file()).isEqualTo(dir.resolve(file).toString());
+            assertThat(problem.script()).isEqualTo(script);
+            assertThat(problem.step()).isEqualTo(step);
+            assertThat(problem.message()).contains(message);
+        });
+    }
+
+    @Test
+    void aStepLeadingNowhereIsNamed() {
+        folder.edit(BEFORE, "        next: agency_register", "        next: agency_registr");
+
+        assertProblem(BEFORE, "before_departure", "offer_from", "answer 'agency'.next: 'agency_registr' is not a step of this script");
+        assertThat(refused().getMessage()).contains(dir.resolve(BEFORE) + ": script 'before_departure', step 'offer_from': ");
+    }
+
+    @Test
+    void aJumpToAScriptThatDoesNotExistIsNamed() {
+        folder.edit("scripts/start.yaml", "next: script:danger", "next: script:dangr");
+
+        assertProblem("scripts/start.yaml", "start", "safe_now", "there is no script 'dangr'");
+    }
+
+    @Test
+    void aMissingTranslationIsNamed() {
+        folder.edit(BEFORE, "      en: \"Who made the job offer?\"\n", "");
+
+        assertProblem(BEFORE, "before_departure", "offer_from", "text has no en text");
+    }
+
+    @Test
+    void anUnknownIndicatorOrExitKindIsNamed() {
+        folder.edit(BEFORE, "indicators: [deception, debt_bondage,", "indicators: [deceit, debt_bondage,");
+        folder.edit(BEFORE, "exits: [helpline, agency_register,", "exits: [hotline, agency_register,");
+
+        assertProblem(BEFORE, "before_departure", "signs", "'deceit' is not an indicator or group in indicators.yaml");
+        assertProblem(BEFORE, "before_departure", "exits", "'hotline' is not one of the exitKinds");
+    }
+
+    @Test
+    void aContactEntryWithoutSourceOrDateIsRefused() {
+        String de = folder.read("countries/de.yaml");
+        folder.write("countries/de.yaml", de.replaceFirst("    source: \"EU: 112[^\n]*\n", "").replaceFirst("    checked: 2026-11-22\n", ""));
+
+        assertProblem("countries/de.yaml", null, null, "options[0] (emergency): source is missing");
+        assertProblem("countries/de.yaml", null, null, "options[0] (emergency): checked is missing");
+    }
+
+    @Test
+    void anEntryMustSayWhetherItIsVerified() {
+        folder.edit("countries/gb.yaml", "    source: \"not in DOMAIN.md: to be confirmed\"\n    checked: 2026-11-22\n    verified: false\n\n  - kind: helpline",
+                "    source: \"not in DOMAIN.md: to be confirmed\"\n    checked: 2026-11-22\n\n  - kind: helpline");
+
+        assertProblem("countries/gb.yaml", null, null, "options[0] (emergency): verified is missing");
+    }
+
+    @Test
+    void aLoopWithNoWayOutIsRefused() {
+        folder.edit(BEFORE, "    next: contract_before_departure\n\n  - id: contract_before_departure",
+                "    next: documents_stay\n\n  - id: contract_before_departure");
+
+        assertProblem(BEFORE, "before_departure", "documents_stay", "never reaches an end step");
+        assertProblem(BEFORE, "before_departure", "documents_stay", "loops back to itself without a question");
+    }
+
+    @Test
+    void aStepNothingLeadsToIsNamed() {
+        folder.edit(BEFORE, "        next: individual_recruiter", "        next: fee");
+
+        assertProblem(BEFORE, "before_departure", "individual_recruiter", "is never reached from the start step");
+    }
+
+    @Test
+    void theOrdinaryLabourScriptMayNotRefer() {
+        folder.edit("scripts/labour_rights.yaml", "  - id: advice\n    type: say",
+                "  - id: advice\n    type: referral\n    route: adult");
+
+        assertProblem("scripts/labour_rights.yaml", "labour_rights", "advice", "referral: never");
+    }
+
+    @Test
+    void aMistypedFieldNamesTheStepAndTheField() {
+        folder.edit(BEFORE, "    next: passport\n\n  - id: passport", "    nxt: passport\n\n  - id: passport");
+
+        assertProblem(BEFORE, "before_departure", "no_fee", "steps[4].nxt: unknown field 'nxt'");
+    }
+
+    @Test
+    void brokenYamlNamesTheLine() {
+        folder.edit(BEFORE, "title: { ro:", "title: { ro: [");
+
+        assertThat(refused().getMessage()).contains(dir.resolve(BEFORE) + ": is not valid YAML at line 3");
+    }
+
+    @Test
+    void aTextWrittenWithoutLanguagesIsExplained() {
+        folder.edit("replies.yaml", "    label: { ro: \"Salut\", en: \"Greeting\" }", "    label: Greeting");
+
+        assertProblem("replies.yaml", null, null, "write the text in every language");
+    }
+}

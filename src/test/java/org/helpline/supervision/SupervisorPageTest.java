@@ -1,0 +1,140 @@
+package org.helpline.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import io.vertx.core.json.JsonObject;
+import org.helpline.core.Channel;
+import org.helpline.core.Command;
+import org.helpline.core.Contact;
+import org.helpline.core.NewContact;
+import org.helpline.core.Priority;
+import org.helpline.testing.Browser;
+import org.helpline.testing.FakeClock;
+import org.helpline.testing.SocketProbe;
+import org.helpline.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/** The supervisor view in a real headless Chromium, against the real server. */
+@DisplayName("supervisor page /supervisor/")
+class SupervisorPageTest {
+    private TestServer server;
+    private Browser browser;
+    private WebDriver page;
+
+    @BeforeEach
+    void start(@TempDir Path dir) {
+        server = TestServer.start(dir, new FakeClock(), "",
+                List.of(TestServer.operator("ana", "ro", "en"), TestServer.supervisor("sofia")));
+        browser = Browser.start();
+        page = browser.driver();
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            browser.close();
+        } finally {
+            server.close();
+        }
+    }
+
+    private WebElement visible(String css) {
+        return browser.await(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    }
+
+    private void awaitText(String css, String text) {
+        browser.await(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(text)));
+    }
+
+    private void logIn(String name) {
+        page.get("http://localhost:" + server.port() + "/supervisor/");
+        visible("#login-name").sendKeys(name);
+        page.findElement(By.id("login-password")).sendKeys(TestServer.PASSWORD, Keys.ENTER);
+    }
+
+    private Contact chatArrives() {
+        return server.commands().contact(new Command.Enqueue(
+                new NewContact(Channel.CHAT, "ro", "abroad", Priority.NORMAL, null))).await();
+    }
+
+    private SocketProbe availableConsole() {
+        SocketProbe ana = server.console("ana");
+        ana.next("welcome");
+        ana.send(new JsonObject().put("type", "presence").put("presence", "available").put("id", 1));
+        ana.next("ack");
+        return ana;
+    }
+
+    @Test
+    void theFiguresChangeLiveAsContactsArriveAreAnsweredAndAbandoned() {
+        logIn("sofia");
+        awaitText("#alerts", "no operator is signed in");
+        awaitText("#fig-offered", "0");
+
+        Contact first = chatArrives();
+        awaitText("#fig-offered", "1");
+        awaitText("#waiting-count", "1");
+        assertThat(visible("#waiting tr[data-contact='" + first.id() + "']").getText()).contains("Chat", "ro", "Normal", "Waiting");
+        assertThat(page.findElement(By.id("queue-summary")).getText()).contains("Chat", "ro", "Normal", "1");
+
+        SocketProbe ana = availableConsole();
+        awaitText("#operators tr[data-operator=ana]", "Busy");
+        ana.send(new JsonObject().put("type", "accept").put("contactId", first.id()).put("id", 2));
+        ana.next("ack");
+        awaitText("#fig-answered", "1");
+        awaitText("#fig-service-level", "100 %");
+        awaitText("#waiting-count", "0");
+        awaitText("#conversations", "ana");
+        assertThat(page.findElement(By.id("alerts")).getText()).doesNotContain("no operator");
+
+        Contact second = chatArrives();
+        server.commands().contact(new Command.Leave(second.id())).await();
+        awaitText("#fig-abandoned", "1");
+        awaitText("#fig-service-level", "50 %");
+        awaitText("#fig-offered", "2");
+        assertThat(page.findElement(By.id("figures-by-channel")).getText()).contains("Chat 2 1 1 50 %");
+    }
+
+    @Test
+    void aSupervisorPausesAnOperatorAndTheOperatorsConsoleHearsIt() {
+        SocketProbe ana = availableConsole();
+        logIn("sofia");
+
+        visible("#operators tr[data-operator=ana] button.pause").click();
+        visible("#pause-reason").sendKeys("team meeting");
+        page.findElement(By.id("pause-confirm")).click();
+
+        JsonObject paused = ana.next(m -> "operator".equals(m.getString("type"))
+                && "paused".equals(m.getJsonObject("operator").getString("state")), "ana paused").getJsonObject("operator");
+        assertThat(paused.getString("pauseReason")).isEqualTo("team meeting");
+        awaitText("#operators tr[data-operator=ana]", "Paused: team meeting");
+        awaitText("#action-status", "ana is paused.");
+    }
+
+    @Test
+    void anOperatorAccountGetsNoDataOnThePage() {
+        logIn("ana");
+
+        awaitText("#denied-view", "needs a supervisor account");
+        assertThat(page.findElement(By.id("app")).isDisplayed()).isFalse();
+        Object status = browser.script("""
+                return new Promise((done) => {
+                  const ws = new WebSocket(`ws://${location.host}/supervisor/ws`);
+                  ws.onopen = () => done('open');
+                  ws.onerror = () => done('refused');
+                });""");
+        assertThat(status).isEqualTo("refused");
+        assertThat(page.findElement(By.tagName("body")).getText()).doesNotContain("Waiting now");
+    }
+}

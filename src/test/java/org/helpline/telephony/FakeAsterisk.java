@@ -1,0 +1,49 @@
+package org.helpline.telephony;
+
+/**
+ * Asterisk's two sides for tests outside this package (the privacy canary): the AMI peer ({@link TestAmi}) and
+ * FastAGI calls ({@link AgiCall}) from a given caller id. Blocking: call from the test thread.
+ */
+public final class FakeAsterisk implements AutoCloseable {
+    public static final String AMI_PASSWORD = "secret";
+
+    private final TestAmi ami = new TestAmi(AMI_PASSWORD);
+
+    public int amiPort() {
+        return ami.port();
+    }
+
+    /**
+     * A call from {@code callerId} on {@code channel} runs the inbound script; answers its contact id, or null
+     * when the server did not queue it (closed, or fallback).
+     */
+    public String inboundCall(int agiPort, String callerId, String channel, String language) {
+        try (AgiCall call = AgiCall.placeFrom(agiPort, callerId, "inbound", channel, language, "normal")) {
+            String line = call.command();
+            String prefix = "SET VARIABLE \"HELPLINE_CONTACT\" \"";
+            call.reply("200 result=1");
+            if (!line.startsWith(prefix)) {
+                call.ends();
+                return null;
+            }
+            call.set("HELPLINE_ACTION", "hold").ends();
+            return line.substring(prefix.length(), line.length() - 1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Asterisk reports the caller hung up, with the caller id and name the carrier gave, as its Hangup events do. */
+    public void hangUp(String channel, String callerId, String callerName) {
+        ami.send("Event: Hangup\r\nPrivilege: call,all\r\nChannel: " + channel + "\r\nChannelState: 6\r\n"
+                + "ChannelStateDesc: Up\r\nCallerIDNum: " + callerId + "\r\nCallerIDName: " + callerName + "\r\n"
+                + "ConnectedLineNum: " + callerId + "\r\nConnectedLineName: " + callerName + "\r\nLanguage: ro\r\n"
+                + "AccountCode: \r\nContext: helpline-hold\r\nExten: s\r\nPriority: 1\r\nUniqueid: 1795363045.8\r\n"
+                + "Linkedid: 1795363045.8\r\nCause: 16\r\nCause-txt: Normal Clearing\r\n\r\n");
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+        ami.close();
+    }
+}

@@ -1,0 +1,27 @@
+package org.helpline.testing;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Polls a condition until a deadline: for things that happen on other threads. Never a wait for time to pass. */
+public final class Eventually {
+    public static final Duration WAIT = Duration.ofSeconds(10);
+
+    private Eventually() {
+    }
+
+    public static void until(BooleanSupplier condition, String what) {
+        long giveUp = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError("waited " + WAIT.toSeconds() + " s for: " + what);
+            }
+            try {
+                Thread.sleep(10); // the polling interval of a deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.helpline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.vertx.core.json.JsonObject;
+import org.helpline.referral.ReferralFixture;
+import org.helpline.testing.Api;
+import org.helpline.testing.FakeClock;
+import org.helpline.testing.LogCapture;
+import org.helpline.testing.TestPartner;
+import org.helpline.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("referral API")
+class ReferralRoutesTest {
+    @TempDir
+    Path dir;
+    private final FakeClock clock = new FakeClock();
+
+    @Nested
+    @DisplayName("switched on")
+    class On {
+        private TestPartner partner;
+        private TestServer server;
+
+        @BeforeEach
+        void start() {
+            partner = TestPartner.up();
+            server = TestServer.start(dir, clock, ReferralFixture.yaml(partner.endpoint(), ""),
+                    List.of(TestServer.operator("ana", "ro"), TestServer.operator("bogdan", "ro"), TestServer.supervisor("sofia")));
+        }
+
+        @AfterEach
+        void stop() {
+            server.close();
+            partner.close();
+        }
+
+        @Test
+        void anOperatorGetsTheDecisionWithItsReasonsAndTheReference() {
+            HttpResponse<String> response = new Api(server, "ana").post("/api/referrals", ReferralFixture.minorWithoutConsent());
+
+            assertThat(response.statusCode()).isEqualTo(201);
+            JsonObject body = Api.json(response);
+            assertThat(body.getString("type")).isEqualTo("referral_decision");
+            assertThat(body.getJsonObject("decision").getString("outcome")).isEqualTo("referred");
+            assertThat(body.getJsonObject("decision").getString("route")).isEqualTo("child");
+            assertThat(body.getJsonObject("decision").getJsonObject("partner").getString("id")).isEqualTo("dgaspc-cj");
+            assertThat(body.getJsonObject("decision").getJsonArray("reasons")).isNotEmpty();
+            assertThat(body.getJsonObject("referral").getString("reference")).startsWith("HLP-");
+            assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        }
+
+        @Test
+        void aDecisionWithoutReferralIsAnsweredWith200AndNoReference() {
+            JsonObject request = ReferralFixture.adultWithConsent().put("consent", new JsonObject().put("given", false));
+            request.remove("reach");
+
+            HttpResponse<String> response = new Api(server, "ana").post("/api/referrals", request);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(Api.json(response).getJsonObject("decision").getString("outcome")).isEqualTo("no_consent");
+            assertThat(Api.json(response).containsKey("referral")).isFalse();
+        }
+
+        @Test
+        void refusesWhatTheRecordDoesNotHold() {
+            HttpResponse<String> response = new Api(server, "ana").post("/api/referrals",
+                    ReferralFixture.adultWithConsent().put("name", "Ion Popescu"));
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(Api.json(response).getString("code")).isEqualTo("unknown_field");
+            assertThat(new Api(server, "ana").post("/api/referrals", new JsonObject()).statusCode()).isEqualTo(400);
+        }
+
+        @Test
+        void onlyOperatorsOpenReferrals() {
+            HttpResponse<String> response = new Api(server, "sofia").post("/api/referrals", ReferralFixture.adultWithConsent());
+
+            assertThat(response.statusCode()).isEqualTo(403);
+        }
+
+        @Test
+        void operatorsSeeTheirOwnStatusesSupervisorsAllAndTheyAreAudited() {
+            String anas = Api.json(new Api(server, "ana").post("/api/referrals", ReferralFixture.adultWithConsent()))
+                    .getJsonObject("referral").getString("reference");
+            new Api(server, "bogdan").post("/api/referrals", ReferralFixture.minorWithoutConsent());
+
+            JsonObject mine = Api.json(new Api(server, "ana").get("/api/referrals"));
+            assertThat(mine.getJsonArray("referrals")).hasSize(1);
+            assertThat(mine.getJsonArray("referrals").getJsonObject(0).getString("reference")).isEqualTo(anas);
+            assertThat(mine.encode()).doesNotContain("Construction").doesNotContain("+31");
+
+            try (LogCapture log = new LogCapture()) {
+                JsonObject all = Api.json(new Api(server, "sofia").get("/api/referrals"));
+                assertThat(all.getJsonArray("referrals")).hasSize(2);
+                assertThat(log.text()).contains("account=sofia action=viewed what=referral_statuses count=2");
+            }
+        }
+
+        @Test
+        void aSupervisorErasesAReferralByReference() {
+            String reference = Api.json(new Api(server, "ana").post("/api/referrals", ReferralFixture.adultWithConsent()))
+                    .getJsonObject("referral").getString("reference");
+
+            assertThat(new Api(server, "ana").delete("/api/referrals/" + reference).statusCode()).isEqualTo(403);
+            try (LogCapture log = new LogCapture()) {
+                assertThat(new Api(server, "sofia").delete("/api/referrals/" + reference).statusCode()).isEqualTo(204);
+                assertThat(log.text()).contains("account=sofia action=erased what=referral reference=" + reference);
+            }
+            HttpResponse<String> again = new Api(server, "sofia").delete("/api/referrals/" + reference);
+            assertThat(again.statusCode()).isEqualTo(404);
+            assertThat(Api.json(again).getString("code")).isEqualTo("unknown_referral");
+            assertThat(Api.json(new Api(server, "ana").get("/api/referrals")).getJsonArray("referrals")).isEmpty();
+        }
+
+        @Test
+        void theFormListsWhatTheServerAccepts() {
+            JsonObject form = Api.json(new Api(server, "ana").get("/api/referrals/form"));
+
+            assertThat(form.getBoolean("enabled")).isTrue();
+            assertThat(form.getJsonArray("kinds")).contains("labour", "sexual");
+            assertThat(form.getJsonArray("counties")).contains("CJ", "B").hasSize(42);
+            assertThat(form.getInteger("summaryMaxLength")).isEqualTo(500);
+        }
+    }
+
+    @Test
+    @DisplayName("switched off: 503 referrals_off")
+    void switchedOff() {
+        try (TestServer server = TestServer.start(dir, clock, "", List.of(TestServer.operator("ana", "ro")))) {
+            HttpResponse<String> response = new Api(server, "ana").post("/api/referrals", ReferralFixture.adultWithConsent());
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(Api.json(response).getString("code")).isEqualTo("referrals_off");
+            assertThat(Api.json(new Api(server, "ana").get("/api/referrals/form")).getBoolean("enabled")).isFalse();
+        }
+    }
+}
