@@ -200,6 +200,9 @@ export class ChatLink {
         break;
       case 'ack':
         this.acked(message.id, message.seq);
+        if (message.delivered) {
+          this.on.delivered(message.seq);
+        }
         break;
       case 'delivered':
         this.on.delivered(message.upTo);

@@ -3,7 +3,7 @@
 
 import { $, el, clear, show, notice } from './dom.js';
 import * as api from './api.js';
-import { OperatorSocket } from './socket.js';
+import { RequestSocket } from '../common/socket.js';
 import { unlockSound, beep } from './sound.js';
 import { state, remember, forget, current } from './state.js';
 import { renderOffers, renderContactList, renderContact, renderTranscript, addMessage, tick, offers, held } from './contacts.js';
@@ -47,7 +47,7 @@ async function signedIn(account) {
     return;
   }
   // The page shows itself once its guidance is in and its socket is opening: a click cannot come too early.
-  state.socket = new OperatorSocket(received, connection);
+  state.socket = new RequestSocket('/operator/ws', received, connection);
   state.socket.open();
   view('app');
   renderAll();

@@ -1,42 +1,11 @@
-// Small DOM and wording helpers. Text always goes in as text (textContent), never as HTML.
+// DOM and wording helpers of the supervisor view; the ones the console uses too live in /common/dom.js.
 
-export const $ = (id) => document.getElementById(id);
-
-/** el('button', {type: 'button', class: 'x', onclick: fn}, 'text', childNode, ...) */
-export function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-    else if (name === 'class') node.className = value;
-    else if (value === true) node.setAttribute(name, '');
-    else node.setAttribute(name, String(value));
-  }
-  for (const child of children.flat()) {
-    if (child === undefined || child === null || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
-
-export function show(node, visible) {
-  node.hidden = !visible;
-}
+export { $, el, show, notice } from '../common/dom.js';
 
 /** Sets the text only when it changed, so screen readers and selections are not disturbed every second. */
 export function text(node, value) {
   const next = String(value);
   if (node.textContent !== next) node.textContent = next;
-}
-
-let noticeTimer;
-/** A short message at the top of the page, read out by screen readers. */
-export function notice(message) {
-  const box = $('notice');
-  box.textContent = message;
-  box.hidden = !message;
-  clearTimeout(noticeTimer);
-  if (message) noticeTimer = setTimeout(() => { box.hidden = true; }, 8000);
 }
 
 /** 0:42, 12:05, 1:02:09; a dash for nothing. */

@@ -2,6 +2,7 @@
 // Nothing about callers is shown or kept here: contacts are random ids; a chat being read lives only in its dialog.
 
 import { $, el, show, notice, word, shortId } from './dom.js';
+import { request as api } from '../common/api.js';
 import { live, SupervisorStream } from './stream.js';
 import { render, setHandlers } from './view.js';
 
@@ -11,23 +12,6 @@ let drawPending = false;
 
 function view(name) {
   VIEWS.forEach((id) => show($(id), id === name));
-}
-
-async function api(method, path, body) {
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    cache: 'no-store',
-    headers: body ? { 'Content-Type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const textBody = await response.text();
-  const json = textBody ? JSON.parse(textBody) : null;
-  if (!response.ok) {
-    throw Object.assign(new Error(json && json.message ? json.message : `HTTP ${response.status}`),
-      { status: response.status, code: json && json.code });
-  }
-  return json;
 }
 
 async function boot() {

@@ -96,8 +96,13 @@ final class CallerSocket {
         socket.send(json(entry));
     }
 
-    void ack(long id, long seq) {
-        socket.send(new JsonObject().put("type", "ack").put("id", id).put("seq", seq));
+    /** @param delivered whether the message already reached the operator's console (else a later {@code delivered} says so) */
+    void ack(long id, long seq, boolean delivered) {
+        JsonObject ack = new JsonObject().put("type", "ack").put("id", id).put("seq", seq);
+        if (delivered) {
+            ack.put("delivered", true);
+        }
+        socket.send(ack);
     }
 
     void delivered(long upTo) {

@@ -22,6 +22,9 @@ import org.helpline.store.HelplineStore;
  * Every key lives {@code 1.5 × reconnectWindow} from its last write; the chat room writes an open
  * conversation again every half window and deletes it a window after it ended. So a transcript lasts as
  * long as the conversation plus the window, and a server that stops for good leaves nothing for longer.
+ *
+ * <p>With the in-memory store nothing is written: it would be a second copy in the same process, and a
+ * restart forgets both.
  */
 final class ChatArchive {
     static final int PAGE = 20;
@@ -29,20 +32,29 @@ final class ChatArchive {
     private final HelplineStore store;
     private final Clock clock;
     private final Duration ttl;
+    private final boolean durable;
 
-    ChatArchive(HelplineStore store, Clock clock, Duration reconnectWindow) {
+    /** @param durable whether the store outlives the process (Redis); if not, nothing is written */
+    ChatArchive(HelplineStore store, Clock clock, Duration reconnectWindow, boolean durable) {
         this.store = store;
         this.clock = clock;
         this.ttl = reconnectWindow.plus(reconnectWindow.dividedBy(2));
+        this.durable = durable;
     }
 
     Future<Void> save(ChatSession session) {
         session.saved(clock.instant());
+        if (!durable) {
+            return Future.succeededFuture();
+        }
         return store.put(sessionKey(session.id()), sessionJson(session).encode(), ttl);
     }
 
     /** Writes the page that holds the newest message. */
     Future<Void> saveLast(ChatSession session) {
+        if (!durable) {
+            return Future.succeededFuture();
+        }
         List<Entry> entries = session.entries();
         int page = (entries.size() - 1) / PAGE;
         return savePage(session, page);
@@ -50,6 +62,10 @@ final class ChatArchive {
 
     /** Writes the session and every page again, renewing their time to live. */
     Future<Void> refresh(ChatSession session) {
+        if (!durable) {
+            session.saved(clock.instant());
+            return Future.succeededFuture();
+        }
         List<Future<Void>> writes = new ArrayList<>();
         writes.add(save(session));
         for (int page = 0; page * PAGE < session.entries().size(); page++) {
@@ -59,6 +75,9 @@ final class ChatArchive {
     }
 
     Future<Void> forget(ChatSession session) {
+        if (!durable) {
+            return Future.succeededFuture();
+        }
         List<Future<Void>> deletes = new ArrayList<>();
         deletes.add(store.delete(sessionKey(session.id())));
         for (int page = 0; page * PAGE < session.entries().size(); page++) {
@@ -69,6 +88,9 @@ final class ChatArchive {
 
     /** The conversation as the store kept it, or null if it has none (it ended, expired, or never was). */
     Future<ChatSession> load(String sessionId) {
+        if (!durable) {
+            return Future.succeededFuture();
+        }
         return store.get(sessionKey(sessionId)).compose(text -> {
             if (text == null) {
                 return Future.succeededFuture(null);

@@ -124,7 +124,11 @@ final class ChatLifecycle {
         if (session.caller() != null) {
             session.caller().connected(session.operatorName());
         }
-        relay.toOperator(session, relay.transcript(session), session.lastSeq());
+        relay.toOperator(session, relay.transcript(session), session.lastSeq()).onSuccess(delivered -> {
+            if (delivered && session.caller() != null) {
+                session.caller().delivered(session.deliveredUpTo());
+            }
+        });
         LOG.info("chat.connected contact={} operator={}", session.contactId(), operatorId);
     }
 

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -60,8 +59,9 @@ public final class ChatRoom {
     private final SecureRandom random = new SecureRandom();
     private final Set<CallerSocket> callers = new HashSet<>();
 
+    /** @param durableStore whether {@code store} outlives the process (Redis): only then are open chats kept in it */
     public ChatRoom(Vertx vertx, Clock clock, ChatConfig config, List<String> languages, OpeningHours hours,
-                    HelplineStore store) {
+                    HelplineStore store, boolean durableStore) {
         this.vertx = vertx;
         this.clock = clock;
         this.config = config;
@@ -70,7 +70,7 @@ public final class ChatRoom {
         this.limits = new SocketLimits(config.maxMessageBytes(), config.rateLimit().burst(), config.rateLimit().perSecond(),
                 STRIKES);
         this.commands = new CommandSender(vertx);
-        this.archive = new ChatArchive(store, clock, config.reconnectWindow());
+        this.archive = new ChatArchive(store, clock, config.reconnectWindow(), durableStore);
         this.conversations = new Conversations(archive);
         this.relay = new ConsoleRelay(vertx, clock, conversations, archive, roster, config.maxMessageBytes(),
                 config.maxMessages());
@@ -158,6 +158,7 @@ public final class ChatRoom {
             caller.closed(reason);
             return;
         }
+        lifecycle.detached(caller); // from a conversation that ended, if any
         ResumeToken token = ResumeToken.create(random);
         ChatSession session = new ChatSession(token.sessionId(), token.secretHash(), start.language(), start.topic(),
                 start.danger(), now);
@@ -174,7 +175,11 @@ public final class ChatRoom {
                 lifecycle.knowContact(session, queued.result().id());
                 LOG.info("chat.started contact={} language={} topic={} priority={}", queued.result().id(),
                         start.language(), start.topic(), contact.priority());
-                lifecycle.tellPosition(session);
+                if (session.isOpen()) {
+                    lifecycle.tellPosition(session);
+                } else {
+                    lifecycle.leave(session); // the caller ended it before it was even queued
+                }
             } else {
                 LOG.warn("chat.start.failed reason={}", queued.cause().getClass().getSimpleName());
                 lifecycle.finish(session, "server");
@@ -217,7 +222,7 @@ public final class ChatRoom {
         if (say.id() <= session.lastClientId()) {
             Entry earlier = session.sentByCaller(say.id());
             if (earlier != null) {
-                caller.ack(say.id(), earlier.seq());
+                caller.ack(say.id(), earlier.seq(), false);
             } else {
                 caller.refuse("bad_request", "\"id\" must be greater than every id sent before", say.id());
             }
@@ -231,11 +236,13 @@ public final class ChatRoom {
         Entry entry = session.add(Speaker.CALLER, say.text(), clock.instant(), say.id());
         // Acknowledged and relayed only once recorded: a restart can then never show a message twice.
         archive.saveLast(session).onComplete(saved -> {
-            caller.ack(say.id(), entry.seq());
-            if (session.state() == ChatSession.State.CONNECTED) {
-                relay.toOperator(session, new ChatEvent.Said(session.operatorId(), entry.line(session.contactId())),
-                        entry.seq());
+            if (session.state() != ChatSession.State.CONNECTED) {
+                caller.ack(say.id(), entry.seq(), false);
+                return;
             }
+            // One answer for both: recorded, and (usually) on the operator's screen already.
+            relay.toOperator(session, new ChatEvent.Said(session.operatorId(), entry.line(session.contactId())), entry.seq())
+                    .onComplete(delivered -> caller.ack(say.id(), entry.seq(), delivered.result()));
         });
     }
 
@@ -254,14 +261,5 @@ public final class ChatRoom {
         }
         lifecycle.finish(session, "caller");
         lifecycle.leave(session);
-    }
-
-    /** How many conversations are in memory now (open, or ended less than a window ago). */
-    public int conversations() {
-        return conversations.size();
-    }
-
-    Duration reconnectWindow() {
-        return config.reconnectWindow();
     }
 }

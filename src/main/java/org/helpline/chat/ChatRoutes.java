@@ -60,7 +60,12 @@ public final class ChatRoutes {
                     .end(JsonSocket.error("bad_origin", "this page may not open the chat").encode());
             return;
         }
-        context.request().toWebSocket().onSuccess(room::attach);
+        context.request().toWebSocket().onSuccess(room::attach).onFailure(notUpgraded -> {
+            if (!context.response().ended()) {
+                context.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                        .end(JsonSocket.error("bad_request", "this address takes WebSocket connections only").encode());
+            }
+        });
     }
 
     /** Replaces the server-wide "never framed" headers with the chat page's own policy. */

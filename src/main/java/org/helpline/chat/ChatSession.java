@@ -147,12 +147,14 @@ final class ChatSession {
     /** Puts back an entry read from the store, in order. */
     void restore(Entry entry) {
         entries.add(entry);
-        stored.add(entry.stored());
         lastClientId = Math.max(lastClientId, entry.clientId());
     }
 
-    /** Entries {@code from} (inclusive) to {@code to} (exclusive) as the store keeps them. */
+    /** Entries {@code from} (inclusive) to {@code to} (exclusive) as the store keeps them, each encoded once. */
     List<String> stored(int from, int to) {
+        while (stored.size() < to) {
+            stored.add(entries.get(stored.size()).stored());
+        }
         return stored.subList(from, to);
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.function.Consumer;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import org.helpline.core.Addresses;
@@ -53,13 +54,21 @@ final class ConsoleRelay {
         }
     }
 
-    /** A caller's message (or the whole conversation so far) reached the operator's consoles: tell the caller. */
-    void toOperator(ChatSession session, ChatEvent event, long upTo) {
-        vertx.eventBus().<Integer>request(Addresses.CHAT_EVENTS, event).onSuccess(reply -> {
-            if (reply.body() > 0) {
-                delivered(session, upTo);
-            }
-        });
+    /**
+     * Sends a caller's message, or the whole conversation so far, to the consoles of the operator who holds
+     * the chat; true once at least one of them has it (the caller's messages up to {@code upTo} are then
+     * delivered, and the caller is to be told).
+     */
+    Future<Boolean> toOperator(ChatSession session, ChatEvent event, long upTo) {
+        return vertx.eventBus().<Integer>request(Addresses.CHAT_EVENTS, event)
+                .map(reply -> {
+                    boolean reached = reply.body() > 0;
+                    if (reached) {
+                        session.delivered(upTo);
+                    }
+                    return reached;
+                })
+                .otherwise(false);
     }
 
     ChatEvent.Transcript transcript(ChatSession session) {

@@ -77,10 +77,6 @@ final class Conversations {
         return List.copyOf(sessions.values());
     }
 
-    int size() {
-        return sessions.size();
-    }
-
     /** Drops the conversation from memory and the store. */
     Future<Void> forget(ChatSession session) {
         sessions.remove(session.id());

@@ -17,7 +17,7 @@ public record SupervisionConfig(Duration serviceLevelThreshold, Duration longest
     public SupervisionConfig {
         serviceLevelThreshold = serviceLevelThreshold == null ? Duration.ofSeconds(20) : serviceLevelThreshold;
         longestWaitAlert = longestWaitAlert == null ? Duration.ofMinutes(2) : longestWaitAlert;
-        updateInterval = updateInterval == null ? Duration.ofSeconds(1) : updateInterval;
+        updateInterval = updateInterval == null ? Duration.ofMillis(900) : updateInterval;
     }
 
     public static SupervisionConfig defaults() {

@@ -1,9 +1,13 @@
 package org.helpline.console;
 
+import static org.helpline.wire.RequestFields.optionalText;
+import static org.helpline.wire.RequestFields.text;
+
 import java.util.Locale;
 
 import io.vertx.core.json.JsonObject;
 import org.helpline.core.Presence;
+import org.helpline.wire.BadRequest;
 
 /** What an operator's console may ask, parsed from one socket message. */
 sealed interface OperatorRequest {
@@ -60,43 +64,10 @@ sealed interface OperatorRequest {
         }
     }
 
-    private static String text(JsonObject message, String field) {
-        String value = optionalText(message, field);
-        if (value == null || value.isBlank()) {
-            throw new BadRequest("bad_request", "\"" + field + "\" is required");
-        }
-        return value;
-    }
-
     private static String chatText(JsonObject message) {
         if (!(message.getValue("text") instanceof String text) || text.isBlank()) {
             throw new BadRequest("bad_request", "\"text\" must be a non-empty string");
         }
         return text;
-    }
-
-    private static String optionalText(JsonObject message, String field) {
-        Object value = message.getValue(field);
-        if (value != null && !(value instanceof String)) {
-            throw new BadRequest("bad_request", "\"" + field + "\" must be a string");
-        }
-        if (value != null && ((String) value).length() > 200) {
-            throw new BadRequest("bad_request", "\"" + field + "\" is too long");
-        }
-        return (String) value;
-    }
-
-    /** A message that is well-formed JSON but not a valid request. */
-    final class BadRequest extends RuntimeException {
-        private final String code;
-
-        BadRequest(String code, String message) {
-            super(message, null, false, false);
-            this.code = code;
-        }
-
-        String code() {
-            return code;
-        }
     }
 }

@@ -17,6 +17,7 @@ import org.helpline.core.Operator;
 import org.helpline.core.OperatorProfile;
 import org.helpline.core.OperatorWork;
 import org.helpline.core.RejectedCommand;
+import org.helpline.wire.BadRequest;
 import org.helpline.wire.JsonSocket;
 
 /** One open console of one operator: turns their messages into commands and their events into messages. */
@@ -55,7 +56,7 @@ final class OperatorSocket {
         OperatorRequest request;
         try {
             request = OperatorRequest.parse(message);
-        } catch (OperatorRequest.BadRequest bad) {
+        } catch (BadRequest bad) {
             socket.refuse(bad.code(), bad.getMessage(), requestId);
             return;
         }

@@ -1,10 +1,14 @@
 package org.helpline.supervision;
 
+import static org.helpline.wire.RequestFields.optionalText;
+import static org.helpline.wire.RequestFields.text;
+
 import java.util.Locale;
 
 import io.vertx.core.json.JsonObject;
 import org.helpline.core.ListenIn;
 import org.helpline.core.Presence;
+import org.helpline.wire.BadRequest;
 
 /** What a supervisor may ask on the stream's socket, parsed from one message. */
 sealed interface SupervisorRequest {
@@ -65,38 +69,5 @@ sealed interface SupervisorRequest {
             case "offline" -> Presence.OFFLINE;
             default -> throw new BadRequest("bad_request", "presence must be paused or offline");
         };
-    }
-
-    private static String text(JsonObject message, String field) {
-        String value = optionalText(message, field);
-        if (value == null || value.isBlank()) {
-            throw new BadRequest("bad_request", "\"" + field + "\" is required");
-        }
-        return value;
-    }
-
-    private static String optionalText(JsonObject message, String field) {
-        Object value = message.getValue(field);
-        if (value != null && !(value instanceof String)) {
-            throw new BadRequest("bad_request", "\"" + field + "\" must be a string");
-        }
-        if (value != null && ((String) value).length() > 200) {
-            throw new BadRequest("bad_request", "\"" + field + "\" is too long");
-        }
-        return (String) value;
-    }
-
-    /** A message that is well-formed JSON but not a valid request. */
-    final class BadRequest extends RuntimeException {
-        private final String code;
-
-        BadRequest(String code, String message) {
-            super(message, null, false, false);
-            this.code = code;
-        }
-
-        String code() {
-            return code;
-        }
     }
 }

@@ -8,6 +8,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import org.helpline.bus.CoreJson;
 import org.helpline.core.RejectedCommand;
+import org.helpline.wire.BadRequest;
 import org.helpline.wire.JsonSocket;
 
 /**
@@ -67,7 +68,7 @@ final class SupervisorSocket {
         SupervisorRequest request;
         try {
             request = SupervisorRequest.parse(message);
-        } catch (SupervisorRequest.BadRequest bad) {
+        } catch (BadRequest bad) {
             socket.refuse(bad.code(), bad.getMessage(), requestId);
             return;
         }

@@ -72,7 +72,7 @@ public final class WebServerVerticle extends VerticleBase {
                 .end(metrics.scrape()));
         auth.mount(router);
         ChatRoom chat = new ChatRoom(vertx, clock, config.chat(), config.languages(),
-                config.telephony().openingHours().hours(), store);
+                config.telephony().openingHours().hours(), store, config.store().usesRedis());
         new ChatRoutes(chat, config.chat(), config.http().publicUrl()).mount(router);
         router.get("/operator/ws").handler(auth.access().requireRole(Role.OPERATOR)).handler(ctx -> {
             int chatCapacity = config.routing().chatCapacity();
@@ -96,6 +96,9 @@ public final class WebServerVerticle extends VerticleBase {
         GuidanceRoutes guidance = new GuidanceRoutes(vertx, config.guidance(), auth.access());
         guidance.mount(router);
         router.route("/console/*").handler(StaticHandler.create("webroot/console").setCachingEnabled(false)
+                .setDirectoryListing(false).setIncludeHidden(false));
+        // Modules and base CSS both the console and the supervisor view load.
+        router.route("/common/*").handler(StaticHandler.create("webroot/common").setCachingEnabled(false)
                 .setDirectoryListing(false).setIncludeHidden(false));
         moreRoutes.forEach(routes -> routes.accept(router));
         router.route("/api/*").handler(ctx -> ErrorReply.send(ctx, 404, "not_found", "no such API: " + ctx.request().path()));

@@ -78,7 +78,8 @@ public final class JsonSocket {
             refuse("rate_limited", "too many messages; slow down", null);
             return;
         }
-        if (Buffer.buffer(text).length() > limits.maxMessageBytes()) {
+        // A char is at most 3 bytes of UTF-8: short messages need no encoding to be measured.
+        if (text.length() > limits.maxMessageBytes() / 3 && Buffer.buffer(text).length() > limits.maxMessageBytes()) {
             refuse("too_large", "a message may be at most " + limits.maxMessageBytes() + " bytes", null);
             return;
         }

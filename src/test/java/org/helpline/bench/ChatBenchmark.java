@@ -28,14 +28,17 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import org.helpline.testing.RedisServer;
 import org.helpline.testing.TestServer;
 import org.helpline.web.auth.PasswordHash;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Web chat relay: 2,000 callers each in a chat with an operator who answers every message, through the
- * whole server (caller socket, chat room, store, router, event bus, operator socket), against a bare
+ * Web chat relay: 2,000 callers each in a chat with an operator who answers, through the whole server
+ * (caller socket, chat room, router, event bus, operator socket; in memory, then over Redis, where
+ * every message is recorded before it is acknowledged), against a bare
  * Vert.x WebSocket relay that pairs the same sockets and passes the same JSON messages along, in the same
  * run and the same JVM. Run it with {@code ./mvnw -q test -Dtest=ChatBenchmark}; it prints a table (also
  * written to target/chat-benchmark.txt) and is not part of the test suite. Needs {@code ulimit -n} of
@@ -54,7 +57,11 @@ import org.junit.jupiter.api.io.TempDir;
  * </ul>
  */
 class ChatBenchmark {
+    @RegisterExtension
+    static final RedisServer REDIS = RedisServer.create();
+
     private static final int CHATS = Integer.getInteger("chats", 2_000);
+    private static final int ROUNDS = Integer.getInteger("rounds", 3);
     private static final long WARM_UP_MS = 5_000;
     private static final long RUN_MS = 15_000;
     private static final long WRITE_EVERY_MS = 2_000;
@@ -66,27 +73,67 @@ class ChatBenchmark {
     @Test
     void relayChats(@TempDir Path dir) throws Exception {
         String machine = Machine.describe();
-        Result bare = measure("bare relay", new BareTarget());
-        Result helpline = measure("helpline", new HelplineTarget(dir));
+        StringBuilder rounds = new StringBuilder();
+        List<Result> bare = new ArrayList<>();
+        List<Result> memory = new ArrayList<>();
+        List<Result> redis = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        List<Double> redisRatios = new ArrayList<>();
+        // The three servers take turns, round after round, so that whatever else the machine is doing
+        // weighs on all of them alike; the table gives every round and the medians.
+        for (int round = 1; round <= ROUNDS; round++) {
+            bare.add(measure("bare relay", new BareTarget()));
+            memory.add(measure("helpline", new HelplineTarget(dir.resolve("memory-" + round), "")));
+            redis.add(measure("+ Redis", new HelplineTarget(dir.resolve("redis-" + round), """
+                    store:
+                      type: redis
+                      redis: { url: "%s", password: "%s", keyPrefix: "%s" }
+                    """.formatted(REDIS.url(), REDIS.password(), REDIS.keyPrefix() + round + ":"))));
+            ratios.add(memory.getLast().messagesPerSecond() / bare.getLast().messagesPerSecond());
+            redisRatios.add(redis.getLast().messagesPerSecond() / bare.getLast().messagesPerSecond());
+            for (Result result : List.of(bare.getLast(), memory.getLast(), redis.getLast())) {
+                rounds.append("%-6d %s%n".formatted(round, result));
+            }
+        }
         String table = """
                 Chat relay benchmark — %s
-                %d chats, one operator each; latency run: %d messages/s in all, %d s; throughput run: %d s
-                server       p50        p99        messages/s   heap per idle chat   errors   operator replies rate-limited (retried)
+                %d chats, one operator each; latency run: %d messages/s in all, %d s; throughput run: %d s; %d rounds
+                round  server       p50        p99        messages/s   heap per idle chat   errors   rate-limited
                 %s
-                %s
-                helpline/bare throughput: %.2f   the helpline's own heap per idle chat: %.1f KiB
-                """.formatted(machine, CHATS, 2 * CHATS * 1000 / WRITE_EVERY_MS, RUN_MS / 1000, RUN_MS / 1000,
-                bare, helpline, helpline.messagesPerSecond() / bare.messagesPerSecond(),
-                (helpline.bytesPerChat() - bare.bytesPerChat()) / 1024.0);
+                median %s
+                median %s
+                median %s
+                helpline/bare throughput, median of the rounds: %.2f (with Redis: %.2f)
+                the helpline's own heap per idle chat (median helpline − median bare): %.1f KiB
+                """.formatted(machine, CHATS, 2 * CHATS * 1000 / WRITE_EVERY_MS, RUN_MS / 1000, RUN_MS / 1000, ROUNDS,
+                rounds.toString().stripTrailing(), median(bare), median(memory), median(redis), middle(ratios),
+                middle(redisRatios), (median(memory).bytesPerChat() - median(bare).bytesPerChat()) / 1024.0);
         System.out.println(table);
         Files.writeString(Path.of("target", "chat-benchmark.txt"), table);
+    }
+
+    /** Each figure's median over the rounds. */
+    private static Result median(List<Result> results) {
+        return new Result(results.getFirst().server(),
+                middle(results.stream().map(Result::p50Millis).toList()),
+                middle(results.stream().map(Result::p99Millis).toList()),
+                middle(results.stream().map(Result::messagesPerSecond).toList()),
+                middle(results.stream().map(Result::bytesPerChat).toList()),
+                results.stream().mapToLong(Result::errors).sum(),
+                results.stream().mapToLong(Result::rateLimited).sum());
+    }
+
+    private static double middle(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private record Result(String server, double p50Millis, double p99Millis, double messagesPerSecond,
                           double bytesPerChat, long errors, long rateLimited) {
         @Override
         public String toString() {
-            return "%-11s %6.2f ms  %7.2f ms   %10.0f   %12.1f KiB   %6d   %6d".formatted(server, p50Millis, p99Millis,
+            return "%-11s %6.2f ms  %7.2f ms   %10.0f   %14.1f KiB   %6d   %6d".formatted(server, p50Millis, p99Millis,
                     messagesPerSecond, bytesPerChat / 1024, errors, rateLimited);
         }
     }
@@ -143,17 +190,20 @@ class ChatBenchmark {
         void close() throws Exception;
     }
 
-    /** The whole helpline, in memory, with an operator account per chat. */
+    /** The whole helpline (in memory, or over Redis), with an operator account per chat. */
     private static final class HelplineTarget implements Target {
         private final Path dir;
+        private final String storeYaml;
         private TestServer server;
 
-        HelplineTarget(Path dir) {
+        HelplineTarget(Path dir, String storeYaml) {
             this.dir = dir;
+            this.storeYaml = storeYaml;
         }
 
         @Override
         public void start() throws Exception {
+            Files.createDirectories(dir);
             String hash = new PasswordHash(1000).hash(TestServer.PASSWORD);
             JsonArray accounts = new JsonArray();
             for (int i = 0; i < CHATS; i++) {
@@ -164,14 +214,16 @@ class ChatBenchmark {
             accounts.add(new JsonObject().put("name", "admin").put("role", "supervisor").put("passwordChangeRequired", false)
                     .put("passwordHash", hash));
             Files.writeString(dir.resolve("accounts.json"), new JsonObject().put("version", 1).put("accounts", accounts).encode());
-            // Open all week, whenever the benchmark runs (this replaces the test server's own telephony line).
+            // Production's timer settings rather than the test server's quick ones, and open all week,
+            // whenever the benchmark runs (these replace the test server's own routing and telephony lines).
             server = TestServer.start(dir, Clock.systemUTC(), """
+                    routing: { tickInterval: 250ms, disconnectGrace: 30s }
                     telephony:
                       enabled: false
                       openingHours: { weekly: { monday: "00:00-24:00", tuesday: "00:00-24:00", wednesday: "00:00-24:00",
                         thursday: "00:00-24:00", friday: "00:00-24:00", saturday: "00:00-24:00", sunday: "00:00-24:00" } }
                     chat: { maxMessages: 1000000, rateLimit: { burst: 100000, perSecond: 100000 } }
-                    """, List.of());
+                    """ + storeYaml, List.of());
         }
 
         @Override

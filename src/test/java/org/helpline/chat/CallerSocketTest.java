@@ -126,6 +126,7 @@ class CallerSocketTest {
         SocketProbe fromSite = SocketProbe.connect(server.sockets(), server.options("/chat/ws").addHeader("Origin", SITE));
         SocketProbe fromPage = SocketProbe.connect(server.sockets(),
                 server.options("/chat/ws").addHeader("Origin", "http://localhost:" + server.port()));
+        assertThat(server.get("/chat/ws").statusCode()).isEqualTo(400);
         fromSite.send(new JsonObject().put("type", "typing"));
         fromPage.send(new JsonObject().put("type", "typing"));
         assertThat(fromSite.isClosed()).isFalse();

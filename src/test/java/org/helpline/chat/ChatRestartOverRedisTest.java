@@ -106,9 +106,9 @@ class ChatRestartOverRedisTest {
         SocketProbe ana = after.console("ana");
         ana.next("welcome");
         ana.send(new JsonObject().put("type", "presence").put("presence", "available")); // the offer comes before its ack
-        accepted(ana);
+        JsonObject transcript = Chats.acceptedWith(ana);
         assertThat(back.next("connected").getString("operator")).isEqualTo("Ana");
-        assertThat(texts(ana.next("transcript").getJsonArray("messages"))).containsExactly("1 caller: Is this agency registered?");
+        assertThat(texts(transcript.getJsonArray("messages"))).containsExactly("1 caller: Is this agency registered?");
         assertThat(back.next("delivered").getLong("upTo")).isEqualTo(1);
         after.stop();
     }

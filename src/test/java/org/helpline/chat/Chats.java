@@ -72,9 +72,28 @@ final class Chats {
 
     /** The operator takes the chat offered to them; returns its contact id. */
     static String accepted(SocketProbe console) {
+        return acceptedWith(console).getString("contactId");
+    }
+
+    /**
+     * The operator takes the chat offered to them; returns the transcript their console gets. It may come
+     * before or after the accept's ack: both are read here.
+     */
+    static JsonObject acceptedWith(SocketProbe console) {
         String contactId = console.next("offer").getJsonObject("contact").getString("id");
         console.send(request("accept", contactId).put("id", 1));
-        console.next(m -> "ack".equals(m.getString("type")) && Integer.valueOf(1).equals(m.getValue("id")), "the accept's ack");
-        return contactId;
+        JsonObject transcript = null;
+        boolean acknowledged = false;
+        while (transcript == null || !acknowledged) {
+            JsonObject next = console.next(m -> ("ack".equals(m.getString("type")) && Integer.valueOf(1).equals(m.getValue("id")))
+                    || ("transcript".equals(m.getString("type")) && contactId.equals(m.getString("contactId"))),
+                    "the accept's ack and the chat's transcript");
+            if ("ack".equals(next.getString("type"))) {
+                acknowledged = true;
+            } else {
+                transcript = next;
+            }
+        }
+        return transcript;
     }
 }

@@ -55,6 +55,8 @@ class ConfigLoaderTest {
             "languages: [ro, Romanian]                       | languages: 'Romanian' is not a language code",
             "routing: { outcomes: [Advice Given] }           | routing.outcomes: 'Advice Given' must be lower-case",
             "telephony: { ami: { password: \"${NOPE}\" } }   | telephony.ami.password: environment variable NOPE is not set",
+            "chat: { quickExitUrl: \"javascript:alert(1)\" } | chat.quickExitUrl: must be an http or https address",
+            "chat: { embedOrigins: [\"*\"] }                   | chat.embedOrigins: '*' must be a scheme and host",
             "routing: [1, 2                                  | is not valid YAML",
     })
     void aBrokenSettingIsNamedWithItsProblem(String yaml, String expected) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
@@ -73,8 +74,8 @@ class RedactionTest {
 
         @Test
         void theConfiguredPatternMasksMessagesAndStackTraces() {
-            ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME)
-                    .getAppender("CONSOLE");
+            AsyncAppender async = (AsyncAppender) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("ASYNC_CONSOLE");
+            ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) async.getAppender("CONSOLE");
             String pattern = ((PatternLayoutEncoder) console.getEncoder()).getPattern();
             assertThat(pattern).contains("%redactedMsg").contains("%redactedEx").doesNotContain("%msg");
 

@@ -2,6 +2,7 @@ package org.helpline.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
@@ -11,7 +12,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.spi.AppenderAttachable;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -48,18 +49,31 @@ public final class LogCapture implements AutoCloseable {
         helpline.setLevel(Level.TRACE);
     }
 
-    /** The pattern of the first appender the logger writes to (logback.xml's), or the console's. */
+    /** The pattern of the first appender the logger writes to (logback.xml's), looking inside async wrappers. */
     private static String patternOf(Logger logger) {
-        for (var it = logger.iteratorForAppenders(); it.hasNext(); ) {
-            Appender<ILoggingEvent> appender = it.next();
-            if (appender instanceof OutputStreamAppender<ILoggingEvent> stream) {
-                Encoder<ILoggingEvent> encoder = stream.getEncoder();
-                if (encoder instanceof PatternLayoutEncoder layout) {
-                    return layout.getPattern();
+        String pattern = patternOf(logger.iteratorForAppenders());
+        if (pattern == null) {
+            throw new IllegalStateException("logger " + logger.getName() + " writes through no pattern appender");
+        }
+        return pattern;
+    }
+
+    private static String patternOf(Iterator<Appender<ILoggingEvent>> appenders) {
+        while (appenders.hasNext()) {
+            Appender<ILoggingEvent> appender = appenders.next();
+            if (appender instanceof OutputStreamAppender<ILoggingEvent> stream
+                    && stream.getEncoder() instanceof PatternLayoutEncoder layout) {
+                return layout.getPattern();
+            }
+            if (appender instanceof AppenderAttachable<?> wrapper) {
+                @SuppressWarnings("unchecked")
+                String inner = patternOf(((AppenderAttachable<ILoggingEvent>) wrapper).iteratorForAppenders());
+                if (inner != null) {
+                    return inner;
                 }
             }
         }
-        throw new IllegalStateException("logger " + logger.getName() + " writes through no pattern appender");
+        return null;
     }
 
     public String text() {

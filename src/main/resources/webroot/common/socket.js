@@ -1,7 +1,10 @@
-// The operator socket /operator/ws: requests carry an id and resolve on their ack (or reject on error).
+// A JSON socket to this server, shared by the console and the supervisor view: requests carry an id and
+// resolve on their ack (or reject on their error); it reconnects with backoff until closed.
 
-export class OperatorSocket {
-  constructor(onMessage, onStatus) {
+export class RequestSocket {
+  /** path: e.g. '/operator/ws'; onMessage gets every message that is not the answer to a request. */
+  constructor(path, onMessage, onStatus) {
+    this.path = path;
     this.onMessage = onMessage;
     this.onStatus = onStatus;
     this.pending = new Map();
@@ -13,7 +16,7 @@ export class OperatorSocket {
   open() {
     this.stopped = false;
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const ws = new WebSocket(`${scheme}://${location.host}/operator/ws`);
+    const ws = new WebSocket(`${scheme}://${location.host}${this.path}`);
     this.ws = ws;
     ws.addEventListener('open', () => { this.retry = 1000; this.onStatus('connected'); });
     ws.addEventListener('message', (event) => this.receive(JSON.parse(event.data)));
