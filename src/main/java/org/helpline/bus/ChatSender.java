@@ -29,8 +29,12 @@ public final class ChatSender {
         vertx.eventBus().send(Addresses.CHAT_REQUESTS, new ChatRequest.Typing(operatorId, contactId));
     }
 
-    public void introduce(String operatorId, String displayName) {
-        vertx.eventBus().send(Addresses.CHAT_REQUESTS, new ChatRequest.Introduce(operatorId, displayName));
+    public void consoleOpened(String operatorId, String displayName) {
+        vertx.eventBus().send(Addresses.CHAT_REQUESTS, new ChatRequest.ConsoleOpened(operatorId, displayName));
+    }
+
+    public void consoleClosed(String operatorId) {
+        vertx.eventBus().send(Addresses.CHAT_REQUESTS, new ChatRequest.ConsoleClosed(operatorId));
     }
 
     private Future<Object> request(ChatRequest request) {

@@ -1,10 +1,15 @@
 package org.helpline.chat;
 
+import static org.helpline.wire.RequestFields.flag;
+import static org.helpline.wire.RequestFields.number;
+import static org.helpline.wire.RequestFields.text;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
 import io.vertx.core.json.JsonObject;
+import org.helpline.wire.BadRequest;
 
 /** What a caller's page may ask, parsed from one socket message (docs/protocol.md, "Caller chat socket"). */
 sealed interface CallerRequest {
@@ -24,13 +29,15 @@ sealed interface CallerRequest {
 
     record End() implements CallerRequest {}
 
+    /** @throws BadRequest naming the field at fault */
     static CallerRequest parse(JsonObject message, List<String> languages) {
         String type = message.getString("type");
         return switch (type) {
             case "start" -> new Start(oneOf(message, "language", languages), oneOf(message, "topic", TOPICS),
                     flag(message, "danger"));
-            case "resume" -> new Resume(text(message, "token"), message.getValue("after") == null ? 0 : number(message, "after", 0));
-            case "say" -> new Say(text(message, "text"), number(message, "id", 1));
+            case "resume" -> new Resume(text(message, "token"),
+                    message.getValue("after") == null ? 0 : number(message, "after", 0));
+            case "say" -> new Say(chatText(message), number(message, "id", 1));
             case "typing" -> new Typing();
             case "end" -> new End();
             default -> throw new BadRequest("unknown_type",
@@ -38,9 +45,10 @@ sealed interface CallerRequest {
         };
     }
 
-    private static String text(JsonObject message, String field) {
-        if (!(message.getValue(field) instanceof String value) || value.isBlank()) {
-            throw new BadRequest("bad_request", "\"" + field + "\" must be a non-empty string");
+    /** Any length: the socket's size limit bounds it. */
+    private static String chatText(JsonObject message) {
+        if (!(message.getValue("text") instanceof String value) || value.isBlank()) {
+            throw new BadRequest("bad_request", "\"text\" must be a non-empty string");
         }
         return value;
     }
@@ -51,35 +59,5 @@ sealed interface CallerRequest {
             throw new BadRequest("bad_request", "\"" + field + "\" must be one of " + String.join(", ", allowed.stream().sorted().toList()));
         }
         return value;
-    }
-
-    private static boolean flag(JsonObject message, String field) {
-        Object value = message.getValue(field);
-        if (value != null && !(value instanceof Boolean)) {
-            throw new BadRequest("bad_request", "\"" + field + "\" must be true or false");
-        }
-        return Boolean.TRUE.equals(value);
-    }
-
-    private static long number(JsonObject message, String field, long least) {
-        Object value = message.getValue(field);
-        if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < least) {
-            throw new BadRequest("bad_request", "\"" + field + "\" must be a whole number of at least " + least);
-        }
-        return ((Number) value).longValue();
-    }
-
-    /** A message that is well-formed JSON but not a valid request. */
-    final class BadRequest extends RuntimeException {
-        private final String code;
-
-        BadRequest(String code, String message) {
-            super(message, null, false, false);
-            this.code = code;
-        }
-
-        String code() {
-            return code;
-        }
     }
 }

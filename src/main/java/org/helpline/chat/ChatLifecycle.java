@@ -124,11 +124,9 @@ final class ChatLifecycle {
         if (session.caller() != null) {
             session.caller().connected(session.operatorName());
         }
-        relay.toOperator(session, relay.transcript(session), session.lastSeq()).onSuccess(delivered -> {
-            if (delivered && session.caller() != null) {
-                session.caller().delivered(session.deliveredUpTo());
-            }
-        });
+        if (relay.toOperator(session, relay.transcript(session), session.lastSeq()) && session.caller() != null) {
+            session.caller().delivered(session.deliveredUpTo());
+        }
         LOG.info("chat.connected contact={} operator={}", session.contactId(), operatorId);
     }
 

@@ -3,8 +3,8 @@ package org.helpline.chat;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.LocalTime;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +23,13 @@ import org.helpline.core.ChatLine.Speaker;
 import org.helpline.core.ChatRequest;
 import org.helpline.core.Channel;
 import org.helpline.core.Command;
+import org.helpline.core.HelplineEvent.ContactChanged;
+import org.helpline.core.HelplineEvent.OperatorChanged;
 import org.helpline.core.NewContact;
 import org.helpline.core.OpeningHours;
 import org.helpline.core.Priority;
 import org.helpline.store.HelplineStore;
+import org.helpline.wire.BadRequest;
 import org.helpline.wire.JsonSocket;
 import org.helpline.wire.SocketLimits;
 import org.slf4j.Logger;
@@ -80,9 +83,8 @@ public final class ChatRoom {
     /** Subscribes to the router's events and the consoles' requests; call from the verticle that serves the sockets. */
     public Future<Void> start() {
         var requests = vertx.eventBus().<ChatRequest>consumer(Addresses.CHAT_REQUESTS, relay::receive);
-        var contacts = vertx.eventBus().<org.helpline.core.HelplineEvent.ContactChanged>consumer(Addresses.CONTACT_EVENTS,
-                m -> lifecycle.contactChanged(m.body()));
-        var operators = vertx.eventBus().<org.helpline.core.HelplineEvent.OperatorChanged>consumer(Addresses.OPERATOR_EVENTS,
+        var contacts = vertx.eventBus().<ContactChanged>consumer(Addresses.CONTACT_EVENTS, m -> lifecycle.contactChanged(m.body()));
+        var operators = vertx.eventBus().<OperatorChanged>consumer(Addresses.OPERATOR_EVENTS,
                 m -> lifecycle.operatorChanged(m.body().operator()));
         vertx.setPeriodic(config.sweepInterval().toMillis(), id -> lifecycle.sweep());
         vertx.setPeriodic(config.heartbeat().toMillis(), id -> callers.removeIf(caller -> !caller.heartbeat()));
@@ -133,7 +135,7 @@ public final class ChatRoom {
         CallerRequest request;
         try {
             request = CallerRequest.parse(message, languages);
-        } catch (CallerRequest.BadRequest bad) {
+        } catch (BadRequest bad) {
             caller.refuse(bad.code(), bad.getMessage(), message.getValue("id"));
             return;
         }
@@ -240,9 +242,10 @@ public final class ChatRoom {
                 caller.ack(say.id(), entry.seq(), false);
                 return;
             }
-            // One answer for both: recorded, and (usually) on the operator's screen already.
-            relay.toOperator(session, new ChatEvent.Said(session.operatorId(), entry.line(session.contactId())), entry.seq())
-                    .onComplete(delivered -> caller.ack(say.id(), entry.seq(), delivered.result()));
+            // One answer for both: recorded, and on the operator's screen if a console of theirs is open.
+            boolean delivered = relay.toOperator(session,
+                    new ChatEvent.Said(session.operatorId(), entry.line(session.contactId())), entry.seq());
+            caller.ack(say.id(), entry.seq(), delivered);
         });
     }
 

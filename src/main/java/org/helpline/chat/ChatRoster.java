@@ -8,20 +8,32 @@ import org.helpline.core.Operator;
 import org.helpline.core.Presence;
 
 /**
- * The operators as their events describe them, and the names callers see: who could take a chat in a
- * language, and how many chats they can hold at once. Confined to the chat room's context.
+ * The operators as their events describe them, the names callers see and whose consoles are open: who
+ * could take a chat in a language, how many chats they can hold at once, and whether what is sent to
+ * them now is delivered. Confined to the chat room's context.
  */
 final class ChatRoster {
     private final Map<String, Operator> operators = new HashMap<>();
     private final Map<String, String> names = new HashMap<>();
+    private final Map<String, Integer> consoles = new HashMap<>();
 
     /** @return the operator as known before, or null */
     Operator update(Operator operator) {
         return operators.put(operator.id(), operator);
     }
 
-    void name(String operatorId, String displayName) {
+    void consoleOpened(String operatorId, String displayName) {
         names.put(operatorId, displayName);
+        consoles.merge(operatorId, 1, Integer::sum);
+    }
+
+    void consoleClosed(String operatorId) {
+        consoles.computeIfPresent(operatorId, (id, open) -> open > 1 ? open - 1 : null);
+    }
+
+    /** Whether a message sent to this operator now reaches a console of theirs. */
+    boolean hasConsole(String operatorId) {
+        return operatorId != null && consoles.containsKey(operatorId);
     }
 
     /** The display name of the operator's account, or null before their console first opened. */

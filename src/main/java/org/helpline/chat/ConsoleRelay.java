@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.function.Consumer;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import org.helpline.core.Addresses;
@@ -50,25 +49,23 @@ final class ConsoleRelay {
                 message.reply(transcript(session));
                 delivered(session, session.lastSeq());
             });
-            case ChatRequest.Introduce introduce -> roster.name(introduce.operatorId(), introduce.displayName());
+            case ChatRequest.ConsoleOpened opened -> roster.consoleOpened(opened.operatorId(), opened.displayName());
+            case ChatRequest.ConsoleClosed closed -> roster.consoleClosed(closed.operatorId());
         }
     }
 
     /**
      * Sends a caller's message, or the whole conversation so far, to the consoles of the operator who holds
-     * the chat; true once at least one of them has it (the caller's messages up to {@code upTo} are then
-     * delivered, and the caller is to be told).
+     * the chat; true when one of them is open, so that the caller's messages up to {@code upTo} are now
+     * delivered (and the caller is to be told).
      */
-    Future<Boolean> toOperator(ChatSession session, ChatEvent event, long upTo) {
-        return vertx.eventBus().<Integer>request(Addresses.CHAT_EVENTS, event)
-                .map(reply -> {
-                    boolean reached = reply.body() > 0;
-                    if (reached) {
-                        session.delivered(upTo);
-                    }
-                    return reached;
-                })
-                .otherwise(false);
+    boolean toOperator(ChatSession session, ChatEvent event, long upTo) {
+        vertx.eventBus().send(Addresses.CHAT_EVENTS, event);
+        boolean delivered = roster.hasConsole(session.operatorId());
+        if (delivered) {
+            session.delivered(upTo);
+        }
+        return delivered;
     }
 
     ChatEvent.Transcript transcript(ChatSession session) {

@@ -69,12 +69,7 @@ public final class OperatorConsole {
     public Future<Void> start() {
         var contacts = vertx.eventBus().<ContactChanged>consumer(Addresses.CONTACT_EVENTS, m -> contactChanged(m.body()));
         var people = vertx.eventBus().<OperatorChanged>consumer(Addresses.OPERATOR_EVENTS, m -> operatorChanged(m.body()));
-        var chats = vertx.eventBus().<ChatEvent>consumer(Addresses.CHAT_EVENTS, m -> {
-            int reached = chatEvent(m.body());
-            if (m.replyAddress() != null) {
-                m.reply(reached);
-            }
-        });
+        var chats = vertx.eventBus().<ChatEvent>consumer(Addresses.CHAT_EVENTS, m -> chatEvent(m.body()));
         return Future.all(contacts.completion(), people.completion(), chats.completion()).mapEmpty();
     }
 
@@ -82,7 +77,7 @@ public final class OperatorConsole {
     public void attach(ServerWebSocket webSocket, OperatorProfile profile, String displayName) {
         JsonSocket json = new JsonSocket(webSocket, limits, clock);
         OperatorSocket socket = new OperatorSocket(json, profile, commands, chat, clock, outcomes);
-        chat.introduce(profile.id(), displayName);
+        chat.consoleOpened(profile.id(), displayName);
         sockets.computeIfAbsent(profile.id(), id -> new LinkedHashSet<>()).add(socket);
         json.onMessage(socket::receive);
         json.onClose(() -> detach(socket, profile));
@@ -112,17 +107,15 @@ public final class OperatorConsole {
         }
     }
 
-    /** A chat's message goes only to the consoles of the operator who holds it; answers how many got it. */
-    private int chatEvent(ChatEvent event) {
-        if (!event.operatorId().equals(holderOf.get(event.contactId()))) {
-            return 0;
+    /** A chat's message goes only to the consoles of the operator who holds it. */
+    private void chatEvent(ChatEvent event) {
+        if (event.operatorId().equals(holderOf.get(event.contactId()))) {
+            sockets.getOrDefault(event.operatorId(), Set.of()).forEach(s -> s.chat(ChatJson.of(event)));
         }
-        Set<OperatorSocket> open = sockets.getOrDefault(event.operatorId(), Set.of());
-        open.forEach(s -> s.chat(ChatJson.of(event)));
-        return open.size();
     }
 
     private void detach(OperatorSocket socket, OperatorProfile profile) {
+        chat.consoleClosed(profile.id());
         Set<OperatorSocket> open = sockets.get(profile.id());
         if (open != null && open.remove(socket) && open.isEmpty()) {
             sockets.remove(profile.id());

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What the chat room tells the consoles of the one operator who holds a chat, sent on
- * {@link Addresses#CHAT_EVENTS}. The reply (to {@link Said} and {@link Transcript}) is the number of
- * that operator's consoles that received it: 0 means not delivered yet.
+ * {@link Addresses#CHAT_EVENTS} (no reply: the chat room knows from {@link ChatRequest.ConsoleOpened}
+ * and {@link ChatRequest.ConsoleClosed} whether that operator has a console open to receive it).
  */
 public sealed interface ChatEvent {
 

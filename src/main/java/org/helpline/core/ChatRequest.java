@@ -15,6 +15,12 @@ public sealed interface ChatRequest {
     /** The conversation so far, for a console that opens; the reply is a {@link ChatEvent.Transcript}. */
     record Transcript(String operatorId, String contactId) implements ChatRequest {}
 
-    /** The name callers see for this operator: their account's display name (a first name or alias); no reply. */
-    record Introduce(String operatorId, String displayName) implements ChatRequest {}
+    /**
+     * One of the operator's consoles opened; {@code displayName} is the name callers see (their account's
+     * first name or alias). No reply.
+     */
+    record ConsoleOpened(String operatorId, String displayName) implements ChatRequest {}
+
+    /** One of the operator's consoles closed. No reply. */
+    record ConsoleClosed(String operatorId) implements ChatRequest {}
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.vertx.core.json.JsonObject;
+import org.helpline.wire.BadRequest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,6 @@ class ChatPartsTest {
         assertThatThrownBy(() -> CallerRequest.parse(new JsonObject().put("type", "say").put("text", "hi").put("id", 0), languages))
                 .hasMessageContaining("\"id\" must be a whole number of at least 1");
         assertThatThrownBy(() -> CallerRequest.parse(new JsonObject().put("type", "dance"), languages))
-                .isInstanceOf(CallerRequest.BadRequest.class).hasMessageContaining("expected start, resume, say, typing or end");
+                .isInstanceOf(BadRequest.class).hasMessageContaining("expected start, resume, say, typing or end");
     }
 }
