@@ -85,7 +85,8 @@ public final class AuthFailure extends RuntimeException {
             ErrorReply.send(context, refused.status, refused.code, refused.getMessage());
             return;
         }
-        LOG.error("auth.request.failed path={}", context.normalizedPath(), failure);
+        // The class only: a message could quote what a client sent, and a login body holds a password.
+        LOG.error("auth.request.failed path={} failure={}", context.normalizedPath(), failure.getClass().getName());
         ErrorReply.send(context, 500, "internal", "something went wrong on the server");
     }
 }
