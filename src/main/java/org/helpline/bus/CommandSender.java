@@ -35,6 +35,10 @@ public final class CommandSender {
         return send(new Command.Locate(contactId)).map(QueuePlace.class::cast);
     }
 
+    public Future<QueuePlace> locateCall(String channelRef) {
+        return send(new Command.LocateCall(channelRef)).map(QueuePlace.class::cast);
+    }
+
     private Future<Object> send(Command command) {
         return vertx.eventBus().request(Addresses.COMMANDS, command)
                 .map(Message::body)

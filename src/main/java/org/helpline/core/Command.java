@@ -46,6 +46,12 @@ public sealed interface Command {
     /** Asks where a contact is in the queue; the reply is a {@link QueuePlace}. Changes nothing. */
     record Locate(String contactId) implements Command {}
 
+    /**
+     * Asks where the call on this channel (its {@code channelRef}) is in the queue; the reply is a
+     * {@link QueuePlace}. Changes nothing. The phone line knows a caller by channel only.
+     */
+    record LocateCall(String channelRef) implements Command {}
+
     /** Asks what an operator is doing now; the reply is an {@link OperatorWork}. Changes nothing. */
     record DescribeOperator(String operatorId) implements Command {}
 }

@@ -84,6 +84,7 @@ public final class Router {
             case WrapUp w -> wrapUp(w.operatorId(), existing(w.contactId()), w.outcome(), now);
             case Transfer t -> transfer(t, existing(t.contactId()), now);
             case Locate l -> new QueuePlace(existing(l.contactId()), positionOf(l.contactId()));
+            case Command.LocateCall l -> placeOf(callOn(l.channelRef()));
             case DescribeOperator d -> new OperatorWork(operators.get(d.operatorId()), workOf(d.operatorId()));
         };
         route(now);
@@ -531,6 +532,20 @@ public final class Router {
         } else {
             urgentUnalerted.remove(contact.id());
         }
+    }
+
+    private QueuePlace placeOf(Contact contact) {
+        return new QueuePlace(contact, positionOf(contact.id()));
+    }
+
+    /** The call on this channel: a scan, as it is asked only every half minute per holding caller. */
+    private Contact callOn(String channelRef) {
+        for (Contact contact : contacts.values()) {
+            if (contact.channel() == Channel.CALL && contact.channelRef() != null && contact.channelRef().equals(channelRef)) {
+                return contact;
+            }
+        }
+        throw RejectedCommand.unknownContact("on " + channelRef);
     }
 
     private Contact existing(String contactId) {

@@ -27,9 +27,6 @@ final class DuressScript extends DialplanScript {
         // first, so that an offer racing with this script cannot ring an operator's phone
         callers.markDuress(request.getChannel());
         String contactId = callers.contactOf(request.getChannel());
-        if (contactId == null) {
-            contactId = DialplanVariables.contact(channel);
-        }
         if (contactId != null) {
             commands.tell(new Command.Leave(contactId));
         }

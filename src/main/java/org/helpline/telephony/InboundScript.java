@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
-import io.vertx.core.Future;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
@@ -74,14 +73,13 @@ final class InboundScript extends DialplanScript {
             return;
         }
         NewContact call = new NewContact(Channel.CALL, language, topic, priority, request.getChannel());
-        Future<Contact> enqueued = commands.sender().contact(new Command.Enqueue(call));
         Contact contact;
         try {
-            contact = commands.await(enqueued);
+            // a reply that comes too late must not leave a contact that nobody holds for
+            contact = commands.ask(sender -> sender.contact(new Command.Enqueue(call)),
+                    late -> commands.tell(new Command.Leave(late.id())));
         } catch (RuntimeException e) {
             LOG.warn("telephony.inbound.fallback reason=\"{}\"", e.getMessage());
-            // a reply that comes too late must not leave a contact that nobody holds for
-            enqueued.onSuccess(late -> commands.tell(new Command.Leave(late.id())));
             DialplanVariables.set(channel, DialplanVariables.ACTION, DialplanVariables.FALLBACK);
             return;
         }
@@ -91,7 +89,6 @@ final class InboundScript extends DialplanScript {
 
     private void hold(AgiChannel channel, Contact contact) throws AgiException {
         try {
-            DialplanVariables.set(channel, DialplanVariables.CONTACT, contact.id());
             DialplanVariables.set(channel, DialplanVariables.ACTION, DialplanVariables.HOLD);
             LOG.info("telephony.inbound.queued contact={} language={} priority={}", contact.id(), contact.language(),
                     contact.priority());

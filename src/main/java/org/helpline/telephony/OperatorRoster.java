@@ -3,6 +3,7 @@ package org.helpline.telephony;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.helpline.core.Channel;
 import org.helpline.core.Operator;
@@ -13,6 +14,8 @@ import org.helpline.core.Presence;
  * AGI scripts on their own threads.
  */
 final class OperatorRoster {
+    private static final Pattern DIALABLE = Pattern.compile("[0-9]{1,20}");
+
     private final Map<String, Operator> operators = new ConcurrentHashMap<>();
 
     void update(Operator operator) {
@@ -35,7 +38,7 @@ final class OperatorRoster {
     }
 
     private static boolean dialable(String endpoint) {
-        return endpoint != null && endpoint.matches("[0-9]{1,20}");
+        return endpoint != null && DIALABLE.matcher(endpoint).matches();
     }
 
     /**

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -40,7 +41,9 @@ final class ScriptServer {
         this.retryMin = retryMin;
         this.retryMax = retryMax;
         SimpleMappingStrategy mapping = new SimpleMappingStrategy();
-        mapping.setMappings(Map.copyOf(scripts));
+        // a HashMap: a request that names no script (a port probe, AGI() without a path) finds none and is
+        // answered NOT_FOUND; an immutable map would throw on the missing name
+        mapping.setMappings(new HashMap<>(scripts));
         this.server = new Listener(mapping, config.maxScripts());
         this.status = TelephonyStatus.down("starting on " + address());
     }

@@ -7,7 +7,6 @@ import java.util.Map;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.asteriskjava.fastagi.AgiScript;
-import org.helpline.bus.CommandSender;
 import org.helpline.config.HelplineConfig;
 import org.helpline.config.TelephonyConfig;
 
@@ -44,11 +43,11 @@ public final class Telephony {
         OperatorRoster roster = new OperatorRoster();
         Callers callers = new Callers();
         CallControl calls = new CallControl(telephony, callers, roster, clock);
-        ScriptCommands commands = new ScriptCommands(new CommandSender(vertx), telephony.agi().replyTimeout());
+        ScriptCommands commands = new ScriptCommands(vertx, telephony.agi().replyTimeout());
         Map<String, AgiScript> scripts = Map.of(
                 "inbound", new InboundScript(commands, roster, telephony.openingHours().hours(), clock, config.languages(),
                         () -> calls.amiStatus().up(), CallerIds.of(vertx, telephony.repeatCallers())),
-                "position", new PositionScript(commands, callers, roster, telephony.averageCallTime()),
+                "position", new PositionScript(commands, roster, telephony.averageCallTime()),
                 "duress", new DuressScript(commands, callers));
         ScriptServer server = new ScriptServer(telephony.agi(), scripts, telephony.ami().retryMin(), telephony.ami().retryMax());
         return vertx.deployVerticle(calls).compose(deployment -> {

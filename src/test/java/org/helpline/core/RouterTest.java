@@ -105,6 +105,22 @@ class RouterTest {
         }
 
         @Test
+        void locatingACallByItsChannelTellsItsPlace() {
+            call("ro");
+            Contact onChannel = (Contact) router.apply(new Enqueue(
+                    new NewContact(Channel.CALL, "ro", null, Priority.NORMAL, "PJSIP/carrier-00000002"))).reply();
+            router.apply(new Enqueue(new NewContact(Channel.CHAT, "ro", null, Priority.NORMAL, "PJSIP/carrier-00000003")));
+
+            QueuePlace place = (QueuePlace) router.apply(new Command.LocateCall("PJSIP/carrier-00000002")).reply();
+            assertThat(place.contact().id()).isEqualTo(onChannel.id());
+            assertThat(place.position()).isEqualTo(2);
+            assertThatThrownBy(() -> router.apply(new Command.LocateCall("PJSIP/carrier-00000003")))
+                    .as("only calls are found by channel").isInstanceOf(RejectedCommand.class);
+            assertThatThrownBy(() -> router.apply(new Command.LocateCall("PJSIP/carrier-00000009")))
+                    .isInstanceOf(RejectedCommand.class).hasMessageContaining("PJSIP/carrier-00000009");
+        }
+
+        @Test
         void positionCountsOnlyThoseAhead() {
             Contact first = call("ro");
             Contact second = call("ro");

@@ -107,13 +107,13 @@ class CanaryTest {
         console.next("ack");
 
         // 1. a call: the caller id is the canary; Asterisk's hang-up event carries the number and the name too
-        String[] call = new String[1];
-        Eventually.until(() -> (call[0] = asterisk.inboundCall(agiPort, PHONE, CALL_CHANNEL, "ro")) != null,
+        Eventually.until(() -> asterisk.inboundCall(agiPort, PHONE, CALL_CHANNEL, "ro"),
                 "the call is queued (the telephony room has heard of Ana)");
-        console.next(m -> "offer".equals(m.getString("type")) && call[0].equals(m.getJsonObject("contact").getString("id")),
-                "the call offered to Ana");
+        String call = console.next(m -> "offer".equals(m.getString("type"))
+                && "call".equals(m.getJsonObject("contact").getString("channel")), "the call offered to Ana")
+                .getJsonObject("contact").getString("id");
         asterisk.hangUp(CALL_CHANNEL, PHONE.replace(" ", ""), NAME);
-        console.next(m -> "contact".equals(m.getString("type")) && call[0].equals(m.getJsonObject("contact").getString("id"))
+        console.next(m -> "contact".equals(m.getString("type")) && call.equals(m.getJsonObject("contact").getString("id"))
                 && "abandoned".equals(m.getJsonObject("contact").getString("state")), "the call abandoned");
 
         // 2. a chat: the caller types their name and the sentence

@@ -14,20 +14,15 @@ public final class FakeAsterisk implements AutoCloseable {
     }
 
     /**
-     * A call from {@code callerId} on {@code channel} runs the inbound script; answers its contact id, or null
-     * when the server did not queue it (closed, or fallback).
+     * A call from {@code callerId} on {@code channel} runs the inbound script; answers whether the server queued
+     * it (told the dialplan to hold, not closed or fallback).
      */
-    public String inboundCall(int agiPort, String callerId, String channel, String language) {
+    public boolean inboundCall(int agiPort, String callerId, String channel, String language) {
         try (AgiCall call = AgiCall.placeFrom(agiPort, callerId, "inbound", channel, language, "normal")) {
             String line = call.command();
-            String prefix = "SET VARIABLE \"HELPLINE_CONTACT\" \"";
             call.reply("200 result=1");
-            if (!line.startsWith(prefix)) {
-                call.ends();
-                return null;
-            }
-            call.set("HELPLINE_ACTION", "hold").ends();
-            return line.substring(prefix.length(), line.length() - 1);
+            call.ends();
+            return line.equals("SET VARIABLE \"HELPLINE_ACTION\" \"hold\"");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -49,12 +49,7 @@ class RepeatCallerTest {
 
     /** A call from {@code callerId} goes through the inbound script and holds; returns its contact id. */
     private String callFrom(String callerId) throws Exception {
-        try (AgiCall call = AgiCall.placeFrom(room.agiPort, callerId, "inbound", TelephonyRoom.CALLER, "ro", "normal")) {
-            String line = call.command();
-            call.reply("200 result=1");
-            call.set("HELPLINE_ACTION", "hold").ends();
-            return line.substring("SET VARIABLE \"HELPLINE_CONTACT\" \"".length(), line.length() - 1);
-        }
+        return room.holdingFrom(callerId, TelephonyRoom.CALLER, "ro");
     }
 
     private JsonObject nextHistory() throws InterruptedException {

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-@DisplayName("wait estimate, back-off, ended channels, refusals")
+@DisplayName("wait estimate, back-off, ended channels, refusals, SET VARIABLE quoting")
 class SmallRulesTest {
     @Test
     void theWaitIsOneAverageCallPerCallerAheadSharedAmongTheOperators() {
@@ -54,5 +57,14 @@ class SmallRulesTest {
         assertThat(new AmiActionFailed("Redirect failed, channel not up.").channelGone()).isTrue();
         assertThat(new AmiActionFailed("Permission denied").channelGone()).isFalse();
         assertThat(new AmiActionFailed("no AMI session with 127.0.0.1:5038").channelGone()).isFalse();
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"hold", "", "two words", "a \"quoted\" word", "back\\slash", "line\nbreak", "\\\"\n"})
+    void setVariableIsQuotedExactlyAsAsteriskJavaQuotesIt(String value) {
+        assertThat(new SetVariable("HELPLINE_ACTION", value).buildCommand())
+                .isEqualTo(new SetVariableCommand("HELPLINE_ACTION", value).buildCommand());
+        assertThat(new SetVariable("HELPLINE_ACTION", null).buildCommand())
+                .isEqualTo(new SetVariableCommand("HELPLINE_ACTION", null).buildCommand());
     }
 }

@@ -7,12 +7,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import io.vertx.core.Vertx;
 import org.helpline.bus.CommandSender;
@@ -45,14 +48,17 @@ final class TelephonyRoom implements AutoCloseable {
     final Telephony telephony;
     final CommandSender commands;
     private final BlockingQueue<ContactChanged> changes;
+    private final Map<String, String> newContactByChannel;
     private final List<ContactChanged> seen = new ArrayList<>();
 
-    private TelephonyRoom(Vertx vertx, TestAmi ami, int agiPort, Telephony telephony, BlockingQueue<ContactChanged> changes) {
+    private TelephonyRoom(Vertx vertx, TestAmi ami, int agiPort, Telephony telephony, BlockingQueue<ContactChanged> changes,
+                          Map<String, String> newContactByChannel) {
         this.vertx = vertx;
         this.ami = ami;
         this.agiPort = agiPort;
         this.telephony = telephony;
         this.changes = changes;
+        this.newContactByChannel = newContactByChannel;
         this.commands = new CommandSender(vertx);
     }
 
@@ -66,14 +72,20 @@ final class TelephonyRoom implements AutoCloseable {
         HelplineConfig config = config(agiPort, ami.port(), telephonyYaml);
         CoreCodecs.register(vertx.eventBus());
         BlockingQueue<ContactChanged> changes = new LinkedBlockingQueue<>();
-        vertx.eventBus().<ContactChanged>consumer(Addresses.CONTACT_EVENTS, m -> changes.add(m.body())).completion().await();
+        Map<String, String> newContactByChannel = new ConcurrentHashMap<>();
+        vertx.eventBus().<ContactChanged>consumer(Addresses.CONTACT_EVENTS, m -> {
+            changes.add(m.body());
+            if (m.body().reason() == ChangeReason.NEW && m.body().contact().channelRef() != null) {
+                newContactByChannel.put(m.body().contact().channelRef(), m.body().contact().id());
+            }
+        }).completion().await();
         // before the dispatch, as in the server: it hears what the dispatch restores
         Telephony telephony = Telephony.start(vertx, config, clock).await();
         if (withDispatch) {
             vertx.deployVerticle(new DispatchVerticle(new Router(config.routing().rules(), clock), new MemoryStore(clock),
                     config.routing().tickInterval())).await();
         }
-        return new TelephonyRoom(vertx, ami, agiPort, telephony, changes);
+        return new TelephonyRoom(vertx, ami, agiPort, telephony, changes, newContactByChannel);
     }
 
     static HelplineConfig config(int agiPort, int amiPort, String telephonyYaml) {
@@ -121,18 +133,24 @@ final class TelephonyRoom implements AutoCloseable {
 
     /** A caller on {@code channel} goes through the inbound script and holds; returns their contact id. */
     String holding(String channel, String language) {
-        try (AgiCall call = call("inbound", channel, language, "normal")) {
-            String line = call.command();
-            String prefix = "SET VARIABLE \"HELPLINE_CONTACT\" \"";
-            if (!line.startsWith(prefix)) {
-                throw new AssertionError("expected the contact id, got: " + line);
-            }
-            call.reply("200 result=1");
+        return holding(channel, () -> AgiCall.place(agiPort, "inbound", channel, language, "normal"));
+    }
+
+    /** The same, from {@code callerId} (agi_callerid). */
+    String holdingFrom(String callerId, String channel, String language) {
+        return holding(channel, () -> AgiCall.placeFrom(agiPort, callerId, "inbound", channel, language, "normal"));
+    }
+
+    private String holding(String channel, Supplier<AgiCall> placing) {
+        newContactByChannel.remove(channel); // before the call: its contact may be new at once
+        try (AgiCall call = placing.get()) {
             call.set("HELPLINE_ACTION", "hold").ends();
-            return line.substring(prefix.length(), line.length() - 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // the dialplan is not told the contact's id: the server knows the caller by channel
+        eventually(() -> newContactByChannel.containsKey(channel), "the new contact on " + channel);
+        return newContactByChannel.get(channel);
     }
 
     /** The next contact change that matches, skipping others. */
