@@ -5,6 +5,8 @@ import { ChatLink } from './link.js';
 
 const TYPING_SHOWN_MS = 5000;
 const DEFAULT_SETTINGS = { languages: ['ro', 'en'], quickExitUrl: 'https://www.google.com/', reconnectWindowSeconds: 120, maxMessageBytes: 2048 };
+/** The page's title for each reason the server gives for not taking a chat now. */
+const CLOSED_TITLES = { hours: 'closedHours', no_operator: 'closedNoOperator', busy: 'closedBusy' };
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -303,7 +305,7 @@ function handlers() {
       finish(by === 'operator' ? 'endedByOperator' : by === 'caller' ? 'endedByCaller' : 'endedOther', by !== 'caller');
     },
     closed(reason) {
-      finish(reason === 'hours' ? 'closedHours' : 'closedNoOperator', true);
+      finish(CLOSED_TITLES[reason] || 'closedNoOperator', true);
     },
     reconnecting() {
       setStatus(say('reconnecting'));

@@ -28,6 +28,8 @@ final class ChatLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(ChatLifecycle.class);
     /** Why a caller is told the chat is closed: nobody signed in takes chats in their language. */
     static final String NO_OPERATOR = "no_operator";
+    /** ... or as many chats are waiting as the room takes (chat.maxWaiting). */
+    static final String BUSY = "busy";
 
     private final Clock clock;
     private final ChatConfig config;

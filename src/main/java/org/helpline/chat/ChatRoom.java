@@ -160,6 +160,11 @@ public final class ChatRoom {
             caller.closed(reason);
             return;
         }
+        if (conversations.waiting() >= config.maxWaiting()) {
+            LOG.warn("chat.closed reason=busy waiting={}", config.maxWaiting());
+            caller.closed(ChatLifecycle.BUSY);
+            return;
+        }
         lifecycle.detached(caller); // from a conversation that ended, if any
         ResumeToken token = ResumeToken.create(random);
         ChatSession session = new ChatSession(token.sessionId(), token.secretHash(), start.language(), start.topic(),

@@ -73,6 +73,11 @@ final class Conversations {
         return sessionId == null ? null : sessions.get(sessionId);
     }
 
+    /** Conversations waiting for an operator. */
+    long waiting() {
+        return sessions.values().stream().filter(session -> session.state() == ChatSession.State.WAITING).count();
+    }
+
     Collection<ChatSession> all() {
         return List.copyOf(sessions.values());
     }

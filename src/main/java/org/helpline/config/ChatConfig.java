@@ -12,6 +12,8 @@ import java.util.List;
  *                           transcript is deleted (also this long after a conversation ends)
  * @param maxMessageBytes    the largest message a caller may send; also the most UTF-8 bytes of text in one chat message either way
  * @param maxMessages        messages one conversation may hold, both sides together
+ * @param maxWaiting         chats waiting for an operator at once; a caller beyond this is told the chat is busy and
+ *                           given the phone numbers, so that a flood of anonymous chats cannot bury calls and real chats
  * @param rateLimit          messages per caller connection
  * @param quickExitUrl       the neutral page that quick exit puts in place of the chat
  * @param averageChatTime    how long a chat usually takes, for the wait shown to waiting callers
@@ -20,7 +22,7 @@ import java.util.List;
  *                           pings in a row (a dead network, or a client that does not read) is closed and may resume
  */
 public record ChatConfig(List<String> allowedOrigins, List<String> embedOrigins, Duration reconnectWindow,
-                         Integer maxMessageBytes, Integer maxMessages, RateLimitConfig rateLimit, String quickExitUrl,
+                         Integer maxMessageBytes, Integer maxMessages, Integer maxWaiting, RateLimitConfig rateLimit, String quickExitUrl,
                          Duration averageChatTime, Duration sweepInterval, Duration heartbeat) {
     /** Past this a socket message is refused by Vert.x itself (see WebServerVerticle). */
     private static final int LARGEST_MESSAGE = 64 * 1024;
@@ -32,6 +34,7 @@ public record ChatConfig(List<String> allowedOrigins, List<String> embedOrigins,
         reconnectWindow = reconnectWindow == null ? Duration.ofMinutes(2) : reconnectWindow;
         maxMessageBytes = maxMessageBytes == null ? 2048 : maxMessageBytes;
         maxMessages = maxMessages == null ? 1000 : maxMessages;
+        maxWaiting = maxWaiting == null ? 100 : maxWaiting;
         rateLimit = rateLimit == null ? new RateLimitConfig(null, null) : rateLimit;
         quickExitUrl = quickExitUrl == null ? "https://www.google.com/" : quickExitUrl;
         averageChatTime = averageChatTime == null ? Duration.ofMinutes(15) : averageChatTime;
@@ -40,7 +43,7 @@ public record ChatConfig(List<String> allowedOrigins, List<String> embedOrigins,
     }
 
     public static ChatConfig defaults() {
-        return new ChatConfig(null, null, null, null, null, null, null, null, null, null);
+        return new ChatConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     void validate() {
@@ -52,6 +55,7 @@ public record ChatConfig(List<String> allowedOrigins, List<String> embedOrigins,
         Check.that(maxMessageBytes >= 256 && maxMessageBytes <= LARGEST_MESSAGE, "chat.maxMessageBytes",
                 "must be between 256 and " + LARGEST_MESSAGE);
         Check.that(maxMessages >= 10, "chat.maxMessages", "must be at least 10");
+        Check.that(maxWaiting >= 1, "chat.maxWaiting", "must be at least 1");
         rateLimit.validate();
         Check.that(quickExitUrl.matches("https?://[^\\s\"'<>]+"), "chat.quickExitUrl",
                 "must be an http or https address such as https://www.google.com/");

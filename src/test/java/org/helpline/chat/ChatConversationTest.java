@@ -356,6 +356,29 @@ class ChatConversationTest {
     }
 
     @Test
+    void whenAsManyChatsWaitAsTheRoomTakesANewCallerIsToldItIsBusyAndNothingIsQueued(@TempDir Path dir) {
+        server.close();
+        server = TestServer.start(dir, clock, "chat: { sweepInterval: 20ms, maxWaiting: 2 }\n",
+                List.of(Chats.operator("ana", "Ana", "ro")));
+        SocketProbe ana = pausedConsole(server, "ana");
+        started(caller(server), "ro", "other", false);
+        started(caller(server), "ro", "other", false);
+
+        SocketProbe third = caller(server);
+        third.send(Chats.start("ro", "other", true));
+        assertThat(third.next("closed").getString("reason")).isEqualTo("busy");
+
+        // the refused start never reached the queue: the first offer is the first chat, not the urgent third
+        ana.send(new JsonObject().put("type", "presence").put("presence", "available").put("id", 1));
+        JsonObject offered = ana.next("offer").getJsonObject("contact");
+        assertThat(offered.getString("priority")).isEqualTo("normal");
+        ana.send(request("accept", offered.getString("id")).put("id", 2));
+        ana.next(m -> "ack".equals(m.getString("type")) && Integer.valueOf(2).equals(m.getValue("id")), "the accept's ack");
+        // one waiting chat is taken: there is room again
+        started(caller(server), "ro", "other", false);
+    }
+
+    @Test
     void waitingCallersAreToldWhenTheLastOperatorForTheirLanguageSignsOff() {
         SocketProbe ana = pausedConsole(server, "ana");
         SocketProbe caller = caller(server);

@@ -3,7 +3,10 @@ package org.helpline.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.helpline.chat.Chats.accepted;
 import static org.helpline.chat.Chats.availableConsole;
+import static org.helpline.chat.Chats.caller;
 import static org.helpline.chat.Chats.operatorSays;
+import static org.helpline.chat.Chats.pausedConsole;
+import static org.helpline.chat.Chats.started;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -52,7 +55,8 @@ class ChatPageTest {
         neutral.start();
         proxy = DropProxy.start();
         server = TestServer.start(dir, clock, """
-                chat: { sweepInterval: 20ms, quickExitUrl: "%s", allowedOrigins: ["http://localhost:%d"], rateLimit: { burst: 100 } }
+                chat: { sweepInterval: 20ms, quickExitUrl: "%s", allowedOrigins: ["http://localhost:%d"], rateLimit: { burst: 100 },
+                        maxWaiting: 2 }
                 """.formatted(neutralUrl(), proxy.port()), List.of(Chats.operator("ana", "Ana", "ro", "en")));
         proxy.forwardTo(server.port());
         browser = Browser.start();
@@ -269,5 +273,19 @@ class ChatPageTest {
 
         browser.await(d -> text("finished-title").equals("Niciun consilier care vorbește limba ta nu este acum pe chat."));
         assertThat(text("closed-help")).contains("0800 800 678");
+    }
+
+    @Test
+    void whenTheChatIsFullThePageSaysSoAndGivesThePhoneNumbers() {
+        pausedConsole(server, "ana");
+        started(caller(server), "en", "other", false);
+        started(caller(server), "en", "other", false);
+        open(server.port(), "?lang=en");
+
+        startChat("abroad_in_trouble", false);
+
+        browser.await(d -> text("finished-title").startsWith("All our advisors are busy"));
+        assertThat(text("closed-help")).contains("0800 800 678").contains("112");
+        assertThat(storage()).isEqualTo(0L);
     }
 }
