@@ -140,8 +140,10 @@ function renderHours() {
       groups.push({ from: day, to: day, text });
     }
   }
+  const closedOn = (hours.closedOn || []).map((date) => new Intl.DateTimeFormat(language,
+    { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`)));
   ui.hours.textContent = groups.map((g) => `${dayName(g.from)}${g.from === g.to ? '' : `–${dayName(g.to)}`} ${g.text}`)
-    .join('; ') + ` (${hours.zone})`;
+    .join('; ') + ` (${hours.zone})` + (closedOn.length ? `. ${say('closedOn')} ${closedOn.join(', ')}` : '');
   ui.hoursItem.hidden = groups.length === 0;
 }
 

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +47,8 @@ public final class ChatRoom {
     private static final Logger LOG = LoggerFactory.getLogger(ChatRoom.class);
     /** Refused messages in a row after which a caller's socket is closed. */
     private static final int STRIKES = 10;
+    /** How far ahead the page lists the holidays the chat is closed on. */
+    private static final int HOLIDAYS_AHEAD_DAYS = 14;
 
     private final Vertx vertx;
     private final Clock clock;
@@ -101,7 +104,10 @@ public final class ChatRoom {
                 .put("openingHours", openingHours());
     }
 
-    /** The weekly hours, for the page to say when to come back: {"zone":…,"days":{"monday":["08:00-16:00"]}}. */
+    /**
+     * The weekly hours and the holidays of the next two weeks, for the page to say when to come back:
+     * {"zone":…,"days":{"monday":["08:00-16:00"]},"closedOn":["2026-12-01"]}.
+     */
     private JsonObject openingHours() {
         JsonObject days = new JsonObject();
         for (DayOfWeek day : DayOfWeek.values()) {
@@ -112,7 +118,9 @@ public final class ChatRoom {
                         .toList()));
             }
         }
-        return new JsonObject().put("zone", hours.zone().getId()).put("days", days);
+        JsonArray closedOn = new JsonArray(hours.holidaysAhead(clock.instant(), HOLIDAYS_AHEAD_DAYS).stream()
+                .map(LocalDate::toString).toList());
+        return new JsonObject().put("zone", hours.zone().getId()).put("days", days).put("closedOn", closedOn);
     }
 
     public void attach(ServerWebSocket webSocket) {

@@ -65,10 +65,22 @@ public record OpeningHours(ZoneId zone, Map<DayOfWeek, List<Hours>> week, Set<Lo
     public boolean isOpenAt(Instant instant) {
         ZonedDateTime local = instant.atZone(zone);
         LocalDate date = local.toLocalDate();
-        if (holidays.contains(date) || yearlyHolidays.contains(MonthDay.from(date))) {
+        if (isHoliday(date)) {
             return false;
         }
         return week.getOrDefault(local.getDayOfWeek(), List.of()).stream()
                 .anyMatch(hours -> hours.contains(local.toLocalTime()));
+    }
+
+    /** Holidays from today on, for {@code days} days, that fall on a day that otherwise has hours: when to not come back. */
+    public List<LocalDate> holidaysAhead(Instant now, int days) {
+        LocalDate today = now.atZone(zone).toLocalDate();
+        return today.datesUntil(today.plusDays(days))
+                .filter(date -> isHoliday(date) && !week.getOrDefault(date.getDayOfWeek(), List.of()).isEmpty())
+                .toList();
+    }
+
+    private boolean isHoliday(LocalDate date) {
+        return holidays.contains(date) || yearlyHolidays.contains(MonthDay.from(date));
     }
 }

@@ -120,7 +120,7 @@ final class ScriptServer {
         @Override
         protected ThreadPoolExecutor createPool() {
             return new ThreadPoolExecutor(0, maxScripts, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                    Thread.ofVirtual().name("helpline-agi-script-", 0).factory());
+                    (Boolean.getBoolean("platformagi") ? Thread.ofPlatform().daemon().name("helpline-agi-script-", 0).factory() : Thread.ofVirtual().name("helpline-agi-script-", 0).factory()));
         }
     }
 }

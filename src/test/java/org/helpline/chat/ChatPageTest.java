@@ -57,6 +57,7 @@ class ChatPageTest {
         server = TestServer.start(dir, clock, """
                 chat: { sweepInterval: 20ms, quickExitUrl: "%s", allowedOrigins: ["http://localhost:%d"], rateLimit: { burst: 100 },
                         maxWaiting: 2 }
+                telephony: { enabled: false, openingHours: { holidays: ["2026-11-30", "12-01", "12-25"] } }
                 """.formatted(neutralUrl(), proxy.port()), List.of(Chats.operator("ana", "Ana", "ro", "en")));
         proxy.forwardTo(server.port());
         browser = Browser.start();
@@ -260,7 +261,7 @@ class ChatPageTest {
         browser.await(d -> text("finished-title").equals("The chat is closed right now."));
         String help = text("closed-help");
         assertThat(help).contains("0800 800 678").contains("+40 21 313 3100").contains("112")
-                .contains("Monday–Friday 08:00-16:00 (Europe/Bucharest)");
+                .contains("Monday–Friday 08:00-16:00 (Europe/Bucharest). Closed on November 30, December 1");
         assertThat(browser.driver().findElement(By.cssSelector("#closed-help a[href='tel:0800800678']")).isDisplayed()).isTrue();
         assertThat(storage()).isEqualTo(0L);
     }

@@ -54,6 +54,17 @@ class OpeningHoursTest {
     }
 
     @Test
+    void tellsTheHolidaysAheadThatCloseAnOtherwiseOpenDay() {
+        // Saturday 28 November 2026: Monday 30 November is a one-off holiday; 25 December is too far
+        assertThat(weekdays.holidaysAhead(Instant.parse("2026-11-28T10:00:00Z"), 14))
+                .containsExactly(LocalDate.parse("2026-11-30"));
+        // 25 December 2027 is a Saturday, closed anyway: not worth saying
+        assertThat(weekdays.holidaysAhead(Instant.parse("2027-12-20T10:00:00Z"), 14)).isEmpty();
+        assertThat(weekdays.holidaysAhead(Instant.parse("2026-12-20T10:00:00Z"), 14))
+                .containsExactly(LocalDate.parse("2026-12-25"));
+    }
+
+    @Test
     void aDayMayHaveSeveralStretchesAndRunToMidnight() {
         OpeningHours split = new OpeningHours(ZoneId.of("UTC"),
                 Map.of(DayOfWeek.MONDAY, List.of(Hours.parse("08:00-12:00"), Hours.parse("18:00-24:00"))),
