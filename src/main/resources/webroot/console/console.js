@@ -9,6 +9,7 @@ import { state, remember, forget, current } from './state.js';
 import { renderOffers, renderContactList, renderContact, renderTranscript, addMessage, tick, offers, held } from './contacts.js';
 import { setupGuidance, guidanceLoaded, renderGuidance, ensureWork, openTab } from './guidance.js';
 import { setupShortcuts } from './shortcuts.js';
+import { setupReferral, forgetReferrals } from './referral.js';
 
 const VIEWS = ['login-view', 'password-view', 'supervisor-view', 'app'];
 
@@ -83,6 +84,11 @@ function received(message) {
     case 'message':
       chatLines(message.contactId, [message]);
       break;
+    case 'callerHistory': {
+      const entry = state.contacts.get(message.contactId);
+      if (entry) entry.history = { calledBefore: message.calledBefore, withinDays: message.withinDays };
+      break;
+    }
     case 'typing': {
       const entry = state.contacts.get(message.contactId);
       if (entry) entry.typingUntil = Date.now() + 5000;
@@ -262,6 +268,7 @@ function setupForms() {
     }
   });
 
+  $('open-referral').addEventListener('click', openReferral);
   $('end-contact').addEventListener('click', endContact);
   $('transfer-contact').addEventListener('click', openTransfer);
   $('transfer-dialog').addEventListener('close', () => {
@@ -301,6 +308,13 @@ function endContact() {
   }
 }
 
+function openReferral() {
+  if (!current()) return;
+  openTab('referral');
+  const first = $('referral-age');
+  if (!first.closest('[hidden]')) first.focus();
+}
+
 function openTransfer() {
   const entry = current();
   if (!entry || entry.contact.state !== 'connected' || entry.contact.channel !== 'chat') return;
@@ -321,6 +335,7 @@ async function logOut() {
     state.currentId = null;
     state.socket = null;
     api.forgetCountries();
+    forgetReferrals();
     view('login-view');
     $('login-name').focus();
   }
@@ -349,11 +364,13 @@ function setupShortcutActions() {
     end: endContact,
     transfer: openTransfer,
     wrapUp: () => { if (!$('wrapup-form').hidden) $('wrapup-outcome').focus(); },
+    referral: openReferral,
   });
 }
 
 setupForms();
 setupGuidance(insertIntoMessage);
+setupReferral();
 setupShortcutActions();
 setInterval(tick, 1000);
 boot();

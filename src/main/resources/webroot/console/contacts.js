@@ -15,6 +15,12 @@ export function held() {
   return [...state.contacts.values()].filter((e) => e.contact.state !== 'offered');
 }
 
+/** "Called before": only the yes and the window, as the server says it; never a count. */
+function historyBadge(entry) {
+  const h = entry.history;
+  return h && h.calledBefore ? el('span', { class: 'history', 'data-history': entry.contact.id }, `called before within ${h.withinDays} days`) : null;
+}
+
 function describe(contact) {
   const topic = contact.topic && contact.topic !== 'unknown' ? contact.topic : 'topic not given';
   return `${CHANNEL[contact.channel]} · ${contact.language} · ${topic}${contact.priority === 'urgent' ? ' · URGENT' : ''}`;
@@ -26,7 +32,7 @@ export function renderOffers(actions) {
     const c = entry.contact;
     box.append(el('article', { class: `offer${c.priority === 'urgent' ? ' urgent' : ''}`, 'aria-label': `Offer: ${describe(c)}`, 'data-contact': c.id },
       el('h2', {}, `New ${CHANNEL[c.channel].toLowerCase()}${c.priority === 'urgent' ? ' — in danger now' : ''}`),
-      el('p', {}, describe(c), ` · waited ${seconds(waitedSeconds(entry))}`),
+      el('p', {}, describe(c), ` · waited ${seconds(waitedSeconds(entry))} `, historyBadge(entry)),
       el('p', { class: 'countdown', role: 'timer', 'data-deadline': c.id }, countdownText(entry)),
       el('div', { class: 'actions' },
         el('button', { type: 'button', class: 'accept', onclick: () => actions.accept(c.id) }, 'Accept'),
@@ -47,7 +53,7 @@ export function renderContactList(select) {
     list.append(el('li', {},
       el('button', { type: 'button', 'aria-current': selected ? 'true' : null, 'data-contact': c.id,
         'aria-keyshortcuts': i < 9 ? `Alt+${i + 1}` : null, onclick: () => select(c.id) },
-      `${i + 1}. ${describe(c)} — ${STATE[c.state] || c.state}`,
+      `${i + 1}. ${describe(c)} — ${STATE[c.state] || c.state} `, historyBadge(entry),
       entry.unread > 0 ? el('span', { class: 'unread' }, ` (${entry.unread} new)`) : null)));
   });
   if (held().length === 0) list.append(el('li', { class: 'hint' }, 'No contact in your hands.'));
@@ -59,6 +65,7 @@ export function renderContact() {
   show($('chat-area'), false);
   show($('contact-actions'), false);
   show($('wrapup-form'), false);
+  show($('open-referral'), !!entry);
   if (!entry) {
     $('contact-title').textContent = 'No contact open';
     $('say-input').value = '';
@@ -71,6 +78,8 @@ export function renderContact() {
     ['Urgency', c.priority === 'urgent' ? 'URGENT: said they are in danger now' : 'normal'],
     ['Waited', seconds(waitedSeconds(entry))]];
   rows.forEach(([name, value]) => facts.append(el('dt', {}, name), el('dd', { 'data-fact': name.toLowerCase() }, value)));
+  const badge = historyBadge(entry);
+  if (badge) facts.append(el('dt', {}, 'History'), el('dd', { 'data-fact': 'history' }, badge));
   if (c.channel === 'chat') {
     show($('chat-area'), true);
     renderTranscript();

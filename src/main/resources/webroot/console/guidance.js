@@ -1,9 +1,11 @@
 // The guidance panel: the guided script of the open contact, the indicators checklist, exit options by
-// country and canned replies. Ticks and the script position belong to the contact's entry in memory.
+// country, canned replies and the referral form (referral.js). Ticks and the script position belong to the
+// contact's entry in memory.
 
 import { $, el, clear, notice } from './dom.js';
 import { state, current, t, contactLanguage } from './state.js';
 import * as api from './api.js';
+import { renderReferral } from './referral.js';
 
 const KIND = { ask: 'Ask', say: 'Say', checklist: 'Check', branch: 'Decide', exits: 'Exit options', referral: 'Referral', end: 'End' };
 const ROUTE = {
@@ -11,7 +13,7 @@ const ROUTE = {
   child: 'Child-protection route: the county\'s DGASPC leads, in the child\'s best interest.',
   notification: 'Notify ANITP of a possible case; the person themselves decides about referral.',
 };
-const TABS = ['script', 'indicators', 'exits', 'replies'];
+const TABS = ['script', 'indicators', 'exits', 'replies', 'referral'];
 
 let insertText = () => {};
 
@@ -58,6 +60,7 @@ export function openTab(name) {
     $(`tab-${other}`).tabIndex = selected ? 0 : -1;
     $(`panel-${other}`).hidden = !selected;
   });
+  if (name === 'referral') renderReferral(); // the ticks may have changed in another tab since
   if (name === 'exits' && !$('country-select').value) $('country-select').focus();
   else $(`panel-${name}`).focus();
 }
@@ -151,6 +154,7 @@ export function renderGuidance() {
   renderIndicators();
   renderExits();
   renderReplies();
+  renderReferral();
 }
 
 function renderScript() {
@@ -197,7 +201,9 @@ function renderScript() {
       break;
     case 'referral':
       work.referrals.add(step.route);
-      box.append(el('p', { class: `referral route-${step.route}` }, ROUTE[step.route]), next());
+      box.append(el('p', { class: `referral route-${step.route}` }, ROUTE[step.route]),
+        el('button', { type: 'button', class: 'secondary', onclick: () => openTab('referral') }, 'Open the referral form'),
+        next());
       break;
     case 'say':
       box.append(next());

@@ -21,7 +21,7 @@ export function setupShortcuts(actions) {
       A: actions.acceptOffer, D: actions.declineOffer, V: actions.available, P: actions.pause,
       M: actions.focusMessage, S: () => actions.tab('script'), I: () => actions.tab('indicators'),
       X: () => actions.tab('exits'), R: () => actions.tab('replies'), E: actions.end, T: actions.transfer,
-      W: actions.wrapUp,
+      W: actions.wrapUp, F: actions.referral,
     }[key];
     if (action) {
       event.preventDefault();

@@ -1,5 +1,5 @@
 // What the page knows. Nothing here is ever written to storage: it lives in this page's memory only,
-// and a contact's entry (messages, ticks, script position, draft) is dropped at wrap-up.
+// and a contact's entry (messages, ticks, script position, draft, referral form) is dropped at wrap-up.
 
 export const state = {
   account: null,
@@ -21,7 +21,7 @@ function serverOffset(contact) {
 export function remember(contact) {
   let entry = state.contacts.get(contact.id);
   if (!entry) {
-    entry = { contact, messages: [], seqs: new Set(), typingUntil: 0, unread: 0, draft: '', work: null };
+    entry = { contact, messages: [], seqs: new Set(), typingUntil: 0, unread: 0, draft: '', work: null, referral: null, history: null };
     state.contacts.set(contact.id, entry);
   }
   entry.contact = contact;

@@ -12,6 +12,7 @@ import java.util.Set;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
 import org.helpline.bus.ChatJson;
 import org.helpline.bus.ChatSender;
 import org.helpline.bus.CommandSender;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * contact's events go to the operator it was offered to until it leaves their hands (including the
  * requeue that withdraws an offer). An available operator with no console open (the last one closed,
  * or none came back after a restart) is paused once the grace period passes, so no caller waits on an
- * offer nobody can see.
+ * offer nobody can see. A call's caller history ("called before: yes or no", when repeat-caller detection
+ * is on) goes to the operator who is offered or holds the call, whether the offer or the desk's answer came first.
  */
 public final class OperatorConsole {
     static final String DISCONNECTED_REASON = "console disconnected";
@@ -70,7 +72,8 @@ public final class OperatorConsole {
         var contacts = vertx.eventBus().<ContactChanged>consumer(Addresses.CONTACT_EVENTS, m -> contactChanged(m.body()));
         var people = vertx.eventBus().<OperatorChanged>consumer(Addresses.OPERATOR_EVENTS, m -> operatorChanged(m.body()));
         var chats = vertx.eventBus().<ChatEvent>consumer(Addresses.CHAT_EVENTS, m -> chatEvent(m.body()));
-        return Future.all(contacts.completion(), people.completion(), chats.completion()).mapEmpty();
+        var histories = vertx.eventBus().<JsonObject>consumer(Addresses.CALLER_HISTORY, m -> callerHistory(m.body()));
+        return Future.all(contacts.completion(), people.completion(), chats.completion(), histories.completion()).mapEmpty();
     }
 
     /** @param displayName what callers see of this operator in a chat: their account's first name or alias */
@@ -89,6 +92,7 @@ public final class OperatorConsole {
                 }
                 socket.welcome(work.result());
                 sendTranscripts(socket, work.result().contacts());
+                work.result().contacts().forEach(this::askHistory);
             } else {
                 json.close(JsonSocket.POLICY_VIOLATION, "server not ready");
             }
@@ -111,6 +115,22 @@ public final class OperatorConsole {
     private void chatEvent(ChatEvent event) {
         if (event.operatorId().equals(holderOf.get(event.contactId()))) {
             sockets.getOrDefault(event.operatorId(), Set.of()).forEach(s -> s.chat(ChatJson.of(event)));
+        }
+    }
+
+    /** Published once per call, maybe before it is offered to anyone: then {@link #askHistory} finds it. */
+    private void callerHistory(JsonObject history) {
+        String holder = holderOf.get(history.getString("contactId"));
+        if (holder != null && history.containsKey("calledBefore")) {
+            sockets.getOrDefault(holder, Set.of()).forEach(s -> s.callerHistory(history));
+        }
+    }
+
+    /** Asks the repeat-caller desk about a call; no answer when detection is off (no desk) or nothing is known. */
+    private void askHistory(Contact contact) {
+        if (contact.channel() == Channel.CALL) {
+            vertx.eventBus().<JsonObject>request(Addresses.CALLER_HISTORY_ASK, new JsonObject().put("contactId", contact.id()))
+                    .onSuccess(reply -> callerHistory(reply.body()));
         }
     }
 
@@ -157,6 +177,9 @@ public final class OperatorConsole {
             holderOf.remove(contact.id());
         }
         sockets.getOrDefault(holder, Set.of()).forEach(s -> s.contactChanged(change));
+        if (contact.state() == ContactState.OFFERED) {
+            askHistory(contact);
+        }
     }
 
     private void operatorChanged(OperatorChanged change) {

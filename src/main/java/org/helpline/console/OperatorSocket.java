@@ -113,6 +113,12 @@ final class OperatorSocket {
         socket.send(message);
     }
 
+    /** Whether a call's caller called before within the window: the repeat-caller desk's yes or no, nothing more. */
+    void callerHistory(JsonObject history) {
+        socket.send(new JsonObject().put("type", "callerHistory").put("contactId", history.getString("contactId"))
+                .put("calledBefore", history.getBoolean("calledBefore")).put("withinDays", history.getLong("withinDays")));
+    }
+
     void operatorChanged(Operator operator) {
         socket.send(new JsonObject().put("type", "operator").put("operator", CoreJson.operator(operator)));
     }

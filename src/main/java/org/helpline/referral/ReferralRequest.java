@@ -49,7 +49,7 @@ public record ReferralRequest(Set<String> indicators, Age age, String kind, Stri
     public static ReferralRequest read(JsonObject json, ReferralConfig config) {
         for (String field : json.fieldNames()) {
             if (!FIELDS.contains(field)) {
-                throw new InvalidReferral("unknown_field", "'" + field + "' is not part of a referral; it holds only "
+                throw new InvalidReferral("unknown_field", field, "'" + field + "' is not part of a referral; it holds only "
                         + "age, kind, country, county, urgency, needs, consent, reach and summary");
             }
         }
@@ -57,12 +57,12 @@ public record ReferralRequest(Set<String> indicators, Age age, String kind, Stri
         Set<String> indicators = new LinkedHashSet<>();
         for (Object id : array(json, "indicators")) {
             if (!(id instanceof String text) || !text.matches("[a-z][a-z0-9_]{0,63}")) {
-                throw new InvalidReferral("bad_request", "indicators: each is an indicator id such as retention_of_documents");
+                throw new InvalidReferral("bad_request", "indicators", "indicators: each is an indicator id such as retention_of_documents");
             }
             indicators.add(text);
         }
         if (indicators.size() > MAX_INDICATORS) {
-            throw new InvalidReferral("bad_request", "indicators: at most " + MAX_INDICATORS);
+            throw new InvalidReferral("bad_request", "indicators", "indicators: at most " + MAX_INDICATORS);
         }
         Age age = choice(json, "age", Age.class);
         String kind = oneOf(json, "kind", config.kinds());
@@ -71,14 +71,14 @@ public record ReferralRequest(Set<String> indicators, Age age, String kind, Stri
         if (county != null) {
             county = county.toUpperCase(Locale.ROOT);
             if (!ReferralConfig.COUNTIES.contains(county)) {
-                throw new InvalidReferral("bad_request", "county: '" + county + "' is not a county code such as CJ or B");
+                throw new InvalidReferral("bad_request", "county", "county: '" + county + "' is not a county code such as CJ or B");
             }
         }
         Urgency urgency = choice(json, "urgency", Urgency.class);
         List<String> needs = new ArrayList<>();
         for (Object need : array(json, "needs")) {
             if (!(need instanceof String text) || !config.needs().contains(text)) {
-                throw new InvalidReferral("bad_request", "needs: each is one of " + config.needs());
+                throw new InvalidReferral("bad_request", "needs", "needs: each is one of " + config.needs());
             }
             if (!needs.contains(text)) {
                 needs.add(text);
@@ -97,21 +97,21 @@ public record ReferralRequest(Set<String> indicators, Age age, String kind, Stri
             return new ConsentGiven(false, List.of());
         }
         if (!(value instanceof JsonObject consent)) {
-            throw new InvalidReferral("bad_request", "consent: an object { given, explained }");
+            throw new InvalidReferral("bad_request", "consent", "consent: an object { given, explained }");
         }
         for (String field : consent.fieldNames()) {
             if (!Set.of("given", "explained").contains(field)) {
-                throw new InvalidReferral("unknown_field", "consent." + field + " is not part of the consent record; "
+                throw new InvalidReferral("unknown_field", "consent." + field, "consent." + field + " is not part of the consent record; "
                         + "the server adds when and by whom");
             }
         }
         if (!(consent.getValue("given") instanceof Boolean given)) {
-            throw new InvalidReferral("bad_request", "consent.given: true or false");
+            throw new InvalidReferral("bad_request", "consent.given", "consent.given: true or false");
         }
         List<String> explained = new ArrayList<>();
-        for (Object item : array(consent, "explained")) {
+        for (Object item : array(consent, "explained", "consent.explained")) {
             if (!(item instanceof String text) || !config.consentExplains().contains(text)) {
-                throw new InvalidReferral("bad_request", "consent.explained: each is one of " + config.consentExplains());
+                throw new InvalidReferral("bad_request", "consent.explained", "consent.explained: each is one of " + config.consentExplains());
             }
             if (!explained.contains(text)) {
                 explained.add(text);
@@ -126,21 +126,21 @@ public record ReferralRequest(Set<String> indicators, Age age, String kind, Stri
             return null;
         }
         if (!consent.given()) {
-            throw new InvalidReferral("reach_without_consent", "reach: a way to reach the person is kept only with their consent");
+            throw new InvalidReferral("reach_without_consent", "reach", "reach: a way to reach the person is kept only with their consent");
         }
         if (!(value instanceof JsonObject reach)) {
-            throw new InvalidReferral("bad_request", "reach: an object { way, value, window }");
+            throw new InvalidReferral("bad_request", "reach", "reach: an object { way, value, window }");
         }
         for (String field : reach.fieldNames()) {
             if (!Set.of("way", "value", "window").contains(field)) {
-                throw new InvalidReferral("unknown_field", "reach." + field + " is not part of a referral");
+                throw new InvalidReferral("unknown_field", "reach." + field, "reach." + field + " is not part of a referral");
             }
         }
-        String way = oneOf(reach, "way", WAYS);
+        String way = oneOf(reach, "way", "reach.way", WAYS);
         String text = plainText(reach, "value", MAX_REACH_VALUE, "reach.value");
         String window = plainText(reach, "window", MAX_REACH_WINDOW, "reach.window");
         if (text == null || window == null) {
-            throw new InvalidReferral("bad_request", "reach: give both the value (how) and a safe time window (when)");
+            throw new InvalidReferral("bad_request", "reach", "reach: give both the value (how) and a safe time window (when)");
         }
         return new Reach(way, text, window);
     }
@@ -157,25 +157,30 @@ public record ReferralRequest(Set<String> indicators, Age age, String kind, Stri
             return null;
         }
         if (!(value instanceof String text)) {
-            throw new InvalidReferral("bad_request", name + ": text");
+            throw new InvalidReferral("bad_request", name, name + ": text");
         }
         String stripped = text.strip();
         if (stripped.codePointCount(0, stripped.length()) > max) {
-            throw new InvalidReferral("too_long", name + ": at most " + max + " characters");
+            throw new InvalidReferral("too_long", name, name + ": at most " + max + " characters");
         }
         if (stripped.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
-            throw new InvalidReferral("bad_request", name + ": no control characters");
+            throw new InvalidReferral("bad_request", name, name + ": no control characters");
         }
         return stripped.isEmpty() ? null : stripped;
     }
 
     private static JsonArray array(JsonObject json, String field) {
+        return array(json, field, field);
+    }
+
+    /** @param name the field as the request names it, for a nested one (consent.explained) */
+    private static JsonArray array(JsonObject json, String field, String name) {
         Object value = json.getValue(field);
         if (value == null) {
             return new JsonArray();
         }
         if (!(value instanceof JsonArray array)) {
-            throw new InvalidReferral("bad_request", field + ": a list");
+            throw new InvalidReferral("bad_request", name, name + ": a list");
         }
         return array;
     }
@@ -187,8 +192,12 @@ public record ReferralRequest(Set<String> indicators, Age age, String kind, Stri
     }
 
     private static String oneOf(JsonObject json, String field, List<String> allowed) {
+        return oneOf(json, field, field, allowed);
+    }
+
+    private static String oneOf(JsonObject json, String field, String name, List<String> allowed) {
         if (!(json.getValue(field) instanceof String text) || !allowed.contains(text)) {
-            throw new InvalidReferral("bad_request", field + ": one of " + String.join(", ", allowed));
+            throw new InvalidReferral("bad_request", name, name + ": one of " + String.join(", ", allowed));
         }
         return text;
     }
@@ -196,7 +205,7 @@ public record ReferralRequest(Set<String> indicators, Age age, String kind, Stri
     private static String requiredText(JsonObject json, String field, String pattern, String what) {
         String text = optionalText(json, field, pattern);
         if (text == null) {
-            throw new InvalidReferral("bad_request", field + ": " + what);
+            throw new InvalidReferral("bad_request", field, field + ": " + what);
         }
         return text;
     }
@@ -207,7 +216,7 @@ public record ReferralRequest(Set<String> indicators, Age age, String kind, Stri
             return null;
         }
         if (!(value instanceof String text) || !text.matches(pattern)) {
-            throw new InvalidReferral("bad_request", field + ": not in the expected form");
+            throw new InvalidReferral("bad_request", field, field + ": not in the expected form");
         }
         return text;
     }

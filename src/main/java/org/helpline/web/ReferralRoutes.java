@@ -140,7 +140,7 @@ public final class ReferralRoutes {
 
     private static void refuse(RoutingContext context, Throwable failure) {
         switch (failure) {
-            case InvalidReferral invalid -> ErrorReply.send(context, 400, invalid.code(), invalid.getMessage());
+            case InvalidReferral invalid -> send(context, 400, ErrorReply.of(invalid.code(), invalid.getMessage()).put("field", invalid.field()));
             case ReferralsUnavailable unavailable -> ErrorReply.send(context, 503, unavailable.code(), unavailable.getMessage());
             default -> {
                 LOG.error("referral.api.failed path={} failure={}", context.request().path(), failure.getClass().getName());

@@ -21,10 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /** The operator console in a real headless Chromium, against the real server. */
@@ -33,12 +30,14 @@ class ConsolePageTest {
     private TestServer server;
     private Browser browser;
     private WebDriver page;
+    private ConsolePage console;
 
     @BeforeEach
     void start(@TempDir Path dir) {
         server = TestServer.start(dir, new FakeClock(), "", List.of(TestServer.operator("ana", "ro", "en")));
         browser = Browser.start();
         page = browser.driver();
+        console = new ConsolePage(browser, server);
     }
 
     @AfterEach
@@ -50,46 +49,6 @@ class ConsolePageTest {
         }
     }
 
-    /** The page re-renders parts of itself as messages arrive: a node found a moment ago may be gone. */
-    private WebElement visible(String css) {
-        return browser.await(d -> {
-            try {
-                return d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
-            } catch (StaleElementReferenceException e) {
-                return null;
-            }
-        });
-    }
-
-    private void click(String css) {
-        browser.await(d -> {
-            try {
-                visible(css).click();
-                return true;
-            } catch (StaleElementReferenceException e) {
-                return false;
-            }
-        });
-    }
-
-    private void awaitText(String css, String text) {
-        browser.await(d -> {
-            try {
-                return d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(text));
-            } catch (StaleElementReferenceException e) {
-                return false;
-            }
-        });
-    }
-
-    private void logInAndBecomeAvailable() {
-        page.get("http://localhost:" + server.port() + "/console/");
-        visible("#login-name").sendKeys("ana");
-        page.findElement(By.id("login-password")).sendKeys(TestServer.PASSWORD, Keys.ENTER);
-        click("#go-available");
-        awaitText("#presence-state", "Available");
-    }
-
     private Contact chatArrives(String topic) {
         return server.commands().contact(new Command.Enqueue(
                 new NewContact(Channel.CHAT, "ro", topic, Priority.NORMAL, null))).await();
@@ -97,51 +56,51 @@ class ConsolePageTest {
 
     @Test
     void anOperatorTakesAChatWalksTheScriptLooksUpExitOptionsAndWrapsUp() {
-        logInAndBecomeAvailable();
+        console.logInAndBecomeAvailable("ana");
         chatArrives("departure");
 
-        awaitText("#offers article", "New chat");
-        awaitText("#offers article", "ro · departure");
-        awaitText("#offers article", "left to answer");
-        click("#offers article button.accept");
-        awaitText("#contact-title", "in conversation");
+        console.awaitText("#offers article", "New chat");
+        console.awaitText("#offers article", "ro · departure");
+        console.awaitText("#offers article", "left to answer");
+        console.click("#offers article button.accept");
+        console.awaitText("#contact-title", "in conversation");
 
         // The script for the contact's topic starts by itself.
         assertThat(new Select(page.findElement(By.id("script-select"))).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("before_departure");
-        click("#script-step [data-answer=individual]");
-        awaitText("#script-step", "rețelele sociale");
-        click("#script-step button.insert");
+        console.click("#script-step [data-answer=individual]");
+        console.awaitText("#script-step", "rețelele sociale");
+        console.click("#script-step button.insert");
         browser.await(d -> d.findElement(By.id("say-input")).getAttribute("value").startsWith("Cereți numele complet"));
-        click("#script-step button.next");
-        click("#script-step [data-answer=asked_to_pay]");
-        awaitText("#script-step", "232/2017");
+        console.click("#script-step button.next");
+        console.click("#script-step [data-answer=asked_to_pay]");
+        console.awaitText("#script-step", "232/2017");
 
         // Indicators ticked in the panel drive the script's branch.
         page.findElement(By.id("tab-indicators")).click();
-        click("#panel-ind-retention_of_documents");
+        console.click("#panel-ind-retention_of_documents");
         page.findElement(By.id("tab-script")).click();
 
         // Exit options for a country: verified numbers, and what is still to be confirmed.
         page.findElement(By.id("tab-exits")).click();
-        new Select(visible("#country-select")).selectByValue("DE");
-        awaitText("#exit-results", "+40 21 313 3100");
+        new Select(console.visible("#country-select")).selectByValue("DE");
+        console.awaitText("#exit-results", "+40 21 313 3100");
         assertThat(page.findElement(By.id("exit-results")).getText()).contains("112", "Faire Mobilität");
         new Select(page.findElement(By.id("country-select"))).selectByValue("GB");
-        awaitText("#exit-results .unverified", "To be confirmed");
+        console.awaitText("#exit-results .unverified", "To be confirmed");
         assertThat(page.findElement(By.id("exit-results")).getText()).contains("999");
 
         // Keyboard shortcuts are documented on the page.
         page.findElement(By.tagName("body")).sendKeys("?");
-        assertThat(visible("#shortcuts-dialog").getText()).contains("Accept the oldest offer");
+        assertThat(console.visible("#shortcuts-dialog").getText()).contains("Accept the oldest offer");
         page.findElement(By.cssSelector("#shortcuts-dialog button")).click();
 
         page.findElement(By.id("end-contact")).click();
-        new Select(visible("#wrapup-outcome")).selectByValue("advice_given");
+        new Select(console.visible("#wrapup-outcome")).selectByValue("advice_given");
         page.findElement(By.cssSelector("label[for=tag-job_offer]")).click();
         page.findElement(By.cssSelector("#wrapup-form button[type=submit]")).click();
 
-        awaitText("#contact-title", "No contact open");
+        console.awaitText("#contact-title", "No contact open");
         assertThat(page.findElement(By.id("end-contact")).isDisplayed()).isFalse();
         assertThat(server.get("/metrics").bodyAsString())
                 .contains("helpline_contacts_finished_total{channel=\"chat\",outcome=\"advice_given\"} 1.0");
@@ -154,25 +113,25 @@ class ConsolePageTest {
 
     @Test
     void aCallerAndTheOperatorTalkAndACannedReplyGoesOutInTheCallersLanguage() {
-        logInAndBecomeAvailable();
+        console.logInAndBecomeAvailable("ana");
         SocketProbe caller = SocketProbe.connect(server.sockets(), server.options("/chat/ws"));
         caller.send(new JsonObject().put("type", "start").put("language", "ro").put("topic", "abroad_in_trouble").put("danger", false));
         caller.next("started");
-        click("#offers article button.accept");
-        awaitText("#contact-title", "in conversation");
+        console.click("#offers article button.accept");
+        console.awaitText("#contact-title", "in conversation");
         assertThat(new Select(page.findElement(By.id("script-select"))).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("abroad_trouble");
 
         caller.send(new JsonObject().put("type", "say").put("text", "<b>Nu pot pleca</b>").put("id", 1));
-        awaitText("#transcript li.from-caller", "<b>Nu pot pleca</b>");
+        console.awaitText("#transcript li.from-caller", "<b>Nu pot pleca</b>");
         assertThat(page.findElements(By.cssSelector("#transcript b"))).as("caller text is shown as text, never as HTML").isEmpty();
 
         page.findElement(By.cssSelector("#tab-replies")).click();
-        click("#reply-list [data-reply=greeting]");
+        console.click("#reply-list [data-reply=greeting]");
         browser.await(d -> d.findElement(By.id("say-input")).getAttribute("value").startsWith("Bună ziua"));
         page.findElement(By.cssSelector("#say-form button[type=submit]")).click();
 
-        awaitText("#transcript li.from-operator", "Bună ziua");
+        console.awaitText("#transcript li.from-operator", "Bună ziua");
         assertThat(caller.next(m -> "message".equals(m.getString("type")) && "operator".equals(m.getString("from")), "the operator's message")
                 .getString("text")).startsWith("Bună ziua, sunteți la linia gratuită");
         assertThat(page.findElement(By.id("say-input")).getAttribute("value")).isEmpty();
@@ -182,12 +141,11 @@ class ConsolePageTest {
     void aSupervisorCanReloadTheGuidanceFromThePage(@TempDir Path dir) {
         server.close();
         server = TestServer.start(dir, new FakeClock(), "", List.of(TestServer.supervisor("sofia")));
-        page.get("http://localhost:" + server.port() + "/console/");
-        visible("#login-name").sendKeys("sofia");
-        page.findElement(By.id("login-password")).sendKeys(TestServer.PASSWORD, Keys.ENTER);
+        console = new ConsolePage(browser, server);
+        console.logIn("sofia");
 
-        click("#reload-guidance");
+        console.click("#reload-guidance");
 
-        awaitText("#reload-result", "Guidance reloaded");
+        console.awaitText("#reload-result", "Guidance reloaded");
     }
 }

@@ -79,7 +79,13 @@ class ReferralRoutesTest {
 
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(Api.json(response).getString("code")).isEqualTo("unknown_field");
-            assertThat(new Api(server, "ana").post("/api/referrals", new JsonObject()).statusCode()).isEqualTo(400);
+            assertThat(Api.json(response).getString("field")).as("the field at fault, for the form").isEqualTo("name");
+            HttpResponse<String> empty = new Api(server, "ana").post("/api/referrals", new JsonObject());
+            assertThat(empty.statusCode()).isEqualTo(400);
+            assertThat(Api.json(empty).getString("field")).isEqualTo("age");
+            HttpResponse<String> badWay = new Api(server, "ana").post("/api/referrals", ReferralFixture.adultWithConsent()
+                    .put("reach", new JsonObject().put("way", "pigeon").put("value", "x").put("window", "y")));
+            assertThat(Api.json(badWay).getString("field")).isEqualTo("reach.way");
         }
 
         @Test

@@ -1,0 +1,81 @@
+package org.helpline.console;
+
+import org.helpline.testing.Browser;
+import org.helpline.testing.TestServer;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** The console page in a browser, as the console's tests drive it: every lookup polls (the page re-renders as messages arrive). */
+final class ConsolePage {
+    private final Browser browser;
+    private final TestServer server;
+
+    ConsolePage(Browser browser, TestServer server) {
+        this.browser = browser;
+        this.server = server;
+    }
+
+    WebDriver driver() {
+        return browser.driver();
+    }
+
+    void logIn(String name) {
+        driver().get("http://localhost:" + server.port() + "/console/");
+        visible("#login-name").sendKeys(name);
+        driver().findElement(By.id("login-password")).sendKeys(TestServer.PASSWORD, Keys.ENTER);
+    }
+
+    void logInAndBecomeAvailable(String name) {
+        logIn(name);
+        click("#go-available");
+        awaitText("#presence-state", "Available");
+    }
+
+    /** A node found a moment ago may be gone: look again until one is displayed. */
+    WebElement visible(String css) {
+        return browser.await(d -> {
+            try {
+                return d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+            } catch (StaleElementReferenceException e) {
+                return null;
+            }
+        });
+    }
+
+    void click(String css) {
+        browser.await(d -> {
+            try {
+                visible(css).click();
+                return true;
+            } catch (StaleElementReferenceException e) {
+                return false;
+            }
+        });
+    }
+
+    void awaitText(String css, String text) {
+        browser.await(d -> {
+            try {
+                return d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(text));
+            } catch (StaleElementReferenceException e) {
+                return false;
+            }
+        });
+    }
+
+    void select(String css, String value) {
+        new Select(visible(css)).selectByValue(value);
+    }
+
+    void type(String css, CharSequence... keys) {
+        visible(css).sendKeys(keys);
+    }
+
+    String text(String css) {
+        return driver().findElement(By.cssSelector(css)).getText();
+    }
+}

@@ -1,0 +1,170 @@
+package org.helpline.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.helpline.core.Channel;
+import org.helpline.core.Command;
+import org.helpline.core.NewContact;
+import org.helpline.core.Priority;
+import org.helpline.referral.ReferralFixture;
+import org.helpline.testing.Browser;
+import org.helpline.testing.Eventually;
+import org.helpline.testing.FakeClock;
+import org.helpline.testing.TestPartner;
+import org.helpline.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+/** The console's referral form in a real headless Chromium, against the real server and a partner's webhook. */
+@DisplayName("operator console: referral form")
+class ConsoleReferralPageTest {
+    private static final String SUMMARY = "Construction worker, documents kept by the employer, three months unpaid.";
+    private static final String REACH = "+31 6 1234 5678";
+
+    @TempDir
+    Path dir;
+    private TestPartner partner;
+    private TestServer server;
+    private Browser browser;
+    private ConsolePage console;
+
+    @BeforeEach
+    void start() {
+        partner = TestPartner.up();
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            browser.close();
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+            partner.close();
+        }
+    }
+
+    private void serve(String yaml) {
+        server = TestServer.start(dir, new FakeClock(), yaml, List.of(TestServer.operator("ana", "ro", "en")));
+        console = new ConsolePage(browser, server);
+    }
+
+    /** A chat arrives and Ana takes it; the referral form of that chat is open. */
+    private void takeAChatAndOpenTheReferralForm() {
+        console.logInAndBecomeAvailable("ana");
+        server.commands().contact(new Command.Enqueue(new NewContact(Channel.CHAT, "ro", "abroad", Priority.NORMAL, null))).await();
+        console.click("#offers article button.accept");
+        console.awaitText("#contact-title", "in conversation");
+        console.click("#open-referral");
+    }
+
+    private void fillTheRequiredFields(String urgency) {
+        console.select("#referral-age", "adult");
+        console.select("#referral-kind", "labour");
+        console.type("#referral-country", "NL");
+        console.select("#referral-county", "IS");
+        console.select("#referral-urgency", urgency);
+    }
+
+    private String fieldValues() {
+        return (String) browser.script("return [...document.querySelectorAll('input, select, textarea')].map(e => e.value).join('|')");
+    }
+
+    @Test
+    void anOperatorRefersAnAdultWhoConsentedAndThePartnerReceivesIt() {
+        serve(ReferralFixture.yaml(partner.endpoint(), ""));
+        takeAChatAndOpenTheReferralForm();
+        console.click("#tab-indicators");
+        console.click("#panel-ind-retention_of_documents");
+        console.click("#tab-referral");
+        console.awaitText("#referral-indicators", "Indicators ticked (1)");
+
+        fillTheRequiredFields("urgent");
+        console.click("label[for=referral-needs-shelter]");
+        for (String explained : List.of("rights", "help_without_complaint", "what_is_shared", "who_receives", "withdraw_any_time")) {
+            console.click("label[for=referral-explained-" + explained + "]");
+        }
+        assertThat(console.visible("#referral-way").isEnabled()).as("no way to reach the person without consent").isFalse();
+        console.click("label[for=referral-consent-yes]");
+        console.select("#referral-way", "phone");
+        console.type("#referral-reach-value", REACH);
+        console.type("#referral-reach-window", "weekdays 18:00-20:00 NL time");
+        console.type("#referral-summary", SUMMARY);
+        console.awaitText("#referral-summary-count", SUMMARY.length() + " / 500 characters");
+        console.click("#referral-send");
+
+        console.awaitText("#referral-result", "Referral made.");
+        String reference = console.visible("#referral-result .reference strong").getText();
+        assertThat(reference).matches("HLP-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}");
+        assertThat(console.text("#referral-result")).contains("to ANITP (test)").contains("A presumed victim");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).as("focus on the decision")
+                .isEqualTo("referral-decision-title");
+        assertThat(console.visible("#referral-send").isEnabled()).as("sent once only").isFalse();
+        console.awaitText("#referral-mine", reference);
+
+        Eventually.until(() -> partner.accepted().contains(reference), "the partner receives the referral");
+        assertThat(partner.received().getFirst().text()).contains(SUMMARY).contains(REACH).contains("\"recordedBy\":\"ana\"");
+
+        // Wrap-up: nothing of the form stays on the page; the list of statuses (no content) does.
+        console.click("#end-contact");
+        console.select("#wrapup-outcome", "referred");
+        console.click("#wrapup-form button[type=submit]");
+        console.awaitText("#contact-title", "No contact open");
+        assertThat(console.text("#referral-result")).isEmpty();
+        assertThat(fieldValues()).doesNotContain(SUMMARY).doesNotContain(REACH).doesNotContain("NL");
+        assertThat((String) browser.script("return document.body.textContent")).doesNotContain(SUMMARY).doesNotContain("Referral made");
+        assertThat(browser.script("return localStorage.length + sessionStorage.length")).isEqualTo(0L);
+        console.awaitText("#referral-mine", reference);
+    }
+
+    @Test
+    void theSummaryCountsItsCharactersAndTheServersRefusalShowsBesideTheField() {
+        serve(ReferralFixture.yaml(partner.endpoint(), ""));
+        takeAChatAndOpenTheReferralForm();
+        fillTheRequiredFields("immediate_danger");
+        console.type("#referral-summary", "x".repeat(510));
+        console.awaitText("#referral-summary-count", "510 / 500 characters: 10 too many");
+        assertThat(console.visible("#referral-summary-count").getAttribute("class")).contains("over");
+        assertThat(console.text("#referral-summary-hint")).contains("Do not type names, phone numbers or addresses");
+
+        console.click("#referral-send");
+        console.awaitText("#referral-summary-error", "summary: at most 500 characters");
+        assertThat(console.visible("#referral-summary").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(console.text("#referral-result")).isEmpty();
+
+        // Shortened, without consent: a decision that makes no referral, shown as a decision, 112 first.
+        console.visible("#referral-summary").sendKeys(Keys.chord(Keys.CONTROL, "a"), "Locked in, afraid.");
+        console.click("#tab-indicators");
+        console.click("#panel-ind-restriction_of_movement");
+        console.click("#tab-referral");
+        console.click("#referral-send");
+        console.awaitText("#referral-result", "No referral: the person did not consent");
+        assertThat(browser.driver().findElements(By.cssSelector("#referral-result > p")).getFirst().getText())
+                .as("immediate danger comes first").contains("112");
+        assertThat(console.text("#referral-summary-error") + console.text("#referral-error")).isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("#referral-result .reference"))).isEmpty();
+        assertThat(console.visible("#referral-send").isEnabled()).as("may send again once they consent").isTrue();
+        assertThat(partner.received()).isEmpty();
+    }
+
+    @Test
+    void withReferralSwitchedOffTheFormSaysSoPlainly() {
+        serve("");
+        console.logIn("ana");
+        console.click("#tab-referral");
+
+        console.awaitText("#referral-off", "Referral is not configured on this server");
+        assertThat(console.text("#referral-off")).contains("Ask your supervisor");
+        assertThat(browser.driver().findElement(By.id("referral-form")).isDisplayed()).isFalse();
+    }
+}
