@@ -22,8 +22,10 @@ for tool in espeak-ng sox; do
   command -v "$tool" >/dev/null || { echo "render.sh: $tool is not installed" >&2; exit 1; }
 done
 
-# Every file the dialplan can play (dialplan/*.conf). Background() hangs up
-# when a file is missing, so a language without all of them is an error.
+# Every file the dialplan can play (dialplan/*.conf; DialplanFilesTest checks
+# this list). Asterisk skips a missing file with a WARNING, and the caller
+# hears nothing (or the English file), so a language without all of them is
+# an error.
 required=(welcome lang-choice danger-question urgent-advice hold-intro duress-tip
           advice please-hold closed neutral pos-many wait-long)
 for n in $(seq 1 99); do required+=("pos-$n"); done
