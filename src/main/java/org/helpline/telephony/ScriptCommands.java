@@ -18,11 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Commands from AGI scripts, which run on their own (virtual) threads and may block: each waits for
+ * Commands from AGI scripts, which run on threads of their own and may block: each waits for
  * the dispatch's reply at most {@code replyTimeout}, because a caller is waiting in silence meanwhile.
  *
  * <p>Commands leave from one event-loop context of the room's own. Sent straight from a script's thread,
- * each would get a new Vert.x context (every call has its own virtual thread) and schedule its reply
+ * each would get a new Vert.x context (a thread outside Vert.x has none of its own) and schedule its reply
  * timer across threads.
  */
 final class ScriptCommands {
