@@ -3,10 +3,10 @@ package org.helpline.core;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
@@ -63,13 +63,19 @@ public record OpeningHours(ZoneId zone, Map<DayOfWeek, List<Hours>> week, Set<Lo
     }
 
     public boolean isOpenAt(Instant instant) {
-        ZonedDateTime local = instant.atZone(zone);
+        // asked for every call and chat: no streams, no time-zone objects beyond the one conversion
+        LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
         LocalDate date = local.toLocalDate();
         if (isHoliday(date)) {
             return false;
         }
-        return week.getOrDefault(local.getDayOfWeek(), List.of()).stream()
-                .anyMatch(hours -> hours.contains(local.toLocalTime()));
+        LocalTime time = local.toLocalTime();
+        for (Hours hours : week.getOrDefault(local.getDayOfWeek(), List.of())) {
+            if (hours.contains(time)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Holidays from today on, for {@code days} days, that fall on a day that otherwise has hours: when to not come back. */
@@ -81,6 +87,7 @@ public record OpeningHours(ZoneId zone, Map<DayOfWeek, List<Hours>> week, Set<Lo
     }
 
     private boolean isHoliday(LocalDate date) {
-        return holidays.contains(date) || yearlyHolidays.contains(MonthDay.from(date));
+        return holidays.contains(date)
+                || !yearlyHolidays.isEmpty() && yearlyHolidays.contains(MonthDay.of(date.getMonth(), date.getDayOfMonth()));
     }
 }

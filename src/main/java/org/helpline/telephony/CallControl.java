@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -66,6 +67,11 @@ final class CallControl extends VerticleBase {
     @Override
     public Future<?> stop() {
         return ami.stop();
+    }
+
+    /** The context everything of this room runs on. */
+    Context context() {
+        return context;
     }
 
     TelephonyStatus amiStatus() {

@@ -1,8 +1,8 @@
 package org.helpline.telephony;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.helpline.core.Channel;
@@ -11,19 +11,32 @@ import org.helpline.core.Presence;
 
 /**
  * The operators as the OperatorChanged events describe them. Written on the room's context, read by
- * AGI scripts on their own threads.
+ * AGI scripts on their own threads: each change makes a new snapshot, so a reader never sees an
+ * operator without the counts that include them.
  */
 final class OperatorRoster {
     private static final Pattern DIALABLE = Pattern.compile("[0-9]{1,20}");
 
-    private final Map<String, Operator> operators = new ConcurrentHashMap<>();
+    /** @param callTakers by language, recounted at each change and read by every inbound call */
+    private record Snapshot(Map<String, Operator> operators, Map<String, Integer> callTakers) {}
+
+    private volatile Snapshot now = new Snapshot(Map.of(), Map.of());
 
     void update(Operator operator) {
+        Map<String, Operator> operators = new HashMap<>(now.operators());
         operators.put(operator.id(), operator);
+        Map<String, Integer> callTakers = new HashMap<>();
+        for (Operator o : operators.values()) {
+            if (o.presence() != Presence.OFFLINE && o.profile().channels().contains(Channel.CALL)
+                    && dialable(o.profile().endpoint())) {
+                o.profile().languages().forEach(language -> callTakers.merge(language, 1, Integer::sum));
+            }
+        }
+        now = new Snapshot(Map.copyOf(operators), Map.copyOf(callTakers));
     }
 
     Optional<Operator> operator(String operatorId) {
-        return Optional.ofNullable(operators.get(operatorId));
+        return Optional.ofNullable(now.operators().get(operatorId));
     }
 
     /**
@@ -32,7 +45,7 @@ final class OperatorRoster {
      * drop the caller.
      */
     Optional<String> endpointOf(String operatorId) {
-        return Optional.ofNullable(operatorId).map(operators::get)
+        return Optional.ofNullable(operatorId).map(now.operators()::get)
                 .map(o -> o.profile().endpoint())
                 .filter(OperatorRoster::dialable);
     }
@@ -47,11 +60,6 @@ final class OperatorRoster {
      * closed message rather than holding for no one.
      */
     int takingCalls(String language) {
-        return (int) operators.values().stream()
-                .filter(o -> o.presence() != Presence.OFFLINE)
-                .filter(o -> o.profile().channels().contains(Channel.CALL))
-                .filter(o -> o.profile().languages().contains(language))
-                .filter(o -> dialable(o.profile().endpoint()))
-                .count();
+        return now.callTakers().getOrDefault(language, 0);
     }
 }

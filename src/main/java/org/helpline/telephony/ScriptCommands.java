@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * Commands from AGI scripts, which run on threads of their own and may block: each waits for
  * the dispatch's reply at most {@code replyTimeout}, because a caller is waiting in silence meanwhile.
  *
- * <p>Commands leave from one event-loop context of the room's own. Sent straight from a script's thread,
- * each would get a new Vert.x context (a thread outside Vert.x has none of its own) and schedule its reply
+ * <p>Commands leave from the room's own context, which also hears the calls' events: the reply and the
+ * event of one command wake one event loop, not two. Sent straight from a script's thread, each command
+ * would get a new Vert.x context (a thread outside Vert.x has none of its own) and schedule its reply
  * timer across threads.
  */
 final class ScriptCommands {
@@ -32,8 +33,8 @@ final class ScriptCommands {
     private final CommandSender sender;
     private final Duration replyTimeout;
 
-    ScriptCommands(Vertx vertx, Duration replyTimeout) {
-        this.context = vertx.getOrCreateContext();
+    ScriptCommands(Vertx vertx, Context context, Duration replyTimeout) {
+        this.context = context;
         this.sender = new CommandSender(vertx);
         this.replyTimeout = replyTimeout;
     }

@@ -43,14 +43,16 @@ public final class Telephony {
         OperatorRoster roster = new OperatorRoster();
         Callers callers = new Callers();
         CallControl calls = new CallControl(telephony, callers, roster, clock);
-        ScriptCommands commands = new ScriptCommands(vertx, telephony.agi().replyTimeout());
-        Map<String, AgiScript> scripts = Map.of(
-                "inbound", new InboundScript(commands, roster, telephony.openingHours().hours(), clock, config.languages(),
-                        () -> calls.amiStatus().up(), CallerIds.of(vertx, telephony.repeatCallers())),
-                "position", new PositionScript(commands, roster, telephony.averageCallTime()),
-                "duress", new DuressScript(commands, callers));
-        ScriptServer server = new ScriptServer(telephony.agi(), scripts, telephony.ami().retryMin(), telephony.ami().retryMax());
         return vertx.deployVerticle(calls).compose(deployment -> {
+            // the scripts' commands leave from the room's context, where the replies and the calls' events meet
+            ScriptCommands commands = new ScriptCommands(vertx, calls.context(), telephony.agi().replyTimeout());
+            Map<String, AgiScript> scripts = Map.of(
+                    "inbound", new InboundScript(commands, roster, telephony.openingHours().hours(), clock, config.languages(),
+                            () -> calls.amiStatus().up(), CallerIds.of(vertx, telephony.repeatCallers())),
+                    "position", new PositionScript(commands, roster, telephony.averageCallTime()),
+                    "duress", new DuressScript(commands, callers));
+            ScriptServer server = new ScriptServer(telephony.agi(), scripts, telephony.ami().retryMin(),
+                    telephony.ami().retryMax());
             try {
                 server.start();
             } catch (IOException e) {

@@ -182,6 +182,15 @@ final class TelephonyRoom implements AutoCloseable {
                 contactId + " " + state + " " + reason);
     }
 
+    /** Every contact that joined the queue since the last call, after which the changes so far are forgotten. */
+    List<String> drainNewContacts() {
+        List<ContactChanged> drained = new ArrayList<>();
+        changes.drainTo(drained);
+        seen.clear();
+        newContactByChannel.clear();
+        return drained.stream().filter(c -> c.reason() == ChangeReason.NEW).map(c -> c.contact().id()).toList();
+    }
+
     /** The very next contact change, whatever it is. */
     ContactChanged next() {
         return next(c -> true, "any change");
