@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import org.helpline.bus.ChatSender;
 import org.helpline.bus.CommandSender;
 import org.helpline.bus.CoreJson;
+import org.helpline.bus.Refusals;
 import org.helpline.core.Command;
 import org.helpline.core.Contact;
 import org.helpline.core.ContactState;
@@ -64,13 +65,7 @@ final class OperatorSocket {
             if (done.succeeded() && done.result() == null) {
                 return; // typing: never acknowledged
             }
-            if (done.succeeded()) {
-                socket.send(done.result().put("type", "ack").put("id", requestId));
-            } else if (done.cause() instanceof RejectedCommand rejected) {
-                socket.sendError(rejected.code(), rejected.getMessage(), requestId);
-            } else {
-                socket.sendError("unavailable", "the request could not be handled; try again", requestId);
-            }
+            socket.answer(requestId, done, Refusals::codeOf);
         });
     }
 

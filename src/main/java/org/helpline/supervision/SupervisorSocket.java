@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import org.helpline.bus.CoreJson;
-import org.helpline.core.RejectedCommand;
+import org.helpline.bus.Refusals;
 import org.helpline.wire.BadRequest;
 import org.helpline.wire.JsonSocket;
 
@@ -73,16 +73,10 @@ final class SupervisorSocket {
             return;
         }
         actions.execute(request, endpoint).onComplete(done -> {
-            if (done.succeeded()) {
-                audit.record(supervisor, request.action(), target(request), "ok");
-                socket.send(done.result().put("type", "ack").put("id", requestId));
-            } else if (done.cause() instanceof RejectedCommand rejected) {
-                audit.record(supervisor, request.action(), target(request), rejected.code());
-                socket.sendError(rejected.code(), rejected.getMessage(), requestId);
-            } else {
-                audit.record(supervisor, request.action(), target(request), "unavailable");
-                socket.sendError("unavailable", "the request could not be handled; try again", requestId);
-            }
+            String refusal = done.failed() ? Refusals.codeOf(done.cause()) : null;
+            audit.record(supervisor, request.action(), target(request),
+                    done.succeeded() ? "ok" : refusal != null ? refusal : JsonSocket.UNAVAILABLE);
+            socket.answer(requestId, done, Refusals::codeOf);
         });
     }
 

@@ -2,7 +2,9 @@ package org.helpline.wire;
 
 import java.time.Clock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
@@ -15,6 +17,8 @@ import io.vertx.core.json.JsonObject;
  */
 public final class JsonSocket {
     public static final short POLICY_VIOLATION = 1008;
+    /** The error code of a request the server could not handle (its own trouble, not the request's). */
+    public static final String UNAVAILABLE = "unavailable";
 
     private final ServerWebSocket socket;
     private final SocketLimits limits;
@@ -67,6 +71,24 @@ public final class JsonSocket {
             error.put("id", requestId);
         }
         send(error);
+    }
+
+    /**
+     * Answers request {@code requestId}: an {@code ack} with the result's fields, or an {@code error}. A failure
+     * {@code refusalCode} names (a rule the request broke) is sent with its code and message; any other is
+     * {@link #UNAVAILABLE}, without its internal message.
+     */
+    public void answer(Object requestId, AsyncResult<JsonObject> done, Function<Throwable, String> refusalCode) {
+        if (done.succeeded()) {
+            send(done.result().put("type", "ack").put("id", requestId));
+            return;
+        }
+        String code = refusalCode.apply(done.cause());
+        if (code != null) {
+            sendError(code, done.cause().getMessage(), requestId);
+        } else {
+            sendError(UNAVAILABLE, "the request could not be handled; try again", requestId);
+        }
     }
 
     public void close(short code, String reason) {
