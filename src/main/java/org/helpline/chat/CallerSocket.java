@@ -1,5 +1,6 @@
 package org.helpline.chat;
 
+import java.util.List;
 import java.util.Locale;
 
 import io.vertx.core.buffer.Buffer;
@@ -119,6 +120,11 @@ final class CallerSocket {
 
     void closed(String reason) {
         socket.send(new JsonObject().put("type", "closed").put("reason", reason));
+    }
+
+    /** The caller's request, or null once it has been refused. */
+    CallerRequest parseOrRefuse(JsonObject message, List<String> languages) {
+        return socket.parseOrRefuse(message, m -> CallerRequest.parse(m, languages));
     }
 
     void refuse(String code, String message, Object requestId) {

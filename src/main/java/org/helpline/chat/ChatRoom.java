@@ -30,7 +30,6 @@ import org.helpline.core.NewContact;
 import org.helpline.core.OpeningHours;
 import org.helpline.core.Priority;
 import org.helpline.store.HelplineStore;
-import org.helpline.wire.BadRequest;
 import org.helpline.wire.JsonSocket;
 import org.helpline.wire.SocketLimits;
 import org.slf4j.Logger;
@@ -140,11 +139,8 @@ public final class ChatRoom {
     }
 
     private void receive(CallerSocket caller, JsonObject message) {
-        CallerRequest request;
-        try {
-            request = CallerRequest.parse(message, languages);
-        } catch (BadRequest bad) {
-            caller.refuse(bad.code(), bad.getMessage(), message.getValue("id"));
+        CallerRequest request = caller.parseOrRefuse(message, languages);
+        if (request == null) {
             return;
         }
         switch (request) {

@@ -18,7 +18,6 @@ import org.helpline.core.Operator;
 import org.helpline.core.OperatorProfile;
 import org.helpline.core.OperatorWork;
 import org.helpline.core.RejectedCommand;
-import org.helpline.wire.BadRequest;
 import org.helpline.wire.JsonSocket;
 
 /** One open console of one operator: turns their messages into commands and their events into messages. */
@@ -53,14 +52,11 @@ final class OperatorSocket {
     }
 
     void receive(JsonObject message) {
-        Object requestId = message.getValue("id");
-        OperatorRequest request;
-        try {
-            request = OperatorRequest.parse(message);
-        } catch (BadRequest bad) {
-            socket.refuse(bad.code(), bad.getMessage(), requestId);
+        OperatorRequest request = socket.parseOrRefuse(message, OperatorRequest::parse);
+        if (request == null) {
             return;
         }
+        Object requestId = message.getValue("id");
         execute(request).onComplete(done -> {
             if (done.succeeded() && done.result() == null) {
                 return; // typing: never acknowledged

@@ -8,7 +8,6 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import org.helpline.bus.CoreJson;
 import org.helpline.bus.Refusals;
-import org.helpline.wire.BadRequest;
 import org.helpline.wire.JsonSocket;
 
 /**
@@ -64,14 +63,11 @@ final class SupervisorSocket {
     }
 
     void receive(JsonObject message) {
-        Object requestId = message.getValue("id");
-        SupervisorRequest request;
-        try {
-            request = SupervisorRequest.parse(message);
-        } catch (BadRequest bad) {
-            socket.refuse(bad.code(), bad.getMessage(), requestId);
+        SupervisorRequest request = socket.parseOrRefuse(message, SupervisorRequest::parse);
+        if (request == null) {
             return;
         }
+        Object requestId = message.getValue("id");
         actions.execute(request, endpoint).onComplete(done -> {
             String refusal = done.failed() ? Refusals.codeOf(done.cause()) : null;
             audit.record(supervisor, request.action(), target(request),

@@ -73,6 +73,16 @@ public final class JsonSocket {
         send(error);
     }
 
+    /** The request {@code parser} reads from {@code message}, or null once it has been refused with the parser's reason. */
+    public <T> T parseOrRefuse(JsonObject message, Function<JsonObject, T> parser) {
+        try {
+            return parser.apply(message);
+        } catch (BadRequest bad) {
+            refuse(bad.code(), bad.getMessage(), message.getValue("id"));
+            return null;
+        }
+    }
+
     /**
      * Answers request {@code requestId}: an {@code ack} with the result's fields, or an {@code error}. A failure
      * {@code refusalCode} names (a rule the request broke) is sent with its code and message; any other is
