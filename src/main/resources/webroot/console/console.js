@@ -135,13 +135,22 @@ function chatLines(contactId, lines) {
 
 // ---- rendering ----------------------------------------------------------------------------------
 
+/** What the guidance panel shows depends on: drawn again only when it changes, so a chat's messages never take
+ * the focus away from a checkbox or button the operator is on. */
+let guidanceDrawnFor = null;
+
 function renderAll() {
   if (state.currentId && !state.contacts.has(state.currentId)) state.currentId = null;
   if (!state.currentId && held().length > 0) state.currentId = held()[0].contact.id;
   renderOffers({ accept, decline });
   renderContactList(select);
   renderContact();
-  if (state.guidance) renderGuidance();
+  const entry = current();
+  const guidanceFor = entry ? [entry.contact.id, entry.contact.language, entry.contact.topic, entry.contact.state].join('|') : '';
+  if (state.guidance && guidanceFor !== guidanceDrawnFor) {
+    guidanceDrawnFor = guidanceFor;
+    renderGuidance();
+  }
 }
 
 function select(contactId) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
@@ -135,6 +136,24 @@ class ConsolePageTest {
         assertThat(caller.next(m -> "message".equals(m.getString("type")) && "operator".equals(m.getString("from")), "the operator's message")
                 .getString("text")).startsWith("Bună ziua, sunteți la linia gratuită");
         assertThat(page.findElement(By.id("say-input")).getAttribute("value")).isEmpty();
+    }
+
+    @Test
+    void aTickBoxKeepsTheFocusWhileTheCallerWrites() {
+        console.logInAndBecomeAvailable("ana");
+        SocketProbe caller = SocketProbe.connect(server.sockets(), server.options("/chat/ws"));
+        caller.send(new JsonObject().put("type", "start").put("language", "ro").put("topic", "abroad_in_trouble").put("danger", false));
+        caller.next("started");
+        console.click("#offers article button.accept");
+        console.awaitText("#contact-title", "in conversation");
+        page.findElement(By.id("tab-indicators")).click();
+        console.visible("#panel-ind-retention_of_documents").sendKeys(Keys.SPACE); // the keyboard user ticks a box
+
+        caller.send(new JsonObject().put("type", "say").put("text", "Mi-au luat pașaportul").put("id", 1));
+        console.awaitText("#transcript li.from-caller", "Mi-au luat pașaportul");
+
+        assertThat(browser.script("return document.activeElement.id")).isEqualTo("panel-ind-retention_of_documents");
+        assertThat(browser.script("return document.activeElement.checked")).isEqualTo(true);
     }
 
     @Test
