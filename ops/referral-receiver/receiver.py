@@ -39,12 +39,16 @@ def verify(secret: bytes, timestamp: str, signature: str, body: bytes, now: floa
 
 
 class Receiver(BaseHTTPRequestHandler):
+    # HTTP/1.1: a client may send the next request on the same connection (with HTTP/1.0 the server closes it
+    # after each answer, and a client that reuses it meanwhile gets no answer at all)
+    protocol_version = "HTTP/1.1"
     secret = b""
     store = "."
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length") or 0)
         if length <= 0 or length > MAX_BODY:
+            self.close_connection = True  # the body was not read: the connection cannot carry another request
             return self.answer(413 if length > MAX_BODY else 400, "bad_length", None)
         body = self.rfile.read(length)
         reference = self.headers.get("Idempotency-Key", "")
