@@ -21,8 +21,14 @@ public final class ChatSender {
         return request(new ChatRequest.Say(operatorId, contactId, text)).map(ChatLine.class::cast);
     }
 
+    /** The conversation so far, for the console of the operator who holds it: the caller's messages are then delivered. */
     public Future<ChatEvent.Transcript> transcript(String operatorId, String contactId) {
-        return request(new ChatRequest.Transcript(operatorId, contactId)).map(ChatEvent.Transcript.class::cast);
+        return request(new ChatRequest.Transcript(operatorId, contactId, true)).map(ChatEvent.Transcript.class::cast);
+    }
+
+    /** The same for a supervisor reading along: the caller is not told their messages were delivered. */
+    public Future<ChatEvent.Transcript> readAlong(String operatorId, String contactId) {
+        return request(new ChatRequest.Transcript(operatorId, contactId, false)).map(ChatEvent.Transcript.class::cast);
     }
 
     public void typing(String operatorId, String contactId) {

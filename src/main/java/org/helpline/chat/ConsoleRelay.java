@@ -47,7 +47,9 @@ final class ConsoleRelay {
             });
             case ChatRequest.Transcript asked -> held(asked.operatorId(), asked.contactId(), "read", message, session -> {
                 message.reply(transcript(session));
-                delivered(session, session.lastSeq());
+                if (asked.forHolder()) {
+                    delivered(session, session.lastSeq());
+                }
             });
             case ChatRequest.ConsoleOpened opened -> roster.consoleOpened(opened.operatorId(), opened.displayName());
             case ChatRequest.ConsoleClosed closed -> roster.consoleClosed(closed.operatorId());

@@ -12,8 +12,13 @@ public sealed interface ChatRequest {
     /** The operator is typing in a chat they hold; no reply. */
     record Typing(String operatorId, String contactId) implements ChatRequest {}
 
-    /** The conversation so far, for a console that opens; the reply is a {@link ChatEvent.Transcript}. */
-    record Transcript(String operatorId, String contactId) implements ChatRequest {}
+    /**
+     * The conversation so far; the reply is a {@link ChatEvent.Transcript}.
+     *
+     * @param forHolder true for the console of the operator who holds the chat (the caller's messages then count
+     *                  as delivered), false for a supervisor reading along
+     */
+    record Transcript(String operatorId, String contactId, boolean forHolder) implements ChatRequest {}
 
     /**
      * One of the operator's consoles opened; {@code displayName} is the name callers see (their account's

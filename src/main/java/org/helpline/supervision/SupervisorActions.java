@@ -86,7 +86,7 @@ final class SupervisorActions {
         if (contact.state() != ContactState.CONNECTED && contact.state() != ContactState.WRAP_UP) {
             return refuse("wrong_state", "only a chat in conversation can be read");
         }
-        return chat.transcript(contact.operatorId(), contact.id())
+        return chat.readAlong(contact.operatorId(), contact.id())
                 .map(transcript -> new JsonObject().put("transcript", ChatJson.transcript(transcript)));
     }
 

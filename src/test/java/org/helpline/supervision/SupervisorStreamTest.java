@@ -284,4 +284,37 @@ class SupervisorStreamTest {
         sofia.send(request("say", 12).put("contactId", contactId).put("text", "hello"));
         assertThat(sofia.next("error").getString("code")).as("nothing can be written").isEqualTo("unknown_type");
     }
+
+    @Test
+    void readingAlongDoesNotTellTheCallerTheirMessagesReachedTheOperator() {
+        SocketProbe ana = server.console("ana");
+        ana.next("welcome");
+        ana.send(request("presence", 1).put("presence", "available"));
+        ana.next("ack");
+        SocketProbe caller = SocketProbe.connect(server.sockets(), server.options("/chat/ws"));
+        caller.send(new JsonObject().put("type", "start").put("language", "ro").put("topic", "abroad_in_trouble").put("danger", false));
+        caller.next("started");
+        String contactId = ana.next("offer").getJsonObject("contact").getString("id");
+        ana.send(request("accept", 2).put("contactId", contactId));
+        ana.next("ack");
+        caller.next("connected");
+        ana.close(); // Ana's console is gone: what the caller writes now reaches nobody yet
+        SocketProbe sofia = supervisor("sofia");
+        sofia.next("snapshot");
+
+        caller.send(new JsonObject().put("type", "say").put("text", "Are you there?").put("id", 1));
+        assertThat(caller.next("ack").containsKey("delivered")).isFalse();
+        sofia.send(request("readChat", 11).put("contactId", contactId));
+        sofia.next("ack");
+        caller.send(new JsonObject().put("type", "say").put("text", "Hello?").put("id", 2));
+        JsonObject next = caller.next(m -> "ack".equals(m.getString("type")) || "delivered".equals(m.getString("type")),
+                "an ack or a delivery");
+        assertThat(next.getString("type")).as("Sofia reading along delivers nothing").isEqualTo("ack");
+        assertThat(next.containsKey("delivered")).isFalse();
+
+        SocketProbe back = server.console("ana"); // Ana's console opens again and gets the conversation
+        back.next("welcome");
+        assertThat(caller.next("delivered").getLong("upTo")).as("delivered once Ana has it, not when Sofia read it")
+                .isEqualTo(2);
+    }
 }
