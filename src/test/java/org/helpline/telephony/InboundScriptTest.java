@@ -5,8 +5,12 @@ import static org.helpline.telephony.TelephonyRoom.CALLER;
 
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
 import io.vertx.junit5.VertxExtension;
 import org.helpline.core.Addresses;
 import org.helpline.core.ChangeReason;
@@ -98,6 +102,31 @@ class InboundScriptTest {
         try (AgiCall call = room.call("inbound", CALLER, "ro", "normal")) {
             call.set("HELPLINE_ACTION", "fallback").ends();
         }
+    }
+
+    @Test
+    void aRegistrationAnsweredTooLateIsTakenBackSoNoOperatorIsOfferedAGhost(Vertx vertx) throws Exception {
+        room = TelephonyRoom.start(vertx, monday, "", false, new TestAmi("secret")).ready();
+        Operator signedIn = new Operator(new OperatorProfile("op-1", Set.of("ro"), Set.of(Channel.CALL), 1, "2001"),
+                Presence.AVAILABLE, OperatorState.AVAILABLE, null, monday.instant(), monday.instant(), 0, 0);
+        vertx.eventBus().publish(Addresses.OPERATOR_EVENTS, new OperatorChanged(signedIn, ChangeReason.PRESENCE));
+        TelephonyRoom.eventually(() -> room.telephony.roster().operator("op-1").isPresent(), "the room hears the operator");
+        // a dispatch that answers only when told: slower than the script's reply timeout (2 s)
+        BlockingQueue<Message<Command>> received = new LinkedBlockingQueue<>();
+        vertx.eventBus().<Command>consumer(Addresses.COMMANDS, received::add).completion().await();
+
+        try (AgiCall call = room.call("inbound", CALLER, "ro", "normal")) {
+            call.set("HELPLINE_ACTION", "fallback").ends();
+        }
+        Message<Command> enqueue = received.poll(5, TimeUnit.SECONDS);
+        assertThat(enqueue.body()).isInstanceOf(Command.Enqueue.class);
+        Contact late = new Contact("late-1", Channel.CALL, "ro", "unknown", Priority.NORMAL, ContactState.QUEUED, 1,
+                monday.instant(), monday.instant(), null, null, Set.of(), false, null, CALLER);
+        enqueue.reply(late);
+
+        Message<Command> taken = received.poll(5, TimeUnit.SECONDS);
+        assertThat(taken).as("the late contact is taken back").isNotNull();
+        assertThat(taken.body()).isEqualTo(new Command.Leave("late-1"));
     }
 
     @Test
