@@ -12,6 +12,10 @@ export function setExitUrl(url) {
   if (/^https?:\/\//.test(url)) {
     exitUrl = url;
   }
+  // embed.js on the embedding page needs it to leave by itself (a frame may not navigate the page without a click)
+  if (window.parent !== window) {
+    window.parent.postMessage({ type: 'helpline-exit-url', url: exitUrl }, '*');
+  }
 }
 
 /** Runs before the page goes: closes the connection, forgets the conversation. */
@@ -19,13 +23,18 @@ export function onExit(action) {
   beforeExit.push(action);
 }
 
-export function quickExit() {
+/** Ends the chat and clears everything the page kept, without leaving. */
+function forget() {
   for (const action of beforeExit) {
     try { action(); } catch (ignored) { /* leaving matters more */ }
   }
   try { sessionStorage.clear(); } catch (ignored) { /* storage may be blocked */ }
   document.title = '';
   document.body.replaceChildren();
+}
+
+export function quickExit() {
+  forget();
   if (window.top !== window.self) {
     try {
       window.top.location.replace(exitUrl);
@@ -49,3 +58,11 @@ document.addEventListener('keydown', (event) => {
 });
 
 document.getElementById('quick-exit')?.addEventListener('click', quickExit);
+
+// Esc pressed twice on the embedding page (embed.js): forget here, say so, and the page leaves by itself.
+window.addEventListener('message', (event) => {
+  if (event.source === window.parent && window.parent !== window && event.data && event.data.type === 'helpline-quick-exit') {
+    forget();
+    window.parent.postMessage({ type: 'helpline-forgotten' }, '*');
+  }
+});

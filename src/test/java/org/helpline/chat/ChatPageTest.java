@@ -52,13 +52,22 @@ class ChatPageTest {
             exchange.getResponseBody().write(page);
             exchange.close();
         });
+        // the helpline's own site, embedding the chat with embed.js
+        neutral.createContext("/site", exchange -> {
+            byte[] page = ("<!doctype html><title>Helpline</title><h1>Working abroad?</h1><p>Ask us.</p><script src=\"http://localhost:"
+                    + server.port() + "/chat/embed.js\" data-lang=\"en\" data-title=\"Chat\"></script>").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
         neutral.start();
         proxy = DropProxy.start();
         server = TestServer.start(dir, clock, """
                 chat: { sweepInterval: 20ms, quickExitUrl: "%s", allowedOrigins: ["http://localhost:%d"], rateLimit: { burst: 100 },
-                        maxWaiting: 2 }
+                        maxWaiting: 2, embedOrigins: ["%s"] }
                 telephony: { enabled: false, openingHours: { holidays: ["2026-11-30", "12-01", "12-25"] } }
-                """.formatted(neutralUrl(), proxy.port()), List.of(Chats.operator("ana", "Ana", "ro", "en")));
+                """.formatted(neutralUrl(), proxy.port(), neutralOrigin()), List.of(Chats.operator("ana", "Ana", "ro", "en")));
         proxy.forwardTo(server.port());
         browser = Browser.start();
     }
@@ -69,6 +78,17 @@ class ChatPageTest {
         server.close();
         proxy.close();
         neutral.stop(0);
+    }
+
+    /** Waits for embed.js's frame on the site's page and for the chat in it to be ready, and looks inside. */
+    private void enterEmbeddedChat() {
+        WebElement frame = browser.await(d -> d.findElement(By.cssSelector("iframe[title=Chat]")));
+        browser.driver().switchTo().frame(frame);
+        browser.await(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    }
+
+    private String neutralOrigin() {
+        return "http://127.0.0.1:" + neutral.getAddress().getPort();
     }
 
     private String neutralUrl() {
@@ -180,6 +200,30 @@ class ChatPageTest {
         browser.driver().navigate().back();
         browser.await(d -> !d.getCurrentUrl().equals(neutralUrl()));
         assertThat(browser.driver().getCurrentUrl()).doesNotContain("/chat");
+    }
+
+    @Test
+    void onTheHelplinesSiteEscapePressedTwiceOutsideTheChatEndsItAndLeavesToo() {
+        SocketProbe ana = availableConsole(server, "ana");
+        browser.driver().get(neutralOrigin() + "/site");
+        enterEmbeddedChat();
+        startChat("worried_about_someone", false);
+        accepted(ana);
+        write("a secret");
+        ana.next("message");
+        assertThat(storage()).isEqualTo(1L);
+        browser.driver().switchTo().defaultContent();
+        browser.driver().findElement(By.tagName("h1")).click(); // the focus is on the site, not in the chat
+
+        new Actions(browser.driver()).sendKeys(Keys.ESCAPE).sendKeys(Keys.ESCAPE).perform();
+
+        browser.await(d -> d.getCurrentUrl().equals(neutralUrl()));
+        assertThat(ana.next(m -> "contact".equals(m.getString("type")), "the chat ending").getString("reason"))
+                .isIn("left", "ended");
+        // back on the site in the same tab: the chat in its frame has nothing left to resume
+        browser.driver().get(neutralOrigin() + "/site");
+        enterEmbeddedChat();
+        assertThat(storage()).as("the chat's resume token is gone from the tab").isEqualTo(0L);
     }
 
     @Test
