@@ -71,7 +71,7 @@ public final class HelplineServer {
                 .compose(accounts -> {
                     authentication = Authentication.start(vertx, config.auth(), config.http().publicUrl(), accounts,
                             store, clock);
-                    return Telephony.start(vertx, config, clock);
+                    return Telephony.start(vertx, config, clock, metrics);
                 })
                 .compose(started -> {
                     telephony = started;

@@ -10,10 +10,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An AGI script of the helpline's dialplan. A caller hanging up mid-script is ordinary (the AMI
- * Hangup tells the router), not an error for Asterisk-Java to log with a stack trace.
+ * Hangup tells the router), not an error for Asterisk-Java to log with a stack trace. What a script
+ * tells the dialplan is counted ({@link AgiAnswers}).
  */
 abstract class DialplanScript implements AgiScript {
     private static final Logger LOG = LoggerFactory.getLogger(DialplanScript.class);
+
+    private final String name;
+    private final AgiAnswers answers;
+
+    DialplanScript(String name, AgiAnswers answers) {
+        this.name = name;
+        this.answers = answers;
+    }
 
     @Override
     public final void service(AgiRequest request, AgiChannel channel) throws AgiException {
@@ -25,4 +34,15 @@ abstract class DialplanScript implements AgiScript {
     }
 
     abstract void answer(AgiRequest request, AgiChannel channel) throws AgiException;
+
+    /** Sets HELPLINE_ACTION, the dialplan's next step; counted once Asterisk has taken it. */
+    final void tell(AgiChannel channel, String action) throws AgiException {
+        DialplanVariables.set(channel, DialplanVariables.ACTION, action);
+        answers.record(name, action);
+    }
+
+    /** Counts an answer that sets no HELPLINE_ACTION. */
+    final void counted(String answer) {
+        answers.record(name, answer);
+    }
 }

@@ -17,7 +17,8 @@ final class DuressScript extends DialplanScript {
     private final ScriptCommands commands;
     private final Callers callers;
 
-    DuressScript(ScriptCommands commands, Callers callers) {
+    DuressScript(ScriptCommands commands, Callers callers, AgiAnswers answers) {
+        super("duress", answers);
         this.commands = commands;
         this.callers = callers;
     }
@@ -31,5 +32,6 @@ final class DuressScript extends DialplanScript {
             commands.tell(new Command.Leave(contactId));
         }
         LOG.info("telephony.duress contact={}", contactId == null ? "none" : contactId);
+        counted(AgiAnswers.ENDED);
     }
 }

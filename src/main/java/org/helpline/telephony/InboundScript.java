@@ -40,7 +40,8 @@ final class InboundScript extends DialplanScript {
     private final CallerIds callerIds;
 
     InboundScript(ScriptCommands commands, OperatorRoster roster, OpeningHours hours, Clock clock, List<String> languages,
-                  BooleanSupplier amiUp, CallerIds callerIds) {
+                  BooleanSupplier amiUp, CallerIds callerIds, AgiAnswers answers) {
+        super("inbound", answers);
         this.commands = commands;
         this.roster = roster;
         this.hours = hours;
@@ -58,18 +59,18 @@ final class InboundScript extends DialplanScript {
         String topic = argument(args, 2, TOPIC, null);
         if (!hours.isOpenAt(clock.instant())) {
             LOG.info("telephony.inbound.closed reason=hours");
-            DialplanVariables.set(channel, DialplanVariables.ACTION, DialplanVariables.CLOSED);
+            tell(channel, DialplanVariables.CLOSED);
             return;
         }
         if (roster.takingCalls(language) == 0) {
             LOG.info("telephony.inbound.closed reason=nobody_signed_in language={}", language);
-            DialplanVariables.set(channel, DialplanVariables.ACTION, DialplanVariables.CLOSED);
+            tell(channel, DialplanVariables.CLOSED);
             return;
         }
         if (!amiUp.getAsBoolean()) {
             // no way to move the caller to an operator's phone: the plain queue rings them directly
             LOG.warn("telephony.inbound.fallback reason=\"no AMI session\"");
-            DialplanVariables.set(channel, DialplanVariables.ACTION, DialplanVariables.FALLBACK);
+            tell(channel, DialplanVariables.FALLBACK);
             return;
         }
         NewContact call = new NewContact(Channel.CALL, language, topic, priority, request.getChannel());
@@ -80,7 +81,7 @@ final class InboundScript extends DialplanScript {
                     late -> commands.tell(new Command.Leave(late.id())));
         } catch (RuntimeException e) {
             LOG.warn("telephony.inbound.fallback reason=\"{}\"", e.getMessage());
-            DialplanVariables.set(channel, DialplanVariables.ACTION, DialplanVariables.FALLBACK);
+            tell(channel, DialplanVariables.FALLBACK);
             return;
         }
         callerIds.seen(request, contact.id());
@@ -89,7 +90,7 @@ final class InboundScript extends DialplanScript {
 
     private void hold(AgiChannel channel, Contact contact) throws AgiException {
         try {
-            DialplanVariables.set(channel, DialplanVariables.ACTION, DialplanVariables.HOLD);
+            tell(channel, DialplanVariables.HOLD);
             // the ordinary outcome, at DEBUG: the contact's own events, /metrics and the supervisor view show every
             // queued call, and this line was a tenth of the AGI path's CPU; what goes wrong is logged at INFO or WARN
             LOG.debug("telephony.inbound.queued contact={} language={} priority={}", contact.id(), contact.language(),
@@ -101,7 +102,7 @@ final class InboundScript extends DialplanScript {
             // the dialplan may not know the contact: it goes to the fallback queue, the router forgets it
             LOG.warn("telephony.inbound.fallback contact={} reason=\"{}\"", contact.id(), e.getMessage());
             commands.tell(new Command.Leave(contact.id()));
-            DialplanVariables.set(channel, DialplanVariables.ACTION, DialplanVariables.FALLBACK);
+            tell(channel, DialplanVariables.FALLBACK);
         }
     }
 

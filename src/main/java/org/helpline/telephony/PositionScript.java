@@ -21,7 +21,8 @@ final class PositionScript extends DialplanScript {
     private final OperatorRoster roster;
     private final Duration averageCall;
 
-    PositionScript(ScriptCommands commands, OperatorRoster roster, Duration averageCall) {
+    PositionScript(ScriptCommands commands, OperatorRoster roster, Duration averageCall, AgiAnswers answers) {
+        super("position", answers);
         this.commands = commands;
         this.roster = roster;
         this.averageCall = averageCall;
@@ -39,16 +40,17 @@ final class PositionScript extends DialplanScript {
         } catch (DispatchUnavailable e) {
             // no answer: the dialplan counts it as a failed announcement and the caller keeps holding
             LOG.warn("telephony.position.unavailable reason=\"{}\"", e.getMessage());
+            counted(AgiAnswers.NONE);
             return;
         }
         if (place == null || place.position() == 0) {
             LOG.info("telephony.position.gone contact={}", place == null ? "unknown" : place.contact().id());
-            DialplanVariables.set(channel, DialplanVariables.ACTION, DialplanVariables.GONE);
+            tell(channel, DialplanVariables.GONE);
             return;
         }
         long minutes = WaitEstimate.minutes(place.position(), roster.takingCalls(place.contact().language()), averageCall);
         DialplanVariables.set(channel, DialplanVariables.POSITION, Integer.toString(place.position()));
         DialplanVariables.set(channel, DialplanVariables.WAIT_MINUTES, Long.toString(minutes));
-        DialplanVariables.set(channel, DialplanVariables.ACTION, DialplanVariables.HOLD);
+        tell(channel, DialplanVariables.HOLD);
     }
 }

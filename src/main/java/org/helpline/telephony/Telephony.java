@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.asteriskjava.fastagi.AgiScript;
@@ -35,7 +37,7 @@ public final class Telephony {
      * Starts the FastAGI server and the AMI link. Succeeds while Asterisk is unreachable or the AGI port
      * is taken: both keep retrying, and {@link #ami()} and {@link #agi()} say why they are down.
      */
-    public static Future<Telephony> start(Vertx vertx, HelplineConfig config, Clock clock) {
+    public static Future<Telephony> start(Vertx vertx, HelplineConfig config, Clock clock, MeterRegistry metrics) {
         TelephonyConfig telephony = config.telephony();
         if (!telephony.enabled()) {
             return Future.succeededFuture(new Telephony(vertx, null, null, null, null));
@@ -46,11 +48,12 @@ public final class Telephony {
         return vertx.deployVerticle(calls).compose(deployment -> {
             // the scripts' commands leave from the room's context, where the replies and the calls' events meet
             ScriptCommands commands = new ScriptCommands(vertx, calls.context(), telephony.agi().replyTimeout());
+            AgiAnswers answers = new AgiAnswers(metrics);
             Map<String, AgiScript> scripts = Map.of(
                     "inbound", new InboundScript(commands, roster, telephony.openingHours().hours(), clock, config.languages(),
-                            () -> calls.amiStatus().up(), CallerIds.of(vertx, telephony.repeatCallers())),
-                    "position", new PositionScript(commands, roster, telephony.averageCallTime()),
-                    "duress", new DuressScript(commands, callers));
+                            () -> calls.amiStatus().up(), CallerIds.of(vertx, telephony.repeatCallers()), answers),
+                    "position", new PositionScript(commands, roster, telephony.averageCallTime(), answers),
+                    "duress", new DuressScript(commands, callers, answers));
             ScriptServer server = new ScriptServer(telephony.agi(), scripts, telephony.ami().retryMin(),
                     telephony.ami().retryMax());
             try {
@@ -59,6 +62,10 @@ public final class Telephony {
                 return vertx.undeploy(deployment).transform(undeployed -> Future.failedFuture(
                         new IllegalStateException("telephony.agi.bindAddress: " + e.getMessage(), e)));
             }
+            Gauge.builder("helpline_telephony_up", () -> calls.amiStatus().up() ? 1 : 0)
+                    .description("1 while the link with Asterisk is up").tags("link", "ami").register(metrics);
+            Gauge.builder("helpline_telephony_up", () -> server.status().up() ? 1 : 0)
+                    .description("1 while the link with Asterisk is up").tags("link", "agi").register(metrics);
             return Future.succeededFuture(new Telephony(vertx, calls, server, roster, deployment));
         });
     }

@@ -70,6 +70,31 @@ class InboundScriptTest {
     }
 
     @Test
+    void whatTheScriptsToldTheDialplanIsCountedForMetrics(Vertx vertx) throws Exception {
+        open(vertx).signIn("op-1", Presence.PAUSED, "2001", "ro");
+
+        room.holding(CALLER, "ro");
+        try (AgiCall call = room.call("inbound", "PJSIP/carrier-00000002", "en", "normal")) {
+            call.set("HELPLINE_ACTION", "closed").ends(); // nobody takes calls in English
+        }
+        try (AgiCall call = room.call("position", "PJSIP/carrier-00000003")) {
+            call.set("HELPLINE_ACTION", "gone").ends();
+        }
+
+        assertThat(answers("inbound", "hold")).isEqualTo(1.0);
+        assertThat(answers("inbound", "closed")).isEqualTo(1.0);
+        assertThat(answers("position", "gone")).isEqualTo(1.0);
+        assertThat(answers("inbound", "fallback")).isZero();
+        assertThat(room.metrics.get("helpline_telephony_up").tag("link", "ami").gauge().value()).isEqualTo(1.0);
+        assertThat(room.metrics.get("helpline_telephony_up").tag("link", "agi").gauge().value()).isEqualTo(1.0);
+    }
+
+    private double answers(String script, String answer) {
+        var counter = room.metrics.find("helpline_agi_answers_total").tags("script", script, "answer", answer).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
     void answersClosedOutsideOpeningHours(Vertx vertx) throws Exception {
         monday.advance(java.time.Duration.ofHours(8)); // 19:00 in Bucharest
         open(vertx).signIn("op-1", Presence.AVAILABLE, "2001", "ro");

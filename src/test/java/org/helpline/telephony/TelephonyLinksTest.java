@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import org.helpline.config.ConfigLoader;
@@ -26,7 +27,7 @@ class TelephonyLinksTest {
         int closedPort = nowhere.port();
         nowhere.close();
 
-        Telephony telephony = Telephony.start(vertx, TelephonyRoom.config(TelephonyRoom.freePort(), closedPort, ""), clock).await();
+        Telephony telephony = Telephony.start(vertx, TelephonyRoom.config(TelephonyRoom.freePort(), closedPort, ""), clock, new SimpleMeterRegistry()).await();
         try {
             eventually(() -> !telephony.ami().up() && telephony.ami().reason() != null
                     && telephony.ami().reason().contains("retrying"), "a reason to be down");
@@ -41,7 +42,7 @@ class TelephonyLinksTest {
     @Test
     void reportsAWrongSecretAndKeepsTrying(Vertx vertx) throws Exception {
         try (TestAmi asterisk = new TestAmi("another-secret")) {
-            Telephony telephony = Telephony.start(vertx, TelephonyRoom.config(TelephonyRoom.freePort(), asterisk.port(), ""), clock).await();
+            Telephony telephony = Telephony.start(vertx, TelephonyRoom.config(TelephonyRoom.freePort(), asterisk.port(), ""), clock, new SimpleMeterRegistry()).await();
             try {
                 eventually(() -> asterisk.connections() >= 3, "several attempts");
                 assertThat(telephony.ami().up()).isFalse();
@@ -58,7 +59,7 @@ class TelephonyLinksTest {
         ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
         int port = squatter.getLocalPort();
         try (TestAmi asterisk = new TestAmi("secret")) {
-            Telephony telephony = Telephony.start(vertx, TelephonyRoom.config(port, asterisk.port(), ""), clock).await();
+            Telephony telephony = Telephony.start(vertx, TelephonyRoom.config(port, asterisk.port(), ""), clock, new SimpleMeterRegistry()).await();
             try {
                 eventually(() -> telephony.agi().reason() != null && telephony.agi().reason().contains("retrying"), "bind failure");
                 assertThat(telephony.agi().reason())
@@ -79,7 +80,7 @@ class TelephonyLinksTest {
     void pingsAndTreatsASilentLinkAsDead(Vertx vertx) throws Exception {
         try (TestAmi asterisk = new TestAmi("secret")) {
             Telephony telephony = Telephony.start(vertx, TelephonyRoom.config(TelephonyRoom.freePort(), asterisk.port(),
-                    ", pingInterval: 200ms", ""), clock).await();
+                    ", pingInterval: 200ms", ""), clock, new SimpleMeterRegistry()).await();
             try {
                 eventually(() -> telephony.ami().up(), "logged in");
                 asterisk.awaitAction("Ping");
@@ -98,7 +99,7 @@ class TelephonyLinksTest {
     void stopLogsOffAndLeavesNoThreadBehind(Vertx vertx) throws Exception {
         try (TestAmi asterisk = new TestAmi("secret")) {
             int agiPort = TelephonyRoom.freePort();
-            Telephony telephony = Telephony.start(vertx, TelephonyRoom.config(agiPort, asterisk.port(), ""), clock).await();
+            Telephony telephony = Telephony.start(vertx, TelephonyRoom.config(agiPort, asterisk.port(), ""), clock, new SimpleMeterRegistry()).await();
             eventually(() -> telephony.ami().up() && telephony.agi().up(), "up");
 
             telephony.stop().await();
@@ -132,7 +133,7 @@ class TelephonyLinksTest {
     @Test
     void aChatOnlyHelplineHasNoLinks(Vertx vertx) {
         Telephony telephony = Telephony.start(vertx,
-                new ConfigLoader(name -> null).parse("telephony: { enabled: false }", "test"), clock).await();
+                new ConfigLoader(name -> null).parse("telephony: { enabled: false }", "test"), clock, new SimpleMeterRegistry()).await();
 
         assertThat(telephony.ami()).isEqualTo(new TelephonyStatus(false, "switched off (telephony.enabled: false)"));
         assertThat(telephony.agi().up()).isFalse();

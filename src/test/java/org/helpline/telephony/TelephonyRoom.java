@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import org.helpline.bus.CommandSender;
 import org.helpline.bus.CoreCodecs;
@@ -46,17 +47,20 @@ final class TelephonyRoom implements AutoCloseable {
     final TestAmi ami;
     final int agiPort;
     final Telephony telephony;
+    /** What the room reports for /metrics. */
+    final SimpleMeterRegistry metrics;
     final CommandSender commands;
     private final BlockingQueue<ContactChanged> changes;
     private final Map<String, String> newContactByChannel;
     private final List<ContactChanged> seen = new ArrayList<>();
 
-    private TelephonyRoom(Vertx vertx, TestAmi ami, int agiPort, Telephony telephony, BlockingQueue<ContactChanged> changes,
-                          Map<String, String> newContactByChannel) {
+    private TelephonyRoom(Vertx vertx, TestAmi ami, int agiPort, Telephony telephony, SimpleMeterRegistry metrics,
+                          BlockingQueue<ContactChanged> changes, Map<String, String> newContactByChannel) {
         this.vertx = vertx;
         this.ami = ami;
         this.agiPort = agiPort;
         this.telephony = telephony;
+        this.metrics = metrics;
         this.changes = changes;
         this.newContactByChannel = newContactByChannel;
         this.commands = new CommandSender(vertx);
@@ -92,12 +96,13 @@ final class TelephonyRoom implements AutoCloseable {
             }).completion().await();
         }
         // before the dispatch, as in the server: it hears what the dispatch restores
-        Telephony telephony = Telephony.start(vertx, config, clock).await();
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        Telephony telephony = Telephony.start(vertx, config, clock, metrics).await();
         if (withDispatch) {
             vertx.deployVerticle(new DispatchVerticle(new Router(config.routing().rules(), clock), new MemoryStore(clock),
                     config.routing().tickInterval())).await();
         }
-        return new TelephonyRoom(vertx, ami, agiPort, telephony, changes, newContactByChannel);
+        return new TelephonyRoom(vertx, ami, agiPort, telephony, metrics, changes, newContactByChannel);
     }
 
     static HelplineConfig config(int agiPort, int amiPort, String telephonyYaml) {
