@@ -7,6 +7,7 @@ import { live, SupervisorStream } from './stream.js';
 import { render, setHandlers } from './view.js';
 
 const VIEWS = ['login-view', 'denied-view', 'app'];
+const PHONE_LINE_CHECK_MS = 10000;
 let stream;
 let drawPending = false;
 
@@ -42,6 +43,29 @@ function signedIn(account) {
   $('me').textContent = account.displayName;
   stream = new SupervisorStream(changed, connection);
   stream.open();
+  watchPhoneLine();
+  setInterval(watchPhoneLine, PHONE_LINE_CHECK_MS);
+}
+
+/** What it means for callers when a link with Asterisk is down (from /health; telephony off: nothing to say). */
+const PHONE_LINE_DOWN = {
+  ami: 'Phone line: the server has no link with Asterisk (AMI). New calls ring the operators\' phones directly '
+    + '(fallback queue) and do not show in the consoles.',
+  agi: 'Phone line: Asterisk cannot reach the server (AGI). New calls ring the operators\' phones directly '
+    + '(fallback queue) and do not show in the consoles.',
+};
+
+async function watchPhoneLine() {
+  let health;
+  try {
+    health = await (await fetch('/health', { cache: 'no-store' })).json();
+  } catch (unreachable) {
+    return; // the live stream already says when the server cannot be reached
+  }
+  const down = Object.keys(PHONE_LINE_DOWN).find((link) => health.dependencies?.[link]?.status === 'DOWN');
+  show($('phone-line'), Boolean(down));
+  $('phone-line-text').textContent = down ? PHONE_LINE_DOWN[down] : '';
+  $('phone-line-reason').textContent = down ? `Technical detail: ${health.dependencies[down].reason}` : '';
 }
 
 function connection(status, code) {

@@ -137,4 +137,29 @@ class SupervisorPageTest {
         assertThat(status).isEqualTo("refused");
         assertThat(page.findElement(By.tagName("body")).getText()).doesNotContain("Waiting now");
     }
+
+    @Test
+    void whenThePhoneLineIsDownTheViewSaysWhatItMeansForCallers(@TempDir Path dir) throws Exception {
+        server.close();
+        int deadAmi = TestServer.freePort(); // nothing listens there: no link with Asterisk
+        server = TestServer.start(dir, new FakeClock(), """
+                telephony: { agi: { port: %d }, ami: { port: %d, password: secret, retryMin: 50ms, retryMax: 200ms } }
+                """.formatted(TestServer.freePort(), deadAmi), List.of(TestServer.supervisor("sofia")));
+
+        logIn("sofia");
+
+        awaitText("#phone-line", "the server has no link with Asterisk (AMI)");
+        assertThat(page.findElement(By.id("phone-line")).getText()).contains("fallback queue")
+                .contains("cannot connect to 127.0.0.1:" + deadAmi);
+    }
+
+    @Test
+    void aSwitchedOffPhoneLineShowsNoNotice() {
+        logIn("sofia"); // this server has telephony switched off
+
+        awaitText("#figures-title", "Today");
+        browser.await(d -> Boolean.TRUE.equals(browser.script(
+                "return performance.getEntriesByType('resource').some(e => e.name.endsWith('/health'))")));
+        assertThat(page.findElement(By.id("phone-line")).isDisplayed()).isFalse();
+    }
 }
