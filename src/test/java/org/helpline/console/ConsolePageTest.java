@@ -112,14 +112,20 @@ class ConsolePageTest {
         assertThat(browser.script("return localStorage.length + sessionStorage.length")).isEqualTo(0L);
     }
 
-    @Test
-    void aCallerAndTheOperatorTalkAndACannedReplyGoesOutInTheCallersLanguage() {
+    /** Ana, available on the page, accepts a chat a caller starts on the chat socket; returns the caller. */
+    private SocketProbe chatAcceptedOnThePage() {
         console.logInAndBecomeAvailable("ana");
         SocketProbe caller = SocketProbe.connect(server.sockets(), server.options("/chat/ws"));
         caller.send(new JsonObject().put("type", "start").put("language", "ro").put("topic", "abroad_in_trouble").put("danger", false));
         caller.next("started");
         console.click("#offers article button.accept");
         console.awaitText("#contact-title", "in conversation");
+        return caller;
+    }
+
+    @Test
+    void aCallerAndTheOperatorTalkAndACannedReplyGoesOutInTheCallersLanguage() {
+        SocketProbe caller = chatAcceptedOnThePage();
         assertThat(new Select(page.findElement(By.id("script-select"))).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("abroad_trouble");
 
@@ -140,12 +146,7 @@ class ConsolePageTest {
 
     @Test
     void aTickBoxKeepsTheFocusWhileTheCallerWrites() {
-        console.logInAndBecomeAvailable("ana");
-        SocketProbe caller = SocketProbe.connect(server.sockets(), server.options("/chat/ws"));
-        caller.send(new JsonObject().put("type", "start").put("language", "ro").put("topic", "abroad_in_trouble").put("danger", false));
-        caller.next("started");
-        console.click("#offers article button.accept");
-        console.awaitText("#contact-title", "in conversation");
+        SocketProbe caller = chatAcceptedOnThePage();
         page.findElement(By.id("tab-indicators")).click();
         console.visible("#panel-ind-retention_of_documents").sendKeys(Keys.SPACE); // the keyboard user ticks a box
 

@@ -254,8 +254,10 @@ class SupervisorStreamTest {
         assertThat(sofia.next("error").getString("code")).isEqualTo("unknown_contact");
     }
 
-    @Test
-    void readingAChatShowsItsTranscriptAndTheAuditLogHasNoneOfIt() {
+    private record ChatInConversation(SocketProbe ana, SocketProbe caller, String contactId) {}
+
+    /** A caller's chat that Ana, available on her console, has accepted. */
+    private ChatInConversation chatWithAna() {
         SocketProbe ana = server.console("ana");
         ana.next("welcome");
         ana.send(request("presence", 1).put("presence", "available"));
@@ -267,6 +269,14 @@ class SupervisorStreamTest {
         ana.send(request("accept", 2).put("contactId", contactId));
         ana.next("ack");
         caller.next("connected");
+        return new ChatInConversation(ana, caller, contactId);
+    }
+
+    @Test
+    void readingAChatShowsItsTranscriptAndTheAuditLogHasNoneOfIt() {
+        ChatInConversation chat = chatWithAna();
+        SocketProbe caller = chat.caller();
+        String contactId = chat.contactId();
         caller.send(new JsonObject().put("type", "say").put("text", "They took my passport").put("id", 1));
         caller.next("ack");
         SocketProbe sofia = supervisor("sofia");
@@ -287,17 +297,10 @@ class SupervisorStreamTest {
 
     @Test
     void readingAlongDoesNotTellTheCallerTheirMessagesReachedTheOperator() {
-        SocketProbe ana = server.console("ana");
-        ana.next("welcome");
-        ana.send(request("presence", 1).put("presence", "available"));
-        ana.next("ack");
-        SocketProbe caller = SocketProbe.connect(server.sockets(), server.options("/chat/ws"));
-        caller.send(new JsonObject().put("type", "start").put("language", "ro").put("topic", "abroad_in_trouble").put("danger", false));
-        caller.next("started");
-        String contactId = ana.next("offer").getJsonObject("contact").getString("id");
-        ana.send(request("accept", 2).put("contactId", contactId));
-        ana.next("ack");
-        caller.next("connected");
+        ChatInConversation chat = chatWithAna();
+        SocketProbe ana = chat.ana();
+        SocketProbe caller = chat.caller();
+        String contactId = chat.contactId();
         ana.close(); // Ana's console is gone: what the caller writes now reaches nobody yet
         SocketProbe sofia = supervisor("sofia");
         sofia.next("snapshot");

@@ -116,13 +116,18 @@ class InboundScriptTest {
         assertNothingQueued();
     }
 
-    @Test
-    void fallsBackWhenTheDispatchDoesNotAnswer(Vertx vertx) throws Exception {
+    /** A room with no dispatch behind it, which has heard of an operator taking calls in Romanian. */
+    private void withoutDispatch(Vertx vertx) {
         room = TelephonyRoom.start(vertx, monday, "", false, new TestAmi("secret")).ready();
         Operator signedIn = new Operator(new OperatorProfile("op-1", Set.of("ro"), Set.of(Channel.CALL), 1, "2001"),
                 Presence.AVAILABLE, OperatorState.AVAILABLE, null, monday.instant(), monday.instant(), 0, 0);
         vertx.eventBus().publish(Addresses.OPERATOR_EVENTS, new OperatorChanged(signedIn, ChangeReason.PRESENCE));
         TelephonyRoom.eventually(() -> room.telephony.roster().operator("op-1").isPresent(), "the room hears the operator");
+    }
+
+    @Test
+    void fallsBackWhenTheDispatchDoesNotAnswer(Vertx vertx) throws Exception {
+        withoutDispatch(vertx);
 
         try (AgiCall call = room.call("inbound", CALLER, "ro", "normal")) {
             call.set("HELPLINE_ACTION", "fallback").ends();
@@ -131,11 +136,7 @@ class InboundScriptTest {
 
     @Test
     void aRegistrationAnsweredTooLateIsTakenBackSoNoOperatorIsOfferedAGhost(Vertx vertx) throws Exception {
-        room = TelephonyRoom.start(vertx, monday, "", false, new TestAmi("secret")).ready();
-        Operator signedIn = new Operator(new OperatorProfile("op-1", Set.of("ro"), Set.of(Channel.CALL), 1, "2001"),
-                Presence.AVAILABLE, OperatorState.AVAILABLE, null, monday.instant(), monday.instant(), 0, 0);
-        vertx.eventBus().publish(Addresses.OPERATOR_EVENTS, new OperatorChanged(signedIn, ChangeReason.PRESENCE));
-        TelephonyRoom.eventually(() -> room.telephony.roster().operator("op-1").isPresent(), "the room hears the operator");
+        withoutDispatch(vertx);
         // a dispatch that answers only when told: slower than the script's reply timeout (2 s)
         BlockingQueue<Message<Command>> received = new LinkedBlockingQueue<>();
         vertx.eventBus().<Command>consumer(Addresses.COMMANDS, received::add).completion().await();
