@@ -16,7 +16,9 @@ import io.vertx.core.json.JsonObject;
 
 /** A client socket that records what the server sends, for tests to read in order. */
 public final class SocketProbe {
-    private static final Duration PATIENCE = Duration.ofSeconds(5);
+    /** A deadline for what must happen, not a measure of speed: as long as the browser tests', as a shared
+     *  2-core CI machine can stall for seconds. */
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
 
     private final WebSocket socket;
     private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
