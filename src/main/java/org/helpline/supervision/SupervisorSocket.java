@@ -2,6 +2,7 @@ package org.helpline.supervision;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import io.vertx.core.http.ServerWebSocket;
@@ -69,9 +70,8 @@ final class SupervisorSocket {
         }
         Object requestId = message.getValue("id");
         actions.execute(request, endpoint).onComplete(done -> {
-            String refusal = done.failed() ? Refusals.codeOf(done.cause()) : null;
-            audit.record(supervisor, request.action(), target(request),
-                    done.succeeded() ? "ok" : refusal != null ? refusal : JsonSocket.UNAVAILABLE);
+            audit.record(supervisor, request.action(), target(request), done.succeeded() ? "ok"
+                    : Objects.requireNonNullElse(Refusals.codeOf(done.cause()), JsonSocket.UNAVAILABLE));
             socket.answer(requestId, done, Refusals::codeOf);
         });
     }

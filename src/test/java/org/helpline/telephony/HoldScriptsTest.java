@@ -1,5 +1,6 @@
 package org.helpline.telephony;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.helpline.telephony.TelephonyRoom.CALLER;
 
 import io.vertx.core.Vertx;
@@ -71,6 +72,7 @@ class HoldScriptsTest {
             try (TelephonyRoom withoutDispatch = TelephonyRoom.start(restarting, new FakeClock(), "", false,
                     new TestAmi("secret")).ready(); AgiCall call = withoutDispatch.call("position", CALLER)) {
                 call.ends(); // no HELPLINE_ACTION: the dialplan counts a failed announcement
+                assertThat(withoutDispatch.answers("position", "none")).isEqualTo(1.0);
             } finally {
                 restarting.close().await();
             }
@@ -100,6 +102,7 @@ class HoldScriptsTest {
                 call.ends(); // the server knows the channel: it asks Asterisk nothing
             }
             room.next(contact, ContactState.ABANDONED);
+            assertThat(room.answers("duress", "ended")).isEqualTo(1.0);
         }
 
         @Test

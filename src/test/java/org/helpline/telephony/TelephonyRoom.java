@@ -199,6 +199,12 @@ final class TelephonyRoom implements AutoCloseable {
                 contactId + " " + state + " " + reason);
     }
 
+    /** How often the scripts gave this answer (helpline_agi_answers_total). */
+    double answers(String script, String answer) {
+        var counter = metrics.find("helpline_agi_answers_total").tags("script", script, "answer", answer).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     /** The very next contact change, whatever it is. */
     ContactChanged next() {
         return next(c -> true, "any change");
