@@ -89,4 +89,13 @@ class ReferralSettingsTest {
         assertThatThrownBy(() -> TestServer.start(dir, new FakeClock(), yaml, List.of()))
                 .hasMessageContaining("referral.presumedVictim[0].indicators: 'retention_of_documentz' is not an indicator in config/guidance/indicators.yaml");
     }
+
+    @Test
+    void aNeedAScriptEstablishesButTheFormDoesNotOfferStopsTheStart(@TempDir Path dir) {
+        String yaml = ReferralFixture.yaml(ENDPOINT, "") + "  needs: [safety, shelter]\n";
+
+        assertThatThrownBy(() -> TestServer.start(dir, new FakeClock(), yaml, List.of()))
+                .hasMessageContaining("referral.needs: 'legal' (established by script 'survivor_rights', step 'question') "
+                        + "is not one of the needs listed");
+    }
 }
