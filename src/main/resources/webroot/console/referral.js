@@ -148,7 +148,7 @@ function switchTo(entry) {
       if (isChoice(control)) control.checked = saved; else control.value = saved;
     }
   }
-  if (entry) carry(entry);
+  if (entry) carry(entry); else Object.keys(CARRIED).forEach((field) => renderOrigin(field, null));
   consentChanged();
   count();
   renderAnswer(entry);
@@ -198,7 +198,10 @@ function controlValue(k) {
 function renderOrigin(field, fact) {
   const note = $(`referral-${field}-origin`);
   note.hidden = !fact;
-  if (!fact) return;
+  if (!fact) {
+    note.textContent = '';
+    return;
+  }
   const corrected = CARRIED[field](fact.value).some(([k, v]) => controlValue(k) !== v);
   const origin = originText(fact.origin);
   note.textContent = corrected ? WORDS.corrected(origin, valueText(field, fact.value)) : origin;

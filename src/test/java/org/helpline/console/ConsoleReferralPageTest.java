@@ -228,6 +228,13 @@ class ConsoleReferralPageTest {
                     .contains("\"age\":\"presumed_minor\"").contains("\"missingChild\":true")
                     .contains("\"consentToContact\":true").contains("0744 000 111");
         }
+
+        console.click("#end-contact");
+        console.select("#wrapup-outcome", "referred");
+        console.click("#wrapup-form button[type=submit]");
+        console.awaitText("#contact-title", "No contact open");
+        assertThat((String) browser.script("return document.body.textContent")).as("nothing carried stays after wrap-up")
+                .doesNotContain("Corrected by you").doesNotContain("From the script").doesNotContain("0744");
     }
 
     @Test
