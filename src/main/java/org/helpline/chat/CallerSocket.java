@@ -57,15 +57,15 @@ final class CallerSocket {
 
     void resumed(ChatSession resumed, long after) {
         JsonArray messages = new JsonArray();
-        for (Entry entry : resumed.entries()) {
+        for (Entry entry : resumed.recordedEntries()) {
             if (entry.seq() > after) {
                 messages.add(json(entry));
             }
         }
         JsonObject json = new JsonObject().put("type", "resumed")
                 .put("state", resumed.state().name().toLowerCase(Locale.ROOT))
-                .put("lastId", resumed.lastClientId())
-                .put("deliveredUpTo", resumed.deliveredUpTo())
+                .put("lastId", resumed.lastRecordedClientId())
+                .put("deliveredUpTo", Math.min(resumed.deliveredUpTo(), resumed.recordedSeq()))
                 .put("messages", messages);
         if (resumed.state() == ChatSession.State.CONNECTED && resumed.operatorName() != null) {
             json.put("operator", resumed.operatorName());
@@ -146,7 +146,7 @@ final class CallerSocket {
         JsonObject json = new JsonObject().put("type", "message").put("seq", entry.seq())
                 .put("from", entry.from().name().toLowerCase(Locale.ROOT))
                 .put("text", entry.text()).put("sentAt", entry.sentAt().toString());
-        if (entry.clientId() > 0) {
+        if (entry.fromCaller() && entry.clientId() > 0) {
             json.put("id", entry.clientId());
         }
         return json;

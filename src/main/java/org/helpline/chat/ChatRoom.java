@@ -19,7 +19,6 @@ import io.vertx.core.json.JsonObject;
 import org.helpline.bus.CommandSender;
 import org.helpline.config.ChatConfig;
 import org.helpline.core.Addresses;
-import org.helpline.core.ChatEvent;
 import org.helpline.core.ChatLine.Speaker;
 import org.helpline.core.ChatRequest;
 import org.helpline.core.Channel;
@@ -60,6 +59,7 @@ public final class ChatRoom {
     private final Conversations conversations;
     private final ChatRoster roster = new ChatRoster();
     private final ConsoleRelay relay;
+    private final MessageRecorder recorder;
     private final ChatLifecycle lifecycle;
     private final SecureRandom random = new SecureRandom();
     private final Set<CallerSocket> callers = new HashSet<>();
@@ -77,9 +77,10 @@ public final class ChatRoom {
         this.commands = new CommandSender(vertx);
         this.archive = new ChatArchive(store, clock, config.reconnectWindow(), durableStore);
         this.conversations = new Conversations(archive);
-        this.relay = new ConsoleRelay(vertx, clock, conversations, archive, roster, config.maxMessageBytes(),
+        this.recorder = new MessageRecorder(archive, this::released);
+        this.relay = new ConsoleRelay(vertx, clock, conversations, recorder, roster, config.maxMessageBytes(),
                 config.maxMessages());
-        this.lifecycle = new ChatLifecycle(clock, config, commands, archive, conversations, roster, relay);
+        this.lifecycle = new ChatLifecycle(clock, config, commands, archive, conversations, roster, relay, recorder);
     }
 
     /** Subscribes to the router's events and the consoles' requests; call from the verticle that serves the sockets. */
@@ -233,7 +234,9 @@ public final class ChatRoom {
         if (say.id() <= session.lastClientId()) {
             Entry earlier = session.sentByCaller(say.id());
             if (earlier != null) {
-                caller.ack(say.id(), earlier.seq(), false);
+                // sent again: acknowledged as the first time, once the store has it
+                Future<Void> recorded = session.isRecorded(earlier) ? Future.succeededFuture() : recorder.record(session);
+                recorded.onSuccess(saved -> caller.ack(say.id(), earlier.seq(), false));
             } else {
                 caller.refuse("bad_request", "\"id\" must be greater than every id sent before", say.id());
             }
@@ -244,18 +247,13 @@ public final class ChatRoom {
                     say.id());
             return;
         }
-        Entry entry = session.add(Speaker.CALLER, say.text(), clock.instant(), say.id());
-        // Acknowledged and relayed only once recorded: a restart can then never show a message twice.
-        archive.saveLast(session).onComplete(saved -> {
-            if (session.state() != ChatSession.State.CONNECTED) {
-                caller.ack(say.id(), entry.seq(), false);
-                return;
-            }
-            // One answer for both: recorded, and on the operator's screen if a console of theirs is open.
-            boolean delivered = relay.toOperator(session,
-                    new ChatEvent.Said(session.operatorId(), entry.line(session.contactId())), entry.seq());
-            caller.ack(say.id(), entry.seq(), delivered);
-        });
+        session.add(Speaker.CALLER, say.text(), clock.instant(), say.id());
+        // Acknowledged and relayed only once recorded (ConsoleRelay.released); until then the page shows "sending".
+        recorder.record(session);
+    }
+
+    private void released(ChatSession session, List<Entry> entries) {
+        relay.released(session, entries);
     }
 
     private void typing(CallerSocket caller) {
