@@ -20,12 +20,15 @@ final class CallerSocket {
 
     private final ServerWebSocket webSocket;
     private final JsonSocket socket;
+    private final String source;
     private ChatSession session;
     private int unanswered;
 
-    CallerSocket(ServerWebSocket webSocket, JsonSocket socket) {
+    /** @param source the caller's address, for the per-source limits only (see {@link ChatSources}) */
+    CallerSocket(ServerWebSocket webSocket, JsonSocket socket, String source) {
         this.webSocket = webSocket;
         this.socket = socket;
+        this.source = source;
         webSocket.pongHandler(pong -> unanswered = 0);
     }
 
@@ -40,6 +43,10 @@ final class CallerSocket {
         }
         webSocket.writePing(PING);
         return true;
+    }
+
+    String source() {
+        return source;
     }
 
     ChatSession session() {
@@ -120,6 +127,12 @@ final class CallerSocket {
 
     void closed(String reason) {
         socket.send(new JsonObject().put("type", "closed").put("reason", reason));
+    }
+
+    /** No conversation was started: the caller is told why, and the connection closes, holding nothing. */
+    void turnedAway(String reason) {
+        closed(reason);
+        socket.close(NORMAL_CLOSE, reason);
     }
 
     /** The caller's request, or null once it has been refused. */

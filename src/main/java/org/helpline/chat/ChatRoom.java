@@ -60,6 +60,7 @@ public final class ChatRoom {
     private final ChatRoster roster = new ChatRoster();
     private final ConsoleRelay relay;
     private final MessageRecorder recorder;
+    private final ChatSources sources;
     private final ChatLifecycle lifecycle;
     private final SecureRandom random = new SecureRandom();
     private final Set<CallerSocket> callers = new HashSet<>();
@@ -75,6 +76,7 @@ public final class ChatRoom {
         this.limits = new SocketLimits(config.maxMessageBytes(), config.rateLimit().burst(), config.rateLimit().perSecond(),
                 STRIKES);
         this.commands = new CommandSender(vertx);
+        this.sources = new ChatSources(clock, config.perSource(), config.trustedProxies());
         this.archive = new ChatArchive(store, clock, config.reconnectWindow(), durableStore);
         this.conversations = new Conversations(archive);
         this.recorder = new MessageRecorder(archive, this::released);
@@ -89,7 +91,10 @@ public final class ChatRoom {
         var contacts = vertx.eventBus().<ContactChanged>consumer(Addresses.CONTACT_EVENTS, m -> lifecycle.contactChanged(m.body()));
         var operators = vertx.eventBus().<OperatorChanged>consumer(Addresses.OPERATOR_EVENTS,
                 m -> lifecycle.operatorChanged(m.body().operator()));
-        vertx.setPeriodic(config.sweepInterval().toMillis(), id -> lifecycle.sweep());
+        vertx.setPeriodic(config.sweepInterval().toMillis(), id -> {
+            lifecycle.sweep();
+            sources.sweep();
+        });
         vertx.setPeriodic(config.heartbeat().toMillis(), id -> callers.removeIf(caller -> !caller.heartbeat()));
         return Future.all(requests.completion(), contacts.completion(), operators.completion()).mapEmpty();
     }
@@ -125,7 +130,7 @@ public final class ChatRoom {
 
     public void attach(ServerWebSocket webSocket) {
         JsonSocket json = new JsonSocket(webSocket, limits, clock);
-        CallerSocket caller = new CallerSocket(webSocket, json);
+        CallerSocket caller = new CallerSocket(webSocket, json, sources.sourceOf(webSocket));
         callers.add(caller);
         webSocket.exceptionHandler(e -> {
             // a broken connection is the caller's network, not the server's: it is closed, and may resume
@@ -162,18 +167,25 @@ public final class ChatRoom {
         if (!hours.isOpenAt(now) || !roster.canServe(start.language())) {
             String reason = hours.isOpenAt(now) ? ChatLifecycle.NO_OPERATOR : "hours";
             LOG.info("chat.closed reason={} language={}", reason, start.language());
-            caller.closed(reason);
+            caller.turnedAway(reason);
             return;
         }
-        if (conversations.waiting() >= config.maxWaiting()) {
+        // Someone in danger now is never turned away by a cap: the operators must see them.
+        if (!start.danger() && conversations.waiting() >= config.maxWaiting()) {
             LOG.warn("chat.closed reason=busy waiting={}", config.maxWaiting());
-            caller.closed(ChatLifecycle.BUSY);
+            caller.turnedAway(ChatLifecycle.BUSY);
+            return;
+        }
+        if (!start.danger() && !sources.mayStart(caller.source(), conversations.waitingFrom(caller.source()))) {
+            LOG.warn("chat.closed reason=busy limit=source"); // never the address itself
+            caller.turnedAway(ChatLifecycle.BUSY);
             return;
         }
         lifecycle.detached(caller); // from a conversation that ended, if any
         ResumeToken token = ResumeToken.create(random);
         ChatSession session = new ChatSession(token.sessionId(), token.secretHash(), start.language(), start.topic(),
                 start.danger(), now);
+        session.source(caller.source());
         conversations.add(session);
         session.attach(caller);
         caller.session(session);

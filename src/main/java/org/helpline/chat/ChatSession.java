@@ -37,6 +37,8 @@ final class ChatSession {
     private Instant detachedAt;
     private Instant savedAt;
     private int lastPosition;
+    /** The caller's address, for the per-source limits: in memory only, never stored with the conversation. */
+    private String source;
 
     ChatSession(String id, String tokenHash, String language, String topic, boolean urgent, Instant startedAt) {
         this.id = id;
@@ -63,6 +65,14 @@ final class ChatSession {
     /** A supervisor or a transfer moved the chat to another language. */
     void language(String moved) {
         language = moved;
+    }
+
+    String source() {
+        return source;
+    }
+
+    void source(String address) {
+        source = address;
     }
 
     String topic() {
