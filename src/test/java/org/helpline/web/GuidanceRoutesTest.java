@@ -73,13 +73,13 @@ class GuidanceRoutesTest {
         assertThat(bundle.getJsonArray("languages")).containsExactly("ro", "en");
         assertThat(bundle.getJsonArray("scripts")).hasSizeGreaterThanOrEqualTo(12);
         assertThat(bundle.getJsonArray("indicators").getJsonObject(0).getJsonArray("indicators")).hasSize(11);
-        assertThat(bundle.getJsonArray("countries")).hasSize(9);
+        assertThat(bundle.getJsonArray("countries")).hasSize(18);
         assertThat(get("/api/guidance/scripts/minor", ana).getString("start")).isEqualTo("situation");
         assertThat(get("/api/guidance/scripts", ana).getJsonArray("scripts")).isNotEmpty();
         assertThat(get("/api/guidance/indicators", ana).getJsonArray("groups")).hasSize(4);
         assertThat(get("/api/guidance/replies", ana).getJsonArray("replies")).isNotEmpty();
         JsonObject germany = get("/api/guidance/countries/de", ana);
-        assertThat(germany.encode()).contains("+40 21 313 3100", "Faire Mobilit", "\"checked\":\"2026-11-22\"");
+        assertThat(germany.encode()).contains("+40 21 313 3100", "Faire Mobilit", "\"checked\":\"2026-12-01\"");
         assertThat(call("GET", "/api/guidance/countries/zz", ana).statusCode()).isEqualTo(404);
         assertThat(call("GET", "/api/guidance/scripts/nope", ana).statusCode()).isEqualTo(404);
     }
