@@ -22,8 +22,10 @@ class ChatTopicsTest {
     void everyChoiceOnThePageIsOneTheServerTakesAndStartsItsOwnScript() throws IOException {
         Guidance guidance = GuidanceLibrary.load(GuidanceFolder.SHIPPED);
         for (String language : List.of("ro", "en")) {
-            JsonObject topics = new JsonObject(Files.readString(MESSAGES.resolve(language + ".json"))).getJsonObject("topics");
-            assertThat(topics.fieldNames()).as(language).containsExactlyInAnyOrderElementsOf(CallerRequest.TOPICS);
+            JsonObject words = new JsonObject(Files.readString(MESSAGES.resolve(language + ".json")));
+            assertThat(words.getJsonObject("topics").fieldNames()).as(language).containsExactlyInAnyOrderElementsOf(CallerRequest.TOPICS);
+            assertThat(words.getJsonObject("cards").fieldNames()).as(language + ": cards while waiting")
+                    .containsExactlyInAnyOrderElementsOf(CallerRequest.TOPICS);
         }
         assertThat(guidance.scriptFor("under_18", false).id()).isEqualTo("child_caller");
         assertThat(guidance.scriptFor("came_back", false).id()).isEqualTo("survivor_rights");
