@@ -118,17 +118,17 @@ class GuidanceRoutesTest {
         String ana = server.login("ana");
         String before = get("/api/guidance", ana).getString("version");
 
-        folder.edit("scripts/danger.yaml", "next: danger_exits", "next: danger_exit");
+        folder.edit("scripts/danger.yaml", "    next: knows_where", "    next: knows_wher");
         HttpResponse<String> refused = call("POST", "/api/guidance/reload", sofia);
 
         assertThat(refused.statusCode()).isEqualTo(422);
         JsonObject error = new JsonObject(refused.body());
         assertThat(error.getString("code")).isEqualTo("invalid_guidance");
         assertThat(error.getJsonArray("problems").getString(0))
-                .contains("scripts/danger.yaml: script 'danger', step 'emergency_first': next: 'danger_exit' is not a step");
+                .contains("scripts/danger.yaml: script 'danger', step 'emergency_first': next: 'knows_wher' is not a step");
         assertThat(get("/api/guidance", ana).getString("version")).isEqualTo(before);
 
-        folder.edit("scripts/danger.yaml", "next: danger_exit", "next: danger_exits");
+        folder.edit("scripts/danger.yaml", "    next: knows_wher", "    next: knows_where");
         HttpResponse<String> reloaded = call("POST", "/api/guidance/reload", sofia);
         assertThat(reloaded.statusCode()).isEqualTo(200);
     }
