@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The seven example callers of the helpline's domain notes and the ten of issue 13, each walked through the
  * script they take, with the answers they give and the signs the operator ticks: which exit options come up,
- * for which country, with which usable contacts, what the walk records for the referral form (the signs its
- * checklists asked about and the operator ticked), and the referral decision and route.
+ * for which country, with which usable contacts, what the walk carries into the referral form (what its steps
+ * establish, and the signs its checklists asked about and the operator ticked), and the referral decision and route.
  */
 @DisplayName("the example callers' paths through the scripts")
 class ExampleCallersTest {
@@ -198,6 +198,7 @@ class ExampleCallersTest {
         assertThat(walk.visited()).startsWith("child_caller/safe").contains("child_caller/away", "child_caller/child_route");
         assertThat(walk.referrals()).containsExactly(ReferralRoute.CHILD);
         carries(walk, ticks);
+        assertThat(walk.established()).containsEntry("age", "minor").containsEntry("basis", "self_identified");
         assertThat(usablePhones(walk, "AT")).contains("112", "+43 677 61 34 34 34");
         assertThat(usable(walk, "AT")).extracting(Country.ExitOption::id).contains("at_mfa_24_7");
         assertThat(toConfirm(walk, "AT")).extracting(o -> o.city() == null ? null : o.city().in("en", "en")).contains("Vienna");
@@ -216,6 +217,7 @@ class ExampleCallersTest {
         assertThat(walk.referrals()).containsExactly(ReferralRoute.ADULT);
         assertThat(emergencyFirst(walk)).isTrue();
         carries(walk, ticks);
+        assertThat(walk.established()).containsEntry("consent", "given");
         assertThat(usablePhones(walk, "CY")).contains("112");
         assertThat(usable(walk, "CY")).extracting(Country.ExitOption::id).contains("cy_mfa_24_7");
         assertThat(toConfirm(walk, "CY")).extracting(Country.ExitOption::id).contains("cy_police_thb", "cy_embassy_nicosia");
@@ -230,6 +232,7 @@ class ExampleCallersTest {
         assertThat(walk.visited()).contains("abroad_trouble/consular_exits", "abroad_trouble/serious_exits", "referral_adult/refer");
         assertThat(walk.referrals()).containsExactly(ReferralRoute.ADULT);
         carries(walk, ticks);
+        assertThat(walk.established()).containsEntry("consent", "given").containsEntry("needs", List.of("repatriation"));
         assertThat(usablePhones(walk, "DK")).contains("112", "+45 70 20 25 50");
         assertThat(toConfirm(walk, "DK")).extracting(Country.ExitOption::phone).contains("+45 27 35 55 37");
     }
@@ -244,6 +247,7 @@ class ExampleCallersTest {
         assertThat(walk.visited()).contains("offer_check/fee_law", "offer_check/contract_law", "offer_check/register", "offer_check/notify");
         assertThat(walk.referrals()).containsExactly(ReferralRoute.NOTIFICATION);
         carries(walk, ticks);
+        assertThat(walk.established()).containsEntry("basis", "third_party");
         assertThat(usable(walk, "RO")).extracting(Country.ExitOption::id).contains("ro_itm_register", "ro_eures");
         assertThat(usablePhones(walk, "ES")).contains("112");
         assertThat(toConfirm(walk, "ES")).extracting(Country.ExitOption::phone).contains("900 10 50 90");
@@ -258,6 +262,8 @@ class ExampleCallersTest {
                 .contains("survivor_rights/legal", "referral_adult/refer");
         assertThat(emergencyFirst(walk)).isTrue();
         assertThat(walk.referrals()).containsExactly(ReferralRoute.ADULT);
+        assertThat(walk.established()).containsEntry("basis", "self_identified").containsEntry("urgency", "urgent")
+                .containsEntry("needs", List.of("legal")).containsEntry("consent", "given");
         assertThat(usablePhones(walk, "RO")).contains("112", "0800 500 333");
         assertThat(usable(walk, "RO")).extracting(Country.ExitOption::id).contains("ro_assistance");
     }
@@ -273,6 +279,7 @@ class ExampleCallersTest {
                 .contains("do not delete the messages", "screenshots", "Do not go to any meeting");
         assertThat(walk.referrals()).containsExactly(ReferralRoute.CHILD);
         carries(walk, ticks);
+        assertThat(walk.established()).containsEntry("age", "minor").doesNotContainKey("urgency");
         assertThat(usablePhones(walk, "RO")).contains("112", "0800 500 333");
         assertThat(toConfirm(walk, "RO")).extracting(Country.ExitOption::phone).contains("116 111", "119");
         assertThat(usablePhones(walk, "DE")).contains("116 111");
@@ -287,6 +294,7 @@ class ExampleCallersTest {
         assertThat(walk.visited()).contains("in_romania/reflection_period", "in_romania/serious_exits", "referral_adult/refer");
         assertThat(walk.referrals()).containsExactly(ReferralRoute.ADULT);
         carries(walk, ticks);
+        assertThat(walk.established()).containsEntry("consent", "given");
         assertThat(usable(walk, "RO")).extracting(o -> o.message().in("en", "en"))
                 .contains("You can call 0800 500 333 free, at any time: it is the line for victims of violence and of human trafficking.");
     }
@@ -322,6 +330,7 @@ class ExampleCallersTest {
         assertThat(walk.visited()).contains("worried_other/no_answer", "relative_no_contact/what_is_known", "relative_no_contact/notify");
         assertThat(walk.referrals()).containsExactly(ReferralRoute.NOTIFICATION);
         carries(walk, ticks);
+        assertThat(walk.established()).containsEntry("basis", "third_party").containsEntry("age", "adult").doesNotContainKey("consent");
         assertThat(usablePhones(walk, "IT")).contains("800 290 290");
         assertThat(usable(walk, "IT")).extracting(Country.ExitOption::id).contains("it_mfa_24_7");
     }
@@ -334,5 +343,6 @@ class ExampleCallersTest {
         assertThat(walk.visited()).startsWith("danger/emergency_first", "danger/knows_where", "danger_location/short",
                 "danger_location/phone_map", "danger_location/clues", "danger_location/can_call", "danger_location/we_alert");
         assertThat(emergencyFirst(walk)).isTrue();
+        assertThat(walk.established()).containsEntry("urgency", "immediate_danger");
     }
 }
