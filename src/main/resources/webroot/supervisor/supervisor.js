@@ -5,6 +5,7 @@ import { $, el, show, notice, word, shortId } from './dom.js';
 import { request as api } from '../common/api.js';
 import { live, SupervisorStream } from './stream.js';
 import { render, setHandlers } from './view.js';
+import { watchRechecks } from './rechecks.js';
 
 const VIEWS = ['login-view', 'denied-view', 'app'];
 const PHONE_LINE_CHECK_MS = 10000;
@@ -45,6 +46,7 @@ function signedIn(account) {
   stream.open();
   watchPhoneLine();
   setInterval(watchPhoneLine, PHONE_LINE_CHECK_MS);
+  watchRechecks();
 }
 
 /** What it means for callers when a link with Asterisk is down (from /health; telephony off: nothing to say). */

@@ -93,7 +93,7 @@ public final class WebServerVerticle extends VerticleBase {
         });
         router.route("/supervisor/*").handler(StaticHandler.create("webroot/supervisor").setCachingEnabled(false)
                 .setDirectoryListing(false).setIncludeHidden(false));
-        GuidanceRoutes guidance = new GuidanceRoutes(vertx, config.guidance(), auth.access());
+        GuidanceRoutes guidance = new GuidanceRoutes(vertx, clock, config.guidance(), auth.access());
         guidance.mount(router);
         router.route("/console/*").handler(StaticHandler.create("webroot/console").setCachingEnabled(false)
                 .setDirectoryListing(false).setIncludeHidden(false));

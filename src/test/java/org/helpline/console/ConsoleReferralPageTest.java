@@ -241,6 +241,7 @@ class ConsoleReferralPageTest {
     void aSurvivorWhoSaysWhatHappenedIsReferredWithTheConsentTheScriptRecorded() {
         serve(ReferralFixture.yaml(partner.endpoint(), ""));
         takeAChat("survivor");
+        answer("safe"); // the survivor's script asks about safety first
         answer("assistance");
         console.click("#script-step button.next");
         answer("wants_referral");
