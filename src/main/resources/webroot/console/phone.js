@@ -21,12 +21,23 @@ const RETRY_MAX_MS = 30000;
 
 const phone = {
   socket: null, JsSIP: null, ua: null, state: null, working: false, retryMs: RETRY_MIN_MS, retryTimer: null,
-  ringing: null, call: null, answerWhenRings: false, startedAt: 0, muted: false, held: false, stopped: true,
+  ringing: null, call: null, answerUntil: 0, reconnectAfterCall: false, startedAt: 0, muted: false, held: false,
+  stopped: true,
 };
+/** An accepted call that has not rung here yet is answered if it rings within this time (the dialplan's ring time). */
+const ANSWER_WITHIN_MS = 20000;
 
 /** Starts the phone for this console (once the server's welcome says the account uses it). */
 export async function startPhone(socket) {
-  if (!phone.stopped) return;
+  if (!phone.stopped) {
+    // the console's socket came back: the server revoked the old account with the old socket, so
+    // register again with a new one (after the call in progress, which Asterisk keeps)
+    phone.socket = socket;
+    phone.working = false;
+    if (phone.call) phone.reconnectAfterCall = true;
+    else { setState('connecting'); connect(); }
+    return;
+  }
   phone.stopped = false;
   phone.socket = socket;
   ensureElements();
@@ -44,13 +55,13 @@ export async function startPhone(socket) {
 export function answerOffer(contact) {
   if (contact.channel !== 'call' || phone.stopped) return;
   if (phone.ringing) answer();
-  else phone.answerWhenRings = true;
+  else phone.answerUntil = Date.now() + ANSWER_WITHIN_MS;
 }
 
 /** Declining a call's offer turns the ringing call away (Asterisk sends the caller back to hold). */
 export function declineOffer(contact) {
   if (contact.channel !== 'call') return;
-  phone.answerWhenRings = false;
+  phone.answerUntil = 0;
   if (phone.ringing) phone.ringing.terminate({ status_code: 486 });
 }
 
@@ -155,19 +166,19 @@ function incoming({ session, originator }) {
     return;
   }
   phone.ringing = session;
-  session.on('failed', () => { if (phone.ringing === session) phone.ringing = null; phone.answerWhenRings = false; });
+  session.on('failed', () => { if (phone.ringing === session) phone.ringing = null; phone.answerUntil = 0; });
   session.on('ended', () => ended(session));
   session.on('confirmed', () => { phone.startedAt = Date.now(); render(); });
   session.on('peerconnection', (e) => {
     e.peerconnection.addEventListener('track', (t) => { $('phone-audio').srcObject = t.streams[0]; });
   });
-  if (phone.answerWhenRings) answer();
+  if (Date.now() < phone.answerUntil) answer();
 }
 
 function answer() {
   const session = phone.ringing;
   phone.ringing = null;
-  phone.answerWhenRings = false;
+  phone.answerUntil = 0;
   phone.call = session;
   phone.muted = false;
   phone.held = false;
@@ -181,6 +192,10 @@ function ended(session) {
   if (phone.ringing === session) phone.ringing = null;
   $('phone-audio').srcObject = null;
   render();
+  if (!phone.call && phone.reconnectAfterCall) {
+    phone.reconnectAfterCall = false;
+    connect();
+  }
 }
 
 function hangUp() {
