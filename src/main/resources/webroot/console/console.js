@@ -10,6 +10,7 @@ import { renderOffers, renderContactList, renderContact, renderTranscript, addMe
 import { setupGuidance, guidanceLoaded, renderGuidance, ensureWork, openTab } from './guidance.js';
 import { setupShortcuts } from './shortcuts.js';
 import { setupReferral, forgetReferrals } from './referral.js';
+import { startPhone, answerOffer, declineOffer, stopPhone } from './phone.js';
 
 const VIEWS = ['login-view', 'password-view', 'supervisor-view', 'app'];
 /** How soon a chat message the server could not record yet is sent again. */
@@ -67,6 +68,7 @@ function received(message) {
   switch (message.type) {
     case 'welcome':
       state.outcomes = message.outcomes || [];
+      if (message.browserPhone) startPhone(state.socket);
       operatorChanged(message.operator);
       (message.contacts || []).forEach((contact) => contactChanged(contact, 'welcome'));
       break;
@@ -179,6 +181,8 @@ async function ask(type, fields) {
 }
 
 function accept(contactId) {
+  const offered = state.contacts.get(contactId);
+  if (offered) answerOffer(offered.contact);
   ask('accept', { contactId }).then((ack) => {
     contactChanged(ack.contact, 'accepted');
     state.currentId = contactId;
@@ -188,6 +192,8 @@ function accept(contactId) {
 }
 
 function decline(contactId) {
+  const offered = state.contacts.get(contactId);
+  if (offered) declineOffer(offered.contact);
   ask('decline', { contactId }).then(() => { forget(contactId); renderAll(); }, () => {});
 }
 
@@ -354,6 +360,7 @@ function openTransfer() {
 
 async function logOut() {
   try {
+    stopPhone();
     if (state.socket) {
       await state.socket.request('presence', { presence: 'offline' }).catch(() => {});
       state.socket.close();

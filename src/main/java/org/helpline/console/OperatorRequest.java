@@ -35,6 +35,12 @@ sealed interface OperatorRequest {
     /** The operator is typing in a chat: shown to the caller, never acknowledged. */
     record Typing(String contactId) implements OperatorRequest {}
 
+    /** Asks for a browser phone for this console ({@code want: true}) or gives it back. */
+    record Phone(boolean want) implements OperatorRequest {}
+
+    /** Whether this console's browser phone works (registered, with a microphone): calls are offered only then. */
+    record PhoneState(boolean working) implements OperatorRequest {}
+
     static OperatorRequest parse(JsonObject message) {
         String type = message.getString("type");
         return switch (type) {
@@ -47,8 +53,10 @@ sealed interface OperatorRequest {
                     message.getValue("key") == null ? 0 : number(message, "key", 1));
             case "typing" -> new Typing(text(message, "contactId"));
             case "transfer" -> new Transfer(text(message, "contactId"), language(message), optionalText(message, "operatorId"));
-            default -> throw new BadRequest("unknown_type",
-                    "unknown message type '" + type + "'; expected presence, accept, decline, end, wrapUp, say, typing or transfer");
+            case "phone" -> new Phone(flag(message, "want"));
+            case "phoneState" -> new PhoneState(flag(message, "working"));
+            default -> throw new BadRequest("unknown_type", "unknown message type '" + type
+                    + "'; expected presence, accept, decline, end, wrapUp, say, typing, transfer, phone or phoneState");
         };
     }
 
@@ -67,6 +75,13 @@ sealed interface OperatorRequest {
         } catch (IllegalArgumentException e) {
             throw new BadRequest("bad_request", "presence must be available, paused or offline");
         }
+    }
+
+    private static boolean flag(JsonObject message, String field) {
+        if (!(message.getValue(field) instanceof Boolean value)) {
+            throw new BadRequest("bad_request", "\"" + field + "\" must be true or false");
+        }
+        return value;
     }
 
     private static String chatText(JsonObject message) {

@@ -95,6 +95,15 @@ public final class WebServerVerticle extends VerticleBase {
                 .setDirectoryListing(false).setIncludeHidden(false));
         GuidanceRoutes guidance = new GuidanceRoutes(vertx, clock, config.guidance(), auth.access());
         guidance.mount(router);
+        if (config.telephony().enabled() && config.telephony().browserPhone().enabled()) {
+            // the console's browser phone talks SIP to Asterisk's WebSocket, and to nothing else
+            String phone = config.telephony().browserPhone().webSocketOrigin();
+            router.route("/console/*").handler(ctx -> {
+                ctx.response().putHeader("Content-Security-Policy",
+                        "default-src 'self'; connect-src 'self' " + phone + "; frame-ancestors 'none'");
+                ctx.next();
+            });
+        }
         router.route("/console/*").handler(StaticHandler.create("webroot/console").setCachingEnabled(false)
                 .setDirectoryListing(false).setIncludeHidden(false));
         // Modules and base CSS both the console and the supervisor view load.
