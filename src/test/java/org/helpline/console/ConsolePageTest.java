@@ -97,6 +97,7 @@ class ConsolePageTest {
         page.findElement(By.cssSelector("#shortcuts-dialog button")).click();
 
         page.findElement(By.id("end-contact")).click();
+        console.click("#end-dialog button[value=end]");
         new Select(console.visible("#wrapup-outcome")).selectByValue("advice_given");
         page.findElement(By.cssSelector("label[for=tag-job_offer]")).click();
         page.findElement(By.cssSelector("#wrapup-form button[type=submit]")).click();

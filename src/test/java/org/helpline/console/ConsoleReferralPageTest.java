@@ -117,6 +117,7 @@ class ConsoleReferralPageTest {
 
         // Wrap-up: nothing of the form stays on the page; the list of statuses (no content) does.
         console.click("#end-contact");
+        console.click("#end-dialog button[value=end]");
         console.select("#wrapup-outcome", "referred");
         console.click("#wrapup-form button[type=submit]");
         console.awaitText("#contact-title", "No contact open");
