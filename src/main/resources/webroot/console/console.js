@@ -10,6 +10,7 @@ import { renderOffers, renderContactList, renderContact, renderTranscript, addMe
 import { setupGuidance, guidanceLoaded, renderGuidance, ensureWork, openTab } from './guidance.js';
 import { setupShortcuts } from './shortcuts.js';
 import { setupReferral, forgetReferrals } from './referral.js';
+import { keepWorkAlive } from './wrapup.js';
 
 const VIEWS = ['login-view', 'password-view', 'supervisor-view', 'app'];
 
@@ -419,5 +420,8 @@ setupForms();
 setupGuidance(insertIntoMessage);
 setupReferral();
 setupShortcutActions();
-setInterval(tick, 1000);
+setInterval(() => {
+  tick();
+  if (state.socket) keepWorkAlive((type, fields) => state.socket.request(type, fields));
+}, 1000);
 boot();

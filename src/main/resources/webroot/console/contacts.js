@@ -3,6 +3,7 @@
 
 import { $, el, clear, show, seconds } from './dom.js';
 import { state, current, untilDeadline, waitedSeconds, t } from './state.js';
+import { referralUnsent } from './wrapup.js';
 
 const CHANNEL = { call: 'Call', chat: 'Chat' };
 const STATE = { offered: 'offered', connected: 'in conversation', wrap_up: 'wrap-up' };
@@ -148,6 +149,7 @@ function renderWrapUp(entry) {
 }
 
 function countdown(entry) {
+  if (referralUnsent(entry)) return '(kept open while your referral is not sent)';
   const left = untilDeadline(entry);
   return left === null ? '' : `(ends by itself in ${seconds(left / 1000)})`;
 }

@@ -22,6 +22,9 @@ sealed interface OperatorRequest {
 
     record WrapUp(String contactId, String outcome) implements OperatorRequest {}
 
+    /** The operator is still at work on a contact in wrap-up (an unsent referral): more time. */
+    record KeepWrappingUp(String contactId) implements OperatorRequest {}
+
     /** Hands a connected chat on to another language and/or a named operator (both optional). */
     record Transfer(String contactId, String language, String operatorId) implements OperatorRequest {}
 
@@ -39,11 +42,12 @@ sealed interface OperatorRequest {
             case "decline" -> new Decline(text(message, "contactId"));
             case "end" -> new End(text(message, "contactId"));
             case "wrapUp" -> new WrapUp(text(message, "contactId"), text(message, "outcome"));
+            case "keepWrappingUp" -> new KeepWrappingUp(text(message, "contactId"));
             case "say" -> new Say(text(message, "contactId"), chatText(message));
             case "typing" -> new Typing(text(message, "contactId"));
             case "transfer" -> new Transfer(text(message, "contactId"), language(message), optionalText(message, "operatorId"));
             default -> throw new BadRequest("unknown_type",
-                    "unknown message type '" + type + "'; expected presence, accept, decline, end, wrapUp, say, typing or transfer");
+                    "unknown message type '" + type + "'; expected presence, accept, decline, end, wrapUp, keepWrappingUp, say, typing or transfer");
         };
     }
 
