@@ -101,8 +101,7 @@ class ConsoleReferralPageTest {
     void wrapUpWaitsWhileTheReferralIsNotSent() {
         serve(ReferralFixture.yaml(partner.endpoint(), ""));
         takeAChatAndOpenTheReferralForm();
-        console.click("#end-contact");
-        console.click("#end-dialog button[value=end]");
+        console.endConversation();
         console.awaitText("#contact-title", "wrap-up");
         String id = console.visible("#contact-list [aria-current=true]").getAttribute("data-contact");
         java.time.Instant firstEnd = server.commands().locate(id).await().contact().deadline();
@@ -161,8 +160,7 @@ class ConsoleReferralPageTest {
         assertThat(partner.received().getFirst().text()).contains(SUMMARY).contains(REACH).contains("\"recordedBy\":\"ana\"");
 
         // Wrap-up: nothing of the form stays on the page; the list of statuses (no content) does.
-        console.click("#end-contact");
-        console.click("#end-dialog button[value=end]");
+        console.endConversation();
         console.select("#wrapup-outcome", "referred");
         console.click("#wrapup-form button[type=submit]");
         console.awaitText("#contact-title", "No contact open");
@@ -261,7 +259,7 @@ class ConsoleReferralPageTest {
                     .contains("\"consentToContact\":true").contains("0744 000 111");
         }
 
-        console.click("#end-contact");
+        console.endConversation();
         console.select("#wrapup-outcome", "referred");
         console.click("#wrapup-form button[type=submit]");
         console.awaitText("#contact-title", "No contact open");
