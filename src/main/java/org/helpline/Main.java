@@ -13,25 +13,34 @@ import org.helpline.config.HelplineConfig;
 import org.helpline.web.auth.UserCommand;
 
 /**
- * {@code java -jar helpline-server.jar [--config PATH]} runs the server;
- * {@code java -jar helpline-server.jar user ...} manages accounts. Exit code 2 means the configuration
- * or the command line is wrong, 1 that the server could not start.
+ * {@code ./helpline [--config PATH]} (or {@code java -jar helpline-server.jar}) runs the server;
+ * {@code ./helpline user ...} manages accounts. Exit code 2 means the configuration or the command line
+ * is wrong, 1 that the server could not start.
  */
 public final class Main {
     private static final Path DEFAULT_CONFIG = Path.of("config", "helpline.yaml");
+    private static final String USAGE = """
+            usage: ./helpline [--config PATH]      run the server (default config/helpline.yaml, else built-in defaults)
+                   ./helpline user ...             add, change or remove accounts (./helpline user --help)
+                   ./helpline --help               this text
+            ./helpline is java -jar target/helpline-server.jar with the JDK in JAVA_HOME.""";
 
     private Main() {
     }
 
     public static void main(String[] args) {
         List<String> rest = new ArrayList<>(List.of(args));
+        if (!rest.isEmpty() && (rest.getFirst().equals("--help") || rest.getFirst().equals("-h"))) {
+            System.out.println(USAGE);
+            System.exit(0);
+        }
         HelplineConfig config = loadConfig(rest);
         if (!rest.isEmpty() && rest.getFirst().equals("user")) {
             System.exit(UserCommand.run(rest.subList(1, rest.size()).toArray(String[]::new), config.auth(),
                     System.in, System.out));
         }
         if (!rest.isEmpty()) {
-            fail(2, "unknown argument " + rest.getFirst() + "; usage: helpline-server [--config PATH] | user ...");
+            fail(2, "unknown argument " + rest.getFirst() + "; usage: ./helpline [--config PATH] | user ... | --help");
         }
         Vertx vertx = Vertx.vertx();
         HelplineServer.start(vertx, config, Clock.systemUTC())

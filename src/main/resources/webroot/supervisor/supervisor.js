@@ -159,6 +159,8 @@ setHandlers({
         (ack) => `${shortId(contact.id)} now waits in ${ack.contact.language}.`), others.length ? others : [contact.language]);
   },
   pause: pauseDialog,
+  resume: (operator) => act('presence', { operatorId: operator.id, presence: 'available' },
+    () => `${operator.id} is available again.`),
   logout: (operator) => confirmDialog(`Log out ${operator.id}`,
     'Their open offers go back to the queue; conversations they hold carry on.',
     () => act('presence', { operatorId: operator.id, presence: 'offline' }, () => `${operator.id} is logged out.`)),

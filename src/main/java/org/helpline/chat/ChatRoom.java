@@ -229,6 +229,7 @@ public final class ChatRoom {
             caller.session(session);
             caller.resumed(session, resume.after());
             LOG.info("chat.resumed contact={} state={}", session.contactId(), session.state());
+            lifecycle.reattached(session);
             if (session.state() == ChatSession.State.WAITING) {
                 session.forgetPosition();
                 lifecycle.tellPosition(session);

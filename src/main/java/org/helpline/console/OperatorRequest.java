@@ -23,6 +23,9 @@ sealed interface OperatorRequest {
 
     record WrapUp(String contactId, String outcome) implements OperatorRequest {}
 
+    /** The operator is still at work on a contact in wrap-up (an unsent referral): more time. */
+    record KeepWrappingUp(String contactId) implements OperatorRequest {}
+
     /** Hands a connected chat on to another language and/or a named operator (both optional). */
     record Transfer(String contactId, String language, String operatorId) implements OperatorRequest {}
 
@@ -49,6 +52,7 @@ sealed interface OperatorRequest {
             case "decline" -> new Decline(text(message, "contactId"));
             case "end" -> new End(text(message, "contactId"));
             case "wrapUp" -> new WrapUp(text(message, "contactId"), text(message, "outcome"));
+            case "keepWrappingUp" -> new KeepWrappingUp(text(message, "contactId"));
             case "say" -> new Say(text(message, "contactId"), chatText(message),
                     message.getValue("key") == null ? 0 : number(message, "key", 1));
             case "typing" -> new Typing(text(message, "contactId"));
@@ -56,7 +60,7 @@ sealed interface OperatorRequest {
             case "phone" -> new Phone(flag(message, "want"));
             case "phoneState" -> new PhoneState(flag(message, "working"));
             default -> throw new BadRequest("unknown_type", "unknown message type '" + type
-                    + "'; expected presence, accept, decline, end, wrapUp, say, typing, transfer, phone or phoneState");
+                    + "'; expected presence, accept, decline, end, wrapUp, keepWrappingUp, say, typing, transfer, phone or phoneState");
         };
     }
 

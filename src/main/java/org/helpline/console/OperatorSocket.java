@@ -102,6 +102,7 @@ final class OperatorSocket {
                     ? contact(new Command.WrapUp(me, w.contactId(), w.outcome()))
                     : Future.failedFuture(new RejectedCommand("unknown_outcome",
                             "outcome must be one of " + String.join(", ", outcomes)));
+            case OperatorRequest.KeepWrappingUp k -> contact(new Command.KeepWrappingUp(me, k.contactId()));
             case OperatorRequest.Say s -> chat.say(me, s.contactId(), s.text(), s.key()).map(line -> new JsonObject().put("seq", line.seq()));
             case OperatorRequest.Typing t -> {
                 chat.typing(me, t.contactId());

@@ -84,6 +84,9 @@ public final class WebServerVerticle extends VerticleBase {
             var account = AccessControl.of(ctx);
             ctx.request().toWebSocket().onSuccess(ws -> supervisors.attach(ws, account.name(), account.endpoint()));
         });
+        // The start page leads operators, supervisors and callers to their pages.
+        router.get("/").handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                .sendFile("webroot/index.html"));
         router.get("/supervisor").handler(ctx -> {
             if (ctx.request().path().endsWith("/")) {
                 ctx.next(); // Vert.x matches "/supervisor/" here too
