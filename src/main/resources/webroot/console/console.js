@@ -12,6 +12,7 @@ import { setupShortcuts } from './shortcuts.js';
 import { setupReferral, forgetReferrals } from './referral.js';
 import { startPhone, answerOffer, declineOffer, stopPhone } from './phone.js';
 import { keepWorkAlive } from './wrapup.js';
+import { caseOf, receiveHandOver } from './handover.js';
 
 const VIEWS = ['login-view', 'password-view', 'supervisor-view', 'app'];
 /** How soon a chat message the server could not record yet is sent again. */
@@ -83,9 +84,12 @@ function received(message) {
     case 'operator':
       operatorChanged(message.operator);
       break;
-    case 'transcript':
+    case 'transcript': {
+      const entry = state.contacts.get(message.contactId);
+      if (entry && receiveHandOver(entry, message.handOver) && entry.contact.id === state.currentId) guidanceDrawnFor = null;
       chatLines(message.contactId, message.messages || []);
       break;
+    }
     case 'message':
       chatLines(message.contactId, [message]);
       break;
@@ -338,7 +342,9 @@ function setupForms() {
     const entry = current();
     if ($('transfer-dialog').returnValue !== 'transfer' || !entry) return;
     const operatorId = $('transfer-operator').value.trim().toLowerCase();
-    ask('transfer', { contactId: entry.contact.id, language: $('transfer-language').value, ...(operatorId ? { operatorId } : {}) })
+    const note = $('transfer-note').value.trim();
+    ask('transfer', { contactId: entry.contact.id, language: $('transfer-language').value, ...(operatorId ? { operatorId } : {}),
+      ...(note ? { note } : {}), case: caseOf(entry.work) })
       .then(() => { forget(entry.contact.id); renderAll(); notice('The chat was transferred.'); }, () => {});
   });
   $('wrapup-form').addEventListener('submit', (event) => {
@@ -394,6 +400,7 @@ function openTransfer() {
   if (!entry || entry.contact.state !== 'connected' || entry.contact.channel !== 'chat') return;
   $('transfer-language').value = entry.contact.language;
   $('transfer-operator').value = '';
+  $('transfer-note').value = '';
   $('transfer-dialog').showModal();
 }
 

@@ -110,9 +110,12 @@ export function renderContact() {
 export function renderTranscript() {
   const entry = current();
   if (!entry) return;
+  const note = $('handover-note');
+  show(note, !!entry.handOver);
+  if (entry.handOver) note.textContent = `Hand-over from ${entry.handOver.from || 'the previous operator'}: ${entry.handOver.note || '(no note)'}`;
   const list = clear($('transcript'));
   entry.messages.forEach((m) => list.append(el('li', { class: `from-${m.from}` },
-    el('span', { class: 'who' }, m.from === 'caller' ? 'Caller' : 'You'),
+    el('span', { class: 'who' }, author(m)),
     el('span', { class: 'time' }, m.sentAt ? new Date(m.sentAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : ''),
     el('p', { class: 'text' }, m.text))));
   list.scrollTop = list.scrollHeight;
@@ -120,11 +123,19 @@ export function renderTranscript() {
   $('typing-note').textContent = entry.typingUntil > Date.now() ? 'The caller is typing…' : '';
 }
 
+/** Who wrote a line: after a transfer, the earlier operator's lines carry their display name, not "You". */
+function author(m) {
+  if (m.from === 'caller') return 'Caller';
+  const someoneElse = m.operatorId && state.account && m.operatorId !== state.account.name;
+  return someoneElse ? (m.operatorName || 'Previous operator') : 'You';
+}
+
 /** A chat message (dropped if already seen: transcripts and live messages may overlap). */
 export function addMessage(entry, message) {
   if (entry.seqs.has(message.seq)) return false;
   entry.seqs.add(message.seq);
-  entry.messages.push({ seq: message.seq, from: message.from, text: message.text, sentAt: message.sentAt });
+  entry.messages.push({ seq: message.seq, from: message.from, text: message.text, sentAt: message.sentAt,
+    operatorId: message.operatorId, operatorName: message.operatorName });
   entry.messages.sort((a, b) => a.seq - b.seq);
   if (message.from === 'caller') entry.typingUntil = 0;
   if (entry.contact.id !== state.currentId && message.from === 'caller') entry.unread += 1;

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.helpline.core.ChatEvent;
 import org.helpline.core.ChatLine;
+import org.helpline.core.HandOver;
 
 /** How chat messages look on the operator socket (docs/protocol.md, "Chat on the operator socket"). */
 public final class ChatJson {
@@ -17,14 +18,22 @@ public final class ChatJson {
                 .put("seq", line.seq())
                 .put("from", CoreJson.lower(line.from()))
                 .put("text", line.text())
-                .put("sentAt", line.sentAt().toString());
+                .put("sentAt", line.sentAt().toString())
+                .put("operatorId", line.operatorId())
+                .put("operatorName", line.operatorName());
     }
 
     public static JsonObject transcript(ChatEvent.Transcript transcript) {
-        return new JsonObject()
+        JsonObject json = new JsonObject()
                 .put("type", "transcript")
                 .put("contactId", transcript.contactId())
                 .put("messages", new JsonArray(transcript.lines().stream().map(ChatJson::message).toList()));
+        HandOver handOver = transcript.handOver();
+        if (handOver != null) {
+            json.put("handOver", new JsonObject().put("from", handOver.fromName()).put("note", handOver.note())
+                    .put("case", handOver.caseState() == null ? null : new JsonObject(handOver.caseState())));
+        }
+        return json;
     }
 
     public static JsonObject typing(String contactId) {

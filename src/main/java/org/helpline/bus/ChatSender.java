@@ -31,6 +31,11 @@ public final class ChatSender {
         return request(new ChatRequest.Transcript(operatorId, contactId, false)).map(ChatEvent.Transcript.class::cast);
     }
 
+    /** Leaves a note and the case with a chat the operator holds, for whoever takes it after the transfer. */
+    public Future<Void> handOver(String operatorId, String contactId, String note, String caseState) {
+        return request(new ChatRequest.HandOver(operatorId, contactId, note, caseState)).mapEmpty();
+    }
+
     public void typing(String operatorId, String contactId) {
         vertx.eventBus().send(Addresses.CHAT_REQUESTS, new ChatRequest.Typing(operatorId, contactId));
     }

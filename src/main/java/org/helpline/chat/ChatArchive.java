@@ -123,7 +123,8 @@ final class ChatArchive {
             for (int i = 0; i < lines.size(); i++) {
                 JsonObject line = lines.getJsonObject(i);
                 session.restore(new Entry(line.getLong("seq"), Speaker.valueOf(line.getString("from").toUpperCase(Locale.ROOT)),
-                        line.getString("text"), Instant.parse(line.getString("sentAt")), line.getLong("id", 0L)));
+                        line.getString("text"), Instant.parse(line.getString("sentAt")), line.getLong("id", 0L),
+                        line.getString("by"), line.getString("byName")));
             }
             return lines.size() < PAGE ? Future.succeededFuture() : loadPages(session, page + 1);
         });

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.helpline.core.ChatLine.Speaker;
+import org.helpline.core.HandOver;
 
 /**
  * One conversation as the chat room holds it: who it is with, its transcript, and the caller's socket
@@ -27,6 +28,8 @@ final class ChatSession {
     private State state = State.WAITING;
     private String operatorId;
     private String operatorName;
+    /** What the operator who transferred the chat left for the next one: in memory only, never archived. */
+    private HandOver handOver;
     private String endedBy;
     private Instant endedAt;
     private long lastClientId;
@@ -109,6 +112,14 @@ final class ChatSession {
 
     String operatorName() {
         return operatorName;
+    }
+
+    HandOver handOver() {
+        return handOver;
+    }
+
+    void handOver(HandOver left) {
+        handOver = left;
     }
 
     String endedBy() {
@@ -196,8 +207,11 @@ final class ChatSession {
         savedAt = at;
     }
 
+    /** A message; an operator's is signed with the holder's id and display name. */
     Entry add(Speaker from, String text, Instant now, long clientId) {
-        Entry entry = new Entry(lastSeq() + 1, from, text, now, clientId);
+        boolean byOperator = from == Speaker.OPERATOR;
+        Entry entry = new Entry(lastSeq() + 1, from, text, now, clientId, byOperator ? operatorId : null,
+                byOperator ? operatorName : null);
         restore(entry);
         return entry;
     }

@@ -12,6 +12,7 @@ import org.helpline.core.Addresses;
 import org.helpline.core.ChatEvent;
 import org.helpline.core.ChatLine.Speaker;
 import org.helpline.core.ChatRequest;
+import org.helpline.core.HandOver;
 import org.helpline.core.RejectedCommand;
 
 /**
@@ -55,6 +56,11 @@ final class ConsoleRelay {
                     delivered(session, session.recordedSeq());
                 }
             });
+            case ChatRequest.HandOver handOver -> held(handOver.operatorId(), handOver.contactId(), "hand over", message,
+                    session -> {
+                        session.handOver(new HandOver(session.operatorName(), handOver.note(), handOver.caseState()));
+                        message.reply(handOver);
+                    });
             case ChatRequest.ConsoleOpened opened -> roster.consoleOpened(opened.operatorId(), opened.displayName());
             case ChatRequest.ConsoleClosed closed -> roster.consoleClosed(closed.operatorId());
         }
@@ -76,7 +82,7 @@ final class ConsoleRelay {
 
     ChatEvent.Transcript transcript(ChatSession session) {
         return new ChatEvent.Transcript(session.operatorId(), session.contactId(),
-                session.recordedEntries().stream().map(e -> e.line(session.contactId())).toList());
+                session.recordedEntries().stream().map(e -> e.line(session.contactId())).toList(), session.handOver());
     }
 
     /** Tells the operator in conversation with this caller that their page went away or came back. */

@@ -4,6 +4,7 @@ import static org.helpline.wire.RequestFields.number;
 import static org.helpline.wire.RequestFields.optionalText;
 import static org.helpline.wire.RequestFields.text;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import io.vertx.core.json.JsonObject;
@@ -26,8 +27,23 @@ sealed interface OperatorRequest {
     /** The operator is still at work on a contact in wrap-up (an unsent referral): more time. */
     record KeepWrappingUp(String contactId) implements OperatorRequest {}
 
-    /** Hands a connected chat on to another language and/or a named operator (both optional). */
-    record Transfer(String contactId, String language, String operatorId) implements OperatorRequest {}
+    /**
+     * Hands a connected chat on to another language and/or a named operator (both optional), with a note and
+     * the case (opaque JSON text of at most {@link #MAX_CASE_BYTES}) for the next operator, each optional.
+     */
+    record Transfer(String contactId, String language, String operatorId, String note, String caseState)
+            implements OperatorRequest {
+        /** Leaves the note and the case out of logs. */
+        @Override
+        public String toString() {
+            return "Transfer[contactId=" + contactId + ", language=" + language + ", operatorId=" + operatorId + "]";
+        }
+    }
+
+    /** A hand-over note is a few lines for a colleague, not a case file. */
+    int MAX_NOTE_CHARS = 1000;
+    /** The case a console carries (script trail, ticks, country, facts) fits well within this. */
+    int MAX_CASE_BYTES = 16_384;
 
     /**
      * A message in a chat the operator holds; its size is checked by the chat room. {@code key} (0 if not
@@ -56,7 +72,8 @@ sealed interface OperatorRequest {
             case "say" -> new Say(text(message, "contactId"), chatText(message),
                     message.getValue("key") == null ? 0 : number(message, "key", 1));
             case "typing" -> new Typing(text(message, "contactId"));
-            case "transfer" -> new Transfer(text(message, "contactId"), language(message), optionalText(message, "operatorId"));
+            case "transfer" -> new Transfer(text(message, "contactId"), language(message), optionalText(message, "operatorId"),
+                    note(message), caseState(message));
             case "phone" -> new Phone(flag(message, "want"));
             case "phoneState" -> new PhoneState(flag(message, "working"));
             default -> throw new BadRequest("unknown_type", "unknown message type '" + type
@@ -70,6 +87,35 @@ sealed interface OperatorRequest {
             throw new BadRequest("bad_request", "language must be a code such as ro or en");
         }
         return language;
+    }
+
+    private static String note(JsonObject message) {
+        Object note = message.getValue("note");
+        if (note == null) {
+            return null;
+        }
+        if (!(note instanceof String text)) {
+            throw new BadRequest("bad_request", "\"note\" must be a string");
+        }
+        if (text.length() > MAX_NOTE_CHARS) {
+            throw new BadRequest("too_large", "a hand-over note may be at most " + MAX_NOTE_CHARS + " characters");
+        }
+        return text.isBlank() ? null : text.strip();
+    }
+
+    private static String caseState(JsonObject message) {
+        Object state = message.getValue("case");
+        if (state == null) {
+            return null;
+        }
+        if (!(state instanceof JsonObject json)) {
+            throw new BadRequest("bad_request", "\"case\" must be an object");
+        }
+        String text = json.encode();
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_CASE_BYTES) {
+            throw new BadRequest("too_large", "\"case\" may be at most " + MAX_CASE_BYTES + " bytes");
+        }
+        return text;
     }
 
     private static Presence presence(JsonObject message) {

@@ -97,7 +97,8 @@ final class OperatorSocket {
             case OperatorRequest.Accept a -> contact(new Command.Accept(me, a.contactId()));
             case OperatorRequest.Decline d -> contact(new Command.Decline(me, d.contactId()));
             case OperatorRequest.End e -> contact(new Command.End(me, e.contactId()));
-            case OperatorRequest.Transfer t -> contact(new Command.Transfer(me, t.contactId(), t.language(), t.operatorId()));
+            case OperatorRequest.Transfer t -> handOver(t).compose(left ->
+                    contact(new Command.Transfer(me, t.contactId(), t.language(), t.operatorId())));
             case OperatorRequest.WrapUp w -> outcomes.contains(w.outcome())
                     ? contact(new Command.WrapUp(me, w.contactId(), w.outcome()))
                     : Future.failedFuture(new RejectedCommand("unknown_outcome",
@@ -109,6 +110,14 @@ final class OperatorSocket {
                 yield Future.succeededFuture(null);
             }
         };
+    }
+
+    /** The note and the case go with the chat before it moves, so the next operator's console has them on accepting. */
+    private Future<Void> handOver(OperatorRequest.Transfer transfer) {
+        if (transfer.note() == null && transfer.caseState() == null) {
+            return Future.succeededFuture();
+        }
+        return chat.handOver(profile.id(), transfer.contactId(), transfer.note(), transfer.caseState());
     }
 
     private JsonObject phoneIssued(JsonObject credentials) {

@@ -30,8 +30,11 @@ public sealed interface ChatEvent {
      */
     record CallerConnection(String operatorId, String contactId, boolean connected, Instant backBy) implements ChatEvent {}
 
-    /** The whole conversation so far: when the operator accepts the chat, and when a console opens. */
-    record Transcript(String operatorId, String contactId, List<ChatLine> lines) implements ChatEvent {
+    /**
+     * The whole conversation so far: when the operator accepts the chat, and when a console opens; with what
+     * the previous operator left ({@code handOver}, null if the chat was not transferred with one).
+     */
+    record Transcript(String operatorId, String contactId, List<ChatLine> lines, HandOver handOver) implements ChatEvent {
         public Transcript {
             lines = List.copyOf(lines);
         }

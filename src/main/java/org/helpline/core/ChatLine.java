@@ -8,9 +8,12 @@ import java.util.Objects;
  * the console of the operator who holds the contact, and back.
  *
  * @param seq    its place in the conversation, from 1, one sequence for both sides
- * @param sentAt when the server accepted it
+ * @param sentAt       when the server accepted it
+ * @param operatorId   who wrote an operator's line (null for the caller's): after a transfer, not always the holder
+ * @param operatorName that operator's display name when they wrote it
  */
-public record ChatLine(String contactId, long seq, Speaker from, String text, Instant sentAt) {
+public record ChatLine(String contactId, long seq, Speaker from, String text, Instant sentAt, String operatorId,
+                       String operatorName) {
 
     public enum Speaker { CALLER, OPERATOR }
 
@@ -19,6 +22,11 @@ public record ChatLine(String contactId, long seq, Speaker from, String text, In
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(sentAt, "sentAt");
+    }
+
+    /** A line without an author (the caller's). */
+    public ChatLine(String contactId, long seq, Speaker from, String text, Instant sentAt) {
+        this(contactId, seq, from, text, sentAt, null, null);
     }
 
     /** Leaves the text out, so that logging a line never writes what someone said. */

@@ -13,6 +13,17 @@ public sealed interface ChatRequest {
      */
     record Say(String operatorId, String contactId, String text, long key) implements ChatRequest {}
 
+    /**
+     * Before transferring a chat they hold, the operator leaves a note and the case for the next one (each
+     * may be null); it replaces any earlier hand-over of the chat. The reply is the request itself.
+     */
+    record HandOver(String operatorId, String contactId, String note, String caseState) implements ChatRequest {
+        @Override
+        public String toString() {
+            return "HandOver[operatorId=" + operatorId + ", contactId=" + contactId + "]";
+        }
+    }
+
     /** The operator is typing in a chat they hold; no reply. */
     record Typing(String operatorId, String contactId) implements ChatRequest {}
 

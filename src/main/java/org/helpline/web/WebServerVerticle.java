@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class WebServerVerticle extends VerticleBase {
     /** Past this a socket is closed by Vert.x itself; below it, our own limits answer with an error. */
     private static final int MAX_SOCKET_MESSAGE = 64 * 1024;
-    private static final SocketLimits OPERATOR_LIMITS = new SocketLimits(4 * 1024, 20, 10, 10);
+    /** Room for a transfer's hand-over: the case (16 KB at most) and a note with it. */
+    private static final SocketLimits OPERATOR_LIMITS = new SocketLimits(24 * 1024, 20, 10, 10);
     private static final SocketLimits SUPERVISOR_LIMITS = new SocketLimits(4 * 1024, 20, 10, 10);
     private static final Logger LOG = LoggerFactory.getLogger(WebServerVerticle.class);
 

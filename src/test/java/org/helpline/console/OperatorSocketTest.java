@@ -125,7 +125,7 @@ class OperatorSocketTest {
         assertThat(console.next("error").getString("code")).isEqualTo("unknown_contact");
         console.send(request("presence", 9).put("presence", "paused"));
         assertThat(console.next("error").getString("code")).isEqualTo("reason_required");
-        console.sendText("{\"type\":\"presence\",\"reason\":\"" + "x".repeat(5000) + "\"}");
+        console.sendText("{\"type\":\"presence\",\"reason\":\"" + "x".repeat(25_000) + "\"}");
         assertThat(console.next("error").getString("code")).isEqualTo("too_large");
         console.sendBinary(new byte[] {1, 2, 3});
         assertThat(console.next("error").getString("code")).isEqualTo("text_only");
