@@ -6,10 +6,8 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -62,7 +60,7 @@ public final class ChatRoom {
     private final ConsoleRelay relay;
     private final ChatLifecycle lifecycle;
     private final SecureRandom random = new SecureRandom();
-    private final Set<CallerSocket> callers = new HashSet<>();
+    private final Heartbeat<CallerSocket> heartbeat = new Heartbeat<>(CallerSocket::heartbeat);
 
     /** @param durableStore whether {@code store} outlives the process (Redis): only then are open chats kept in it */
     public ChatRoom(Vertx vertx, Clock clock, ChatConfig config, List<String> languages, OpeningHours hours,
@@ -89,7 +87,7 @@ public final class ChatRoom {
         var operators = vertx.eventBus().<OperatorChanged>consumer(Addresses.OPERATOR_EVENTS,
                 m -> lifecycle.operatorChanged(m.body().operator()));
         vertx.setPeriodic(config.sweepInterval().toMillis(), id -> lifecycle.sweep());
-        vertx.setPeriodic(config.heartbeat().toMillis(), id -> callers.removeIf(caller -> !caller.heartbeat()));
+        vertx.setPeriodic(Math.max(1, config.heartbeat().toMillis() / Heartbeat.SLICES), id -> heartbeat.tick());
         return Future.all(requests.completion(), contacts.completion(), operators.completion()).mapEmpty();
     }
 
@@ -125,7 +123,7 @@ public final class ChatRoom {
     public void attach(ServerWebSocket webSocket) {
         JsonSocket json = new JsonSocket(webSocket, limits, clock);
         CallerSocket caller = new CallerSocket(webSocket, json);
-        callers.add(caller);
+        heartbeat.add(caller);
         webSocket.exceptionHandler(e -> {
             // a broken connection is the caller's network, not the server's: it is closed, and may resume
         });
@@ -133,7 +131,7 @@ public final class ChatRoom {
         // The caller is away from their close frame on (the connection itself may linger), or when it drops.
         webSocket.endHandler(v -> lifecycle.detached(caller));
         json.onClose(() -> {
-            callers.remove(caller);
+            heartbeat.remove(caller);
             lifecycle.detached(caller);
         });
     }

@@ -214,7 +214,8 @@ class ChatBenchmark {
             accounts.add(new JsonObject().put("name", "admin").put("role", "supervisor").put("passwordChangeRequired", false)
                     .put("passwordHash", hash));
             Files.writeString(dir.resolve("accounts.json"), new JsonObject().put("version", 1).put("accounts", accounts).encode());
-            // Production's timer settings rather than the test server's quick ones, and open all week,
+            // Production's timer settings rather than the test server's quick ones, open all week, and room for
+            // every caller to wait at once (they all start together, before the operators have accepted),
             // whenever the benchmark runs (these replace the test server's own routing and telephony lines).
             server = TestServer.start(dir, Clock.systemUTC(), """
                     routing: { tickInterval: 250ms, disconnectGrace: 30s }
@@ -222,8 +223,8 @@ class ChatBenchmark {
                       enabled: false
                       openingHours: { weekly: { monday: "00:00-24:00", tuesday: "00:00-24:00", wednesday: "00:00-24:00",
                         thursday: "00:00-24:00", friday: "00:00-24:00", saturday: "00:00-24:00", sunday: "00:00-24:00" } }
-                    chat: { maxMessages: 1000000, rateLimit: { burst: 100000, perSecond: 100000 } }
-                    """ + storeYaml, List.of());
+                    chat: { maxMessages: 1000000, maxWaiting: %d, rateLimit: { burst: 100000, perSecond: 100000 } }
+                    """.formatted(CHATS) + storeYaml, List.of());
         }
 
         @Override
