@@ -11,10 +11,15 @@ public final class Eventually {
     }
 
     public static void until(BooleanSupplier condition, String what) {
-        long giveUp = System.nanoTime() + WAIT.toNanos();
+        within(WAIT, condition, what);
+    }
+
+    /** As {@link #until}, with a deadline of its own (a benchmark's thousands of connections). */
+    public static void within(Duration patience, BooleanSupplier condition, String what) {
+        long giveUp = System.nanoTime() + patience.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > giveUp) {
-                throw new AssertionError("waited " + WAIT.toSeconds() + " s for: " + what);
+                throw new AssertionError("waited " + patience.toSeconds() + " s for: " + what);
             }
             try {
                 Thread.sleep(10); // the polling interval of a deadline
