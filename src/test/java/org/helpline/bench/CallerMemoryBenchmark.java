@@ -101,6 +101,9 @@ class CallerMemoryBenchmark {
         try {
             WebClient web = WebClient.create(clients, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(port));
             Eventually.within(java.time.Duration.ofSeconds(180), () -> {
+                if (!server.isAlive()) {
+                    throw new AssertionError("the server process ended: " + tail(dir.resolve("server.log")));
+                }
                 try {
                     return web.get("/ready").send().await().statusCode() == 200;
                 } catch (Exception notYet) { // not listening yet
@@ -171,6 +174,15 @@ class CallerMemoryBenchmark {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.helpline.Main", "--config", config.toString()));
         return new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(new File(dir.toFile(), "server.log")).start();
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     private static long rssKib(Process server) throws IOException {
