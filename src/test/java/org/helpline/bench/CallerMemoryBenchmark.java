@@ -100,7 +100,7 @@ class CallerMemoryBenchmark {
         Vertx clients = Vertx.vertx();
         try {
             WebClient web = WebClient.create(clients, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(port));
-            Eventually.within(java.time.Duration.ofSeconds(180), () -> {
+            Eventually.until(() -> {
                 if (!server.isAlive()) {
                     throw new AssertionError("the server process ended: " + tail(dir.resolve("server.log")));
                 }
@@ -109,7 +109,7 @@ class CallerMemoryBenchmark {
                 } catch (Exception notYet) { // not listening yet
                     return false;
                 }
-            }, "the server process is ready");
+            }, "the server process is ready", java.time.Duration.ofSeconds(180));
             WebSocketClient sockets = clients.createWebSocketClient(new WebSocketClientOptions()
                     .setMaxConnections(4 * (size.chats() + size.idle())).setTryUsePerMessageCompression(true));
             long started = rssKib(server);
@@ -122,16 +122,16 @@ class CallerMemoryBenchmark {
             for (int i = 0; i < size.chats(); i++) {
                 callers.add(caller(sockets, port, connected));
             }
-            Eventually.within(java.time.Duration.ofSeconds(120), () -> connected.sum() == size.chats(),
-                    "every chat is connected to an operator");
+            Eventually.until(() -> connected.sum() == size.chats(), "every chat is connected to an operator",
+                    java.time.Duration.ofSeconds(120));
             settle();
             long withChats = rssKib(server);
             LongAdder waiting = new LongAdder();
             for (int i = 0; i < size.idle(); i++) {
                 callers.add(waitingCaller(sockets, port, waiting));
             }
-            Eventually.within(java.time.Duration.ofSeconds(120), () -> waiting.sum() == size.idle(),
-                    "every idle caller is waiting");
+            Eventually.until(() -> waiting.sum() == size.idle(), "every idle caller is waiting",
+                    java.time.Duration.ofSeconds(120));
             settle();
             return new Result(started, withChats, rssKib(server), size);
         } finally {

@@ -11,15 +11,15 @@ public final class Eventually {
     }
 
     public static void until(BooleanSupplier condition, String what) {
-        within(WAIT, condition, what);
+        until(condition, what, WAIT);
     }
 
-    /** As {@link #until}, with a deadline of its own (a benchmark's thousands of connections). */
-    public static void within(Duration patience, BooleanSupplier condition, String what) {
-        long giveUp = System.nanoTime() + patience.toNanos();
+    /** With a deadline of its own, for what takes real time (a real Asterisk playing prompts, a benchmark's thousands of connections). */
+    public static void until(BooleanSupplier condition, String what, Duration within) {
+        long giveUp = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > giveUp) {
-                throw new AssertionError("waited " + patience.toSeconds() + " s for: " + what);
+                throw new AssertionError("waited " + within.toSeconds() + " s for: " + what);
             }
             try {
                 Thread.sleep(10); // the polling interval of a deadline
