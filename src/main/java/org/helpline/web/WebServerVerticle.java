@@ -22,6 +22,8 @@ import org.helpline.supervision.ViewSettings;
 import org.helpline.web.auth.AccessControl;
 import org.helpline.web.auth.Authentication;
 import org.helpline.web.auth.Role;
+import org.helpline.wire.FrameGuard;
+import org.helpline.wire.JsonSocket;
 import org.helpline.wire.SocketLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +34,6 @@ import org.slf4j.LoggerFactory;
  * It is deployed before the dispatch so that it hears the contacts and operators a restart restores.
  */
 public final class WebServerVerticle extends VerticleBase {
-    /** Past this a socket is closed by Vert.x itself; below it, our own limits answer with an error. */
-    private static final int MAX_SOCKET_MESSAGE = 64 * 1024;
     private static final SocketLimits OPERATOR_LIMITS = new SocketLimits(4 * 1024, 20, 10, 10);
     private static final SocketLimits SUPERVISOR_LIMITS = new SocketLimits(4 * 1024, 20, 10, 10);
     private static final Logger LOG = LoggerFactory.getLogger(WebServerVerticle.class);
@@ -78,11 +78,11 @@ public final class WebServerVerticle extends VerticleBase {
             int chatCapacity = config.routing().chatCapacity();
             var account = AccessControl.of(ctx);
             var profile = account.profile(chatCapacity);
-            ctx.request().toWebSocket().onSuccess(ws -> console.attach(ws, profile, account.displayName()));
+            FrameGuard.upgrade(ctx.request()).onSuccess(ws -> console.attach(ws, profile, account.displayName()));
         });
         router.get("/supervisor/ws").handler(auth.access().requireRole(Role.SUPERVISOR)).handler(ctx -> {
             var account = AccessControl.of(ctx);
-            ctx.request().toWebSocket().onSuccess(ws -> supervisors.attach(ws, account.name(), account.endpoint()));
+            FrameGuard.upgrade(ctx.request()).onSuccess(ws -> supervisors.attach(ws, account.name(), account.endpoint()));
         });
         // The start page leads operators, supervisors and callers to their pages.
         router.get("/").handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
@@ -118,8 +118,12 @@ public final class WebServerVerticle extends VerticleBase {
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(config.http().host())
                 .setPort(config.http().port())
-                .setMaxWebSocketMessageSize(MAX_SOCKET_MESSAGE)
-                .setMaxWebSocketFrameSize(MAX_SOCKET_MESSAGE);
+                .setMaxWebSocketMessageSize(JsonSocket.MAX_MESSAGE_BYTES)
+                .setMaxWebSocketFrameSize(JsonSocket.MAX_MESSAGE_BYTES)
+                // Short JSON messages gain nothing from deflate, and each socket's compressor and inflater
+                // held over 100 KB of native memory; without extensions any RSV bit is a protocol error (1002).
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false);
         return console.start()
                 .compose(v -> guidance.start())
                 .compose(v -> chat.start())
