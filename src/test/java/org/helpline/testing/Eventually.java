@@ -11,10 +11,15 @@ public final class Eventually {
     }
 
     public static void until(BooleanSupplier condition, String what) {
-        long giveUp = System.nanoTime() + WAIT.toNanos();
+        until(condition, what, WAIT);
+    }
+
+    /** With a deadline of its own, for what takes whole processes starting on a shared machine. */
+    public static void until(BooleanSupplier condition, String what, Duration wait) {
+        long giveUp = System.nanoTime() + wait.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > giveUp) {
-                throw new AssertionError("waited " + WAIT.toSeconds() + " s for: " + what);
+                throw new AssertionError("waited " + wait.toSeconds() + " s for: " + what);
             }
             try {
                 Thread.sleep(10); // the polling interval of a deadline
