@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import io.vertx.core.Future;
@@ -12,8 +13,12 @@ import io.vertx.core.Vertx;
 import org.helpline.config.ConfigException;
 import org.helpline.config.HelplineConfig;
 import org.helpline.config.ReferralConfig;
+import org.helpline.guidance.Established;
+import org.helpline.guidance.Guidance;
 import org.helpline.guidance.GuidanceLibrary;
 import org.helpline.guidance.IndicatorGroup;
+import org.helpline.guidance.Script;
+import org.helpline.guidance.Step;
 import org.helpline.privacy.RepeatCallers;
 import org.helpline.privacy.RetentionSweeper;
 import org.helpline.referral.ReferralDesk;
@@ -93,10 +98,15 @@ final class PrivacyRooms {
         return null;
     }
 
-    /** Rule ids must be the guidance's indicator ids: a typo would silently never count. */
+    /**
+     * Rule ids must be the guidance's indicator ids (a typo would silently never count), and the needs scripts
+     * establish must be needs the referral form offers (or they would never reach it).
+     */
     static void checkIndicators(ReferralConfig referral, Path guidance) {
+        Guidance content = GuidanceLibrary.load(guidance);
+        checkNeeds(referral, content);
         Set<String> known = new HashSet<>();
-        for (IndicatorGroup group : GuidanceLibrary.load(guidance).indicatorGroups()) {
+        for (IndicatorGroup group : content.indicatorGroups()) {
             group.indicators().forEach(indicator -> known.add(indicator.id()));
         }
         for (int i = 0; i < referral.presumedVictim().size(); i++) {
@@ -105,6 +115,21 @@ final class PrivacyRooms {
                     throw new ConfigException("referral.presumedVictim[" + i + "].indicators",
                             "'" + id + "' is not an indicator in " + guidance.resolve("indicators.yaml"));
                 }
+            }
+        }
+    }
+
+    private static void checkNeeds(ReferralConfig referral, Guidance content) {
+        for (Script script : content.scripts().values()) {
+            for (Step step : script.steps()) {
+                List<Established> said = new ArrayList<>();
+                said.add(step.establishes());
+                step.answers().forEach(answer -> said.add(answer.establishes()));
+                said.stream().filter(Objects::nonNull).flatMap(facts -> facts.needs().stream())
+                        .filter(need -> !referral.needs().contains(need)).findFirst().ifPresent(need -> {
+                            throw new ConfigException("referral.needs", "'" + need + "' (established by script '"
+                                    + script.id() + "', step '" + step.id() + "') is not one of the needs listed");
+                        });
             }
         }
     }

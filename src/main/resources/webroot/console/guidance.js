@@ -1,11 +1,12 @@
 // The guidance panel: the guided script of the open contact, the indicators checklist, exit options by
-// country, canned replies and the referral form (referral.js). Ticks and the script position belong to the
-// contact's entry in memory.
+// country, canned replies and the referral form (referral.js). Ticks, the script position and what the steps
+// established (facts.js) belong to the contact's entry in memory.
 
 import { $, el, clear, notice } from './dom.js';
 import { state, current, t, contactLanguage } from './state.js';
 import * as api from './api.js';
 import { renderReferral } from './referral.js';
+import { newFacts, establish, undoFrom, keepSaid, ticked, countryChosen } from './facts.js';
 
 const KIND = { ask: 'Ask', say: 'Say', checklist: 'Check', branch: 'Decide', exits: 'Exit options', referral: 'Referral', end: 'End' };
 const ROUTE = {
@@ -39,7 +40,7 @@ export function setupGuidance(insert) {
   });
   $('country-select').addEventListener('change', (event) => {
     const entry = current();
-    if (entry) entry.work.country = event.target.value;
+    if (entry) countryChosen(entry.work, event.target.value, { from: 'exits' });
     renderGuidance();
   });
 }
@@ -85,7 +86,8 @@ export function firstScript(contact) {
 }
 
 export function startScript(entry, scriptId) {
-  const work = entry.work || (entry.work = { ticks: new Set(), country: '', referrals: new Set(), exitKinds: new Set() });
+  const work = entry.work || (entry.work = { ticks: new Set(), country: '', referrals: new Set(), exitKinds: new Set(), facts: newFacts() });
+  keepSaid(work);
   work.scriptId = scriptId;
   work.stepId = scriptOf(scriptId).start;
   work.history = [];
@@ -127,13 +129,16 @@ function go(work, target) {
   settleBranches(work);
 }
 
-/** A branch decides by itself: pass through it (it stays in the trail). */
+/** Reaching a step records what it establishes; a branch decides by itself: pass through it (it stays in the trail). */
 function settleBranches(work) {
-  let step = stepOf(scriptOf(work.scriptId), work.stepId);
-  for (let guard = 0; step.type === 'branch' && guard < 50; guard++) {
-    go(work, decide(step, work.ticks));
-    step = stepOf(scriptOf(work.scriptId), work.stepId);
-  }
+  const step = stepOf(scriptOf(work.scriptId), work.stepId);
+  establish(work, step.establishes, work.scriptId, work.stepId);
+  if (step.type === 'branch' && work.history.length < 500) go(work, decide(step, work.ticks));
+}
+
+function answered(work, step, answer) {
+  establish(work, answer.establishes, work.scriptId, step.id, answer.id);
+  go(work, answer.next);
 }
 
 function back() {
@@ -145,6 +150,7 @@ function back() {
   if (previous) {
     work.scriptId = previous.scriptId;
     work.stepId = previous.stepId;
+    undoFrom(work, work.history.length);
   }
   renderGuidance();
 }
@@ -190,7 +196,7 @@ function renderScript() {
     case 'ask':
       box.append(el('div', { class: 'answers', role: 'group', 'aria-labelledby': 'step-title' },
         step.answers.map((answer) => el('button', { type: 'button', 'data-answer': answer.id,
-          onclick: () => { go(work, answer.next); renderGuidance(); focusStep(); } }, t(answer.label)))));
+          onclick: () => { answered(work, step, answer); renderGuidance(); focusStep(); } }, t(answer.label)))));
       break;
     case 'checklist':
       box.append(checklist(step.indicators, work, 'step'), next());
@@ -242,6 +248,8 @@ function checklist(refs, work, prefix) {
         el('input', { type: 'checkbox', id, checked: work.ticks.has(indicator.id), 'data-indicator': indicator.id,
           onchange: (event) => {
             if (event.target.checked) work.ticks.add(indicator.id); else work.ticks.delete(indicator.id);
+            ticked(work, indicator.id, event.target.checked,
+              prefix === 'step' ? { from: 'script', scriptId: work.scriptId, stepId: work.stepId } : { from: 'indicators' });
             if (prefix === 'panel') renderScript(); else renderIndicators();
           } }),
         el('label', { for: id }, t(indicator.text)));
@@ -259,7 +267,10 @@ function renderIndicators() {
 }
 
 function countryPicker(work) {
-  const select = el('select', { id: 'step-country', onchange: (event) => { work.country = event.target.value; renderGuidance(); } },
+  const select = el('select', { id: 'step-country', onchange: (event) => {
+    countryChosen(work, event.target.value, { from: 'script', scriptId: work.scriptId, stepId: work.stepId });
+    renderGuidance();
+  } },
     el('option', { value: '' }, 'Choose a country…'),
     state.guidance.countries.map((c) => el('option', { value: c.code, selected: c.code === work.country }, t(c.name))));
   return el('p', {}, el('label', { for: 'step-country' }, 'Country where the person is'), select);

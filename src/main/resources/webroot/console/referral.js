@@ -1,9 +1,12 @@
 // The referral form of the open contact (POST /api/referrals) and the operator's own referral statuses.
-// What is typed lives in the contact's entry in memory (entry.referral) and goes with it at wrap-up.
+// What the script established (facts.js) is carried into the form, each value saying where it came from;
+// what the operator types or corrects lives in the contact's entry in memory (entry.referral) and goes with
+// it at wrap-up. Every word this form shows is in the objects below, to be translated in one place.
 
 import { $, el, clear, show, notice } from './dom.js';
 import { state, current, t } from './state.js';
 import * as api from './api.js';
+import { caseFacts } from './facts.js';
 
 /** Labels for the ids the server offers; an id not listed here is shown as it is, without underscores. */
 const LABELS = {
@@ -16,15 +19,47 @@ const LABELS = {
   rights: 'Their rights', help_without_complaint: 'Help does not depend on a complaint to the police',
   what_is_shared: 'What will be shared', who_receives: 'Who receives it', withdraw_any_time: 'They may withdraw consent at any time',
   phone: 'Phone', email: 'E-mail', messaging: 'Messaging app',
+  indicators: 'Signs recognised in the conversation', self_identified: 'The person says what happened to them',
+  third_party: 'Someone else reports it (notification)',
+  child: 'Child protection', notification: 'Notification to the national agency',
+};
+/** Where a carried value came from, and what the form says around it. */
+const WORDS = {
+  fromScript: (step, answer) => `From the script, step “${step}”${answer ? `, answer “${answer}”` : ''}`,
+  fromContact: 'From the contact: said they are in danger now',
+  fromExits: 'From the Exit options tab',
+  fromIndicators: 'from the Indicators tab',
+  corrected: (origin, was) => `Corrected by you. ${origin}, it was: ${was}`,
+  yes: 'Yes', no: 'No', missing: 'A child is missing', notMissing: 'Not missing', none: 'none',
+  noIndicators: 'No indicator ticked yet (Indicators tab, or the script\'s checklists).',
+  noIndicatorsNeeded: 'No indicator ticked: none is needed when the person says what happened to them.',
+  indicatorsTicked: (count, list) => `Indicators ticked (${count}): ${list}`,
+  missingFirst: 'A missing child: the police (112) and 116 000, the missing-children line, now, before anything else.',
+  emergencyFirst: 'Immediate danger: 112 (or the local emergency number) first.',
+  reachPerson: 'How and when the person can be reached safely (only with consent)',
+  reachReporter: 'How and when the reporter can be reached (only if they agree to be contacted)',
+  route: (route, partner) => `Route: ${label(route)} · to ${partner}`,
 };
 const OUTCOME = {
   referred: 'Referral made.',
+  notified: 'Notification sent: the national agency is informed (and child protection, for a child), without the person\'s consent.',
   no_consent: 'No referral: the person did not consent. Give advice and exit options.',
   consent_not_informed: 'No referral yet: consent is not informed. Explain everything listed, then send again.',
-  not_presumed_victim: 'No referral: not a presumed victim on what was ticked. Give advice and exit options.',
+  not_presumed_victim: 'No referral: not a presumed victim on what was ticked (or nothing to notify). Give advice and exit options.',
 };
 const STATUS = { queued: 'waiting for the partner', delivered: 'delivered', failed: 'not delivered: follow up by phone' };
-const FIELDS = ['indicators', 'age', 'kind', 'country', 'county', 'urgency', 'needs', 'consent', 'reach', 'summary'];
+const FIELDS = ['basis', 'missingChild', 'indicators', 'age', 'kind', 'country', 'county', 'urgency', 'needs', 'consent',
+  'reporter', 'reach', 'summary'];
+/** The fields a script (or the contact) can establish, as the form's controls: [key, value] pairs (see key()). */
+const CARRIED = {
+  basis: (v) => [['basis', v]],
+  missingChild: (v) => [['missingChild=yes', v === true]],
+  age: (v) => [['age', v]],
+  country: (v) => [['country', v]],
+  urgency: (v) => [['urgency', v]],
+  needs: (v) => choices.needs.map((id) => [`needs=${id}`, v.includes(id)]),
+  consent: (v) => [['consent=yes', v === 'given'], ['consent=no', v !== 'given']],
+};
 
 let choices = null; // the server's form: what it accepts (loaded once; nothing personal)
 let loading = null;
@@ -36,6 +71,8 @@ export function setupReferral() {
   form().addEventListener('input', remember);
   form().addEventListener('change', remember);
   form().addEventListener('submit', submit);
+  Object.keys(CARRIED).forEach((field) => $(`referral-${field}-error`)
+    .before(el('p', { class: 'origin', id: `referral-${field}-origin`, hidden: true })));
   $('referral-summary').addEventListener('input', count);
   $('referral-mine-refresh').addEventListener('click', loadMine);
 }
@@ -56,7 +93,10 @@ export function renderReferral() {
   show($('referral-none'), !entry);
   show(form(), !!entry);
   if (form().dataset.contact !== (entry ? entry.contact.id : '')) switchTo(entry);
-  if (entry) renderIndicators(entry);
+  if (entry) {
+    carry(entry);
+    renderIndicators(entry);
+  }
 }
 
 /** Logging out: the statuses list goes too. */
@@ -80,6 +120,7 @@ function loadChoices() {
 function fillChoices() {
   const options = (select, ids, first) => clear($(select)).append(el('option', { value: '' }, first),
     ...ids.map((id) => el('option', { value: id }, label(id))));
+  clear($('referral-basis')).append(...choices.bases.map((id) => el('option', { value: id }, label(id))));
   options('referral-age', choices.ages, 'Choose…');
   options('referral-kind', choices.kinds, 'Choose…');
   options('referral-county', choices.counties, 'Not known, or not in Romania');
@@ -101,17 +142,91 @@ function switchTo(entry) {
   f.dataset.contact = entry ? entry.contact.id : '';
   if (entry) {
     entry.referral = entry.referral || { values: {}, answer: null };
-    if (!entry.referral.values.country && entry.work.country) entry.referral.values.country = entry.work.country;
     for (const control of f.elements) {
       const saved = entry.referral.values[key(control)];
       if (saved === undefined) continue;
       if (isChoice(control)) control.checked = saved; else control.value = saved;
     }
   }
+  if (entry) carry(entry); else Object.keys(CARRIED).forEach((field) => renderOrigin(field, null));
   consentChanged();
   count();
   renderAnswer(entry);
 }
+
+/** Puts what was established into the controls the operator has not touched, and says where each came from. */
+function carry(entry) {
+  const facts = caseFacts(entry);
+  for (const [field, pairs] of Object.entries(CARRIED)) {
+    const fact = facts[field];
+    const untouched = (k) => entry.referral.values[k] === undefined;
+    if (fact) {
+      pairs(fact.value).forEach(([k, v]) => { if (untouched(k)) setControl(k, v); });
+    } else {
+      // no longer established (Back in the script): what was carried goes too
+      pairs(field === 'needs' ? [] : null).forEach(([k]) => { if (untouched(k)) resetControl(k); });
+    }
+    renderOrigin(field, fact);
+  }
+  consentChanged();
+}
+
+function control(k) {
+  const [name, value] = k.split('=');
+  return value === undefined ? form().elements.namedItem(name) : form().querySelector(`[name="${name}"][value="${value}"]`);
+}
+
+function setControl(k, v) {
+  const c = control(k);
+  if (!c) return;
+  if (isChoice(c)) c.checked = v; else c.value = v;
+}
+
+function resetControl(k) {
+  const c = control(k);
+  if (!c) return;
+  if (isChoice(c)) c.checked = c.defaultChecked;
+  else if (c.tagName === 'SELECT') c.selectedIndex = Math.max(0, [...c.options].findIndex((o) => o.defaultSelected));
+  else c.value = c.defaultValue;
+}
+
+function controlValue(k) {
+  const c = control(k);
+  return c && isChoice(c) ? c.checked : c && c.value;
+}
+
+function renderOrigin(field, fact) {
+  const note = $(`referral-${field}-origin`);
+  note.hidden = !fact;
+  if (!fact) {
+    note.textContent = '';
+    return;
+  }
+  const corrected = CARRIED[field](fact.value).some(([k, v]) => controlValue(k) !== v);
+  const origin = originText(fact.origin);
+  note.textContent = corrected ? WORDS.corrected(origin, valueText(field, fact.value)) : origin;
+  note.classList.toggle('corrected', corrected);
+}
+
+function originText(origin) {
+  if (origin.from === 'contact') return WORDS.fromContact;
+  if (origin.from === 'exits') return WORDS.fromExits;
+  if (origin.from === 'indicators') return WORDS.fromIndicators;
+  const step = state.guidance.scripts.find((s) => s.id === origin.scriptId)?.steps.find((s) => s.id === origin.stepId);
+  if (!step) return WORDS.fromScript(origin.stepId);
+  const answer = origin.answerId && step.answers.find((a) => a.id === origin.answerId);
+  return WORDS.fromScript(shorten(t(step.text)), answer ? t(answer.label) : '');
+}
+
+function valueText(field, value) {
+  if (field === 'missingChild') return value ? WORDS.missing : WORDS.notMissing;
+  if (field === 'consent') return value === 'given' ? WORDS.yes : WORDS.no;
+  if (field === 'needs') return value.length ? value.map(label).join(', ') : WORDS.none;
+  if (field === 'country') return value;
+  return label(value);
+}
+
+const shorten = (text) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
 const isChoice = (control) => control.type === 'checkbox' || control.type === 'radio';
 const key = (control) => (isChoice(control) ? `${control.name}=${control.value}` : control.name);
@@ -125,12 +240,24 @@ function remember(event) {
   } else {
     entry.referral.values[key(control)] = isChoice(control) ? control.checked : control.value;
   }
-  if (control.name === 'consent') consentChanged();
+  if (['consent', 'basis', 'missingChild', 'reporterConsent'].includes(control.name)) consentChanged();
+  if (control.name === 'basis') renderIndicators(entry);
+  if (CARRIED[control.name]) renderOrigin(control.name, caseFacts(entry)[control.name]);
 }
 
-/** A way to reach the person is asked for only once they consented (the server refuses it otherwise). */
+/**
+ * A third party's report asks for the reporter's consent to be contacted instead of the person's; a way to
+ * reach someone is asked for only once they agreed (the server refuses it otherwise). A missing child comes first.
+ */
 function consentChanged() {
-  $('referral-reach').disabled = !$('referral-consent-yes').checked;
+  const notification = $('referral-basis').value === 'third_party';
+  show($('referral-consent'), !notification);
+  show($('referral-reporter'), notification);
+  $('referral-reach-legend').textContent = notification ? WORDS.reachReporter : WORDS.reachPerson;
+  $('referral-reach').disabled = !(notification ? $('referral-reporter-yes') : $('referral-consent-yes')).checked;
+  const missing = $('referral-missing').checked;
+  $('referral-missing-first').textContent = missing ? WORDS.missingFirst : '';
+  show($('referral-missing-first'), missing);
 }
 
 function count() {
@@ -144,29 +271,42 @@ function count() {
 function renderIndicators(entry) {
   const ticked = [...entry.work.ticks];
   const names = new Map(state.guidance.indicators.flatMap((g) => g.indicators).map((i) => [i.id, t(i.text)]));
-  $('referral-indicators').textContent = ticked.length === 0
-    ? 'No indicator ticked yet (Indicators tab, or the script\'s checklists).'
-    : `Indicators ticked (${ticked.length}): ${ticked.map((id) => names.get(id) || id).join('; ')}`;
+  const from = (id) => (entry.work.facts.tickedIn.has(id) ? ` (${lowerFirst(originText(entry.work.facts.tickedIn.get(id)))})` : '');
+  if (ticked.length > 0) {
+    $('referral-indicators').textContent = WORDS.indicatorsTicked(ticked.length, ticked.map((id) => (names.get(id) || id) + from(id)).join('; '));
+  } else {
+    $('referral-indicators').textContent = $('referral-basis').value === 'self_identified' ? WORDS.noIndicatorsNeeded : WORDS.noIndicators;
+  }
 }
+
+const lowerFirst = (text) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** Exactly the fields the API accepts; the consent's time and author are added by the server. */
 function body(entry) {
   const value = (id) => $(id).value.trim();
   const ticked = (name) => [...form().querySelectorAll(`[name="${name}"]:checked`)].map((box) => box.value);
-  const given = $('referral-consent-yes').checked;
+  const basis = value('referral-basis') || 'indicators';
+  const notification = basis === 'third_party';
+  const given = notification ? $('referral-reporter-yes').checked : $('referral-consent-yes').checked;
   const request = {
     contactId: entry.contact.id,
+    basis,
     indicators: [...entry.work.ticks],
     age: value('referral-age'),
     kind: value('referral-kind'),
     country: value('referral-country'),
     urgency: value('referral-urgency'),
     needs: ticked('needs'),
-    consent: { given, explained: ticked('explained') },
   };
+  if ($('referral-missing').checked) request.missingChild = true;
   if (value('referral-county')) request.county = value('referral-county');
-  if (given && (value('referral-way') || value('referral-reach-value') || value('referral-reach-window'))) {
-    request.reach = { way: value('referral-way'), value: value('referral-reach-value'), window: value('referral-reach-window') };
+  const reach = given && (value('referral-way') || value('referral-reach-value') || value('referral-reach-window'))
+    ? { way: value('referral-way'), value: value('referral-reach-value'), window: value('referral-reach-window') } : null;
+  if (notification) {
+    request.reporter = reach ? { consentToContact: given, reach } : { consentToContact: given };
+  } else {
+    request.consent = { given, explained: ticked('explained') };
+    if (reach) request.reach = reach;
   }
   if (value('referral-summary')) request.summary = value('referral-summary');
   return request;
@@ -221,15 +361,15 @@ function renderAnswer(entry) {
   if (!answer) return;
   const d = answer.decision;
   box.append(el('h3', { id: 'referral-decision-title', tabindex: '-1' }, 'Decision'));
-  if (d.emergencyFirst) box.append(el('p', { class: 'emergency' }, 'Immediate danger: 112 (or the local emergency number) first.'));
+  if (d.missingChildFirst) box.append(el('p', { class: 'emergency' }, WORDS.missingFirst));
+  if (d.emergencyFirst) box.append(el('p', { class: 'emergency' }, WORDS.emergencyFirst));
   box.append(el('p', { class: `outcome outcome-${d.outcome}`, 'data-outcome': d.outcome }, OUTCOME[d.outcome] || d.outcome));
-  if (d.partner) box.append(el('p', {}, `Route: ${label(d.route)} · to ${d.partner.name}`));
+  (d.deliveries || []).forEach((delivery) => box.append(el('p', {}, WORDS.route(delivery.route, delivery.partner.name))));
   box.append(el('ol', { class: 'reasons' }, d.reasons.map((r) => el('li', { 'data-reason': r.code }, r.text))));
-  if (answer.referral) {
-    const r = answer.referral;
-    box.append(el('p', { class: 'reference' }, 'Reference ', el('strong', {}, r.reference),
-      ` · ${STATUS[r.status] || r.status} · ${time(r.createdAt)}`));
-  }
+  (answer.referrals || (answer.referral ? [answer.referral] : [])).forEach((r) => {
+    box.append(el('p', { class: 'reference', 'data-route': r.route }, 'Reference ', el('strong', {}, r.reference),
+      ` · ${label(r.route || '')} · ${STATUS[r.status] || r.status} · ${time(r.createdAt)}`));
+  });
 }
 
 function loadMine() {

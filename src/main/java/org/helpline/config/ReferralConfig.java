@@ -21,7 +21,8 @@ import java.util.Set;
  * @param needs            immediate needs an operator may tick
  * @param consentExplains  what must have been explained before an adult's consent counts as informed
  * @param partners         who receives referrals, by id
- * @param routes           which partner gets a referral: the first route that matches its route, kind and county
+ * @param routes           which partner gets a referral or notification: the first route that matches its route, kind
+ *                         and county
  */
 public record ReferralConfig(Boolean enabled, Duration retention, Integer summaryMaxLength,
                              List<VictimRule> presumedVictim, List<String> kinds, List<String> needs,
@@ -31,7 +32,8 @@ public record ReferralConfig(Boolean enabled, Duration retention, Integer summar
     public static final Set<String> COUNTIES = Set.of("AB", "AR", "AG", "BC", "BH", "BN", "BT", "BV", "BR", "B", "BZ",
             "CS", "CL", "CJ", "CT", "CV", "DB", "DJ", "GL", "GR", "GJ", "HR", "HD", "IL", "IS", "IF", "MM", "MH", "MS",
             "NT", "OT", "PH", "SM", "SJ", "SB", "SV", "TR", "TM", "TL", "VS", "VL", "VN");
-    public static final List<String> ROUTES = List.of("adult", "child");
+    /** adult and child referrals; notification: a third party's report to the national agency. */
+    public static final List<String> ROUTES = List.of("adult", "child", "notification");
     private static final String ID = "[a-z][a-z0-9_-]{0,39}";
 
     public ReferralConfig {
@@ -174,7 +176,7 @@ public record ReferralConfig(Boolean enabled, Duration retention, Integer summar
     }
 
     /**
-     * @param route    adult or child
+     * @param route    adult, child or notification (a third party's report; for a child the child route is notified too)
      * @param kinds    the kinds of exploitation it takes; empty: every kind
      * @param counties the counties it takes (CJ, B, ...); empty: every county, and referrals whose county is not known
      * @param partner  the partner id
@@ -191,7 +193,7 @@ public record ReferralConfig(Boolean enabled, Duration retention, Integer summar
         }
 
         void validate(String key, ReferralConfig referral) {
-            Check.that(ROUTES.contains(route), key + ".route", "must be adult or child, not '" + route + "'");
+            Check.that(ROUTES.contains(route), key + ".route", "must be adult, child or notification, not '" + route + "'");
             kinds.forEach(k -> Check.that(referral.kinds().contains(k), key + ".kinds", "'" + k + "' is not in referral.kinds"));
             counties.forEach(c -> Check.that(COUNTIES.contains(c), key + ".counties",
                     "'" + c + "' is not a county code such as CJ or B (ISO 3166-2:RO)"));

@@ -220,6 +220,7 @@ final class GuidanceCheck {
                         require(answerIds.add(answer.id()), file, id, at, "answer '" + answer.id() + "' is listed twice");
                         complete(file, id, at, "answer '" + answer.id() + "'.label", answer.label());
                         target(file, id, at, stepIds, "answer '" + answer.id() + "'.next", answer.next());
+                        established(file, id, at, "answer '" + answer.id() + "'.establishes", answer.establishes());
                     }
                 }
             }
@@ -254,6 +255,28 @@ final class GuidanceCheck {
         if (goesOnByItself && step.next() != null) {
             target(file, id, at, stepIds, "next", step.next());
         }
+        established(file, id, at, "establishes", step.establishes());
+    }
+
+    /** The values the referral request accepts; a missing child is never an adult. */
+    private void established(String file, String script, String step, String field, Established facts) {
+        if (facts == null) {
+            return;
+        }
+        require(!facts.facts().isEmpty(), file, script, step, field + ": name at least one of age, urgency, consent, "
+                + "basis, missingChild, needs");
+        oneOf(file, script, step, field + ".age", facts.age(), Established.AGES);
+        oneOf(file, script, step, field + ".urgency", facts.urgency(), Established.URGENCIES);
+        oneOf(file, script, step, field + ".consent", facts.consent(), Established.CONSENTS);
+        oneOf(file, script, step, field + ".basis", facts.basis(), Established.BASES);
+        require(!(Boolean.TRUE.equals(facts.missingChild()) && "adult".equals(facts.age())), file, script, step,
+                field + ": a missing child is not an adult");
+        facts.needs().forEach(need -> validId(file, script, step, field + ".needs", need));
+    }
+
+    private void oneOf(String file, String script, String step, String field, String value, List<String> allowed) {
+        require(value == null || allowed.contains(value), file, script, step,
+                field + ": '" + value + "' is not one of " + String.join(", ", allowed));
     }
 
     private void target(String file, String script, String step, Set<String> stepIds, String field, String target) {

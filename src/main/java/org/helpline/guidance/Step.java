@@ -15,10 +15,11 @@ import java.util.List;
  * @param route      referral: which referral applies
  * @param next       the step after this one (ask, branch and end have none); {@code script:ID} goes on in another script
  * @param verified   false when the step states something not yet confirmed: shown "to be confirmed"
+ * @param establishes optional: what reaching this step establishes about the case (carried into the referral form)
  */
 public record Step(String id, StepType type, Text text, Text reply, List<Answer> answers, List<String> indicators,
                    List<Case> cases, String otherwise, List<String> exits, ReferralRoute route, String next,
-                   Boolean verified) {
+                   Boolean verified, Established establishes) {
     public static final String SCRIPT_PREFIX = "script:";
 
     public Step {
@@ -43,7 +44,8 @@ public record Step(String id, StepType type, Text text, Text reply, List<Answer>
         };
     }
 
-    public record Answer(String id, Text label, String next) {
+    /** @param establishes optional: what this answer establishes about the case (carried into the referral form) */
+    public record Answer(String id, Text label, String next, Established establishes) {
     }
 
     /** Holds when at least {@code atLeast} (1 if absent) of these indicators (or groups' indicators) are ticked. */

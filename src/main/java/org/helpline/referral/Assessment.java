@@ -1,30 +1,42 @@
 package org.helpline.referral;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import org.helpline.config.ReferralConfig;
 import org.helpline.config.ReferralConfig.Route;
 import org.helpline.config.ReferralConfig.VictimRule;
+import org.helpline.referral.Decision.Delivery;
 import org.helpline.referral.Decision.Outcome;
 import org.helpline.referral.Decision.Reason;
 
 /**
- * The configured rule set applied to one request (HG 88/2023; domain notes, "Referral"): immediate danger
- * means emergency services first; a presumed victim when a rule holds for the indicators ticked; a minor (or a
- * person whose age is not established) goes to the child-protection route whatever the consent; an adult only
- * with informed consent. Plain Java: no I/O, no clock.
+ * The configured rule set applied to one request (HG 88/2023; domain notes, "Referral"): a missing child means
+ * the police and 116 000 first, immediate danger the emergency services first; a presumed victim when a rule
+ * holds for the indicators ticked, or when the person says what happened to them; a minor (or a person whose
+ * age is not established) goes to the child-protection route whatever the consent; an adult only with informed
+ * consent. A third party's report is a notification to the national agency (and child protection for a child),
+ * which needs no consent of the person. Plain Java: no I/O, no clock.
  */
 public final class Assessment {
     private final ReferralConfig config;
+    /** Every indicator some rule counts: the ones a third party's notification can rest on. */
+    private final Set<String> known = new LinkedHashSet<>();
 
     public Assessment(ReferralConfig config) {
         this.config = config;
+        config.presumedVictim().forEach(rule -> known.addAll(rule.indicators()));
     }
 
     public Decision decide(ReferralRequest request) {
         List<Reason> reasons = new ArrayList<>();
+        boolean missingChild = request.missingChild();
+        if (missingChild) {
+            reasons.add(new Reason("missing_child_first", "A missing child: the police (112, or the local emergency "
+                    + "number abroad) and 116 000, the missing-children line, now, before anything else."));
+        }
         boolean emergencyFirst = request.urgency() == ReferralRequest.Urgency.IMMEDIATE_DANGER;
         if (emergencyFirst) {
             reasons.add(new Reason("emergency_first", "Immediate danger: the emergency services come first, 112 "
@@ -35,11 +47,14 @@ public final class Assessment {
             reasons.add(new Reason("age_not_established", "The age is not established: the person is treated as a "
                     + "minor until it is (EU directive 2011/36, art. 13)."));
         }
-        List<Reason> held = rulesHeld(request, minor);
+        List<Reason> held = grounds(request, minor);
+        if (request.notification()) {
+            return notification(request, minor, held, reasons);
+        }
         if (held.isEmpty()) {
             reasons.add(new Reason("not_presumed_victim", "No rule for a presumed victim holds for the signs ticked: "
                     + "give advice and the exit options; no referral."));
-            return new Decision(Outcome.NOT_PRESUMED_VICTIM, emergencyFirst, false, null, null, null, reasons);
+            return new Decision(Outcome.NOT_PRESUMED_VICTIM, missingChild, emergencyFirst, false, null, List.of(), reasons);
         }
         reasons.addAll(held);
         String route = minor ? "child" : "adult";
@@ -49,25 +64,65 @@ public final class Assessment {
         } else if (!request.consent().given()) {
             reasons.add(new Reason("no_consent", "An adult is referred only with informed consent, and this person "
                     + "has not given it: no referral. Give the helpline's number and the exit options; they can ask later."));
-            return new Decision(Outcome.NO_CONSENT, emergencyFirst, true, route, null, null, reasons);
+            return new Decision(Outcome.NO_CONSENT, missingChild, emergencyFirst, true, route, List.of(), reasons);
         } else {
             List<String> missing = config.consentExplains().stream()
                     .filter(item -> !request.consent().explained().contains(item)).toList();
             if (!missing.isEmpty()) {
                 reasons.add(new Reason("consent_not_informed", "Consent is informed only once these were explained: "
                         + String.join(", ", missing) + ". No referral yet."));
-                return new Decision(Outcome.CONSENT_NOT_INFORMED, emergencyFirst, true, route, null, null, reasons);
+                return new Decision(Outcome.CONSENT_NOT_INFORMED, missingChild, emergencyFirst, true, route, List.of(), reasons);
             }
             reasons.add(new Reason("informed_consent", "An adult who gave informed consent: referral through the "
                     + "national mechanism."));
         }
-        Map.Entry<String, ReferralConfig.Partner> partner = partnerFor(route, request.kind(), request.county());
-        reasons.add(new Reason("partner", "Sent to " + partner.getValue().name() + "."));
-        return new Decision(Outcome.REFERRED, emergencyFirst, true, route, partner.getKey(), partner.getValue(), reasons);
+        Delivery delivery = deliveryFor(route, request);
+        reasons.add(sentTo(delivery));
+        return new Decision(Outcome.REFERRED, missingChild, emergencyFirst, true, route, List.of(delivery), reasons);
     }
 
-    private List<Reason> rulesHeld(ReferralRequest request, boolean minor) {
+    /**
+     * A third party's report: anyone who spots a possible victim notifies the national agency (HG 88/2023), and for
+     * a child child protection too. One sign described, or a missing child, is enough; the person's consent is not
+     * asked for, the reporter's own consent to be contacted is recorded.
+     */
+    private Decision notification(ReferralRequest request, boolean minor, List<Reason> held, List<Reason> reasons) {
+        List<String> signs = request.indicators().stream().filter(known::contains).sorted().toList();
+        boolean emergencyFirst = reasons.stream().anyMatch(r -> r.code().equals("emergency_first"));
+        if (signs.isEmpty() && !request.missingChild()) {
+            reasons.add(new Reason("nothing_to_notify", "A third party's report without any sign described: nothing to "
+                    + "notify yet. Give prevention advice and the exit options; they contact us again if anything changes."));
+            return new Decision(Outcome.NOT_PRESUMED_VICTIM, false, emergencyFirst, false, null, List.of(), reasons);
+        }
+        reasons.add(new Reason("notification", "A third party reports a possible victim: the national agency (ANITP) "
+                + "is notified. The person's consent is not needed for a notification; they decide themselves about "
+                + "referral to assistance.", signs));
+        List<Delivery> deliveries = new ArrayList<>();
+        deliveries.add(deliveryFor("notification", request));
+        if (minor) {
+            reasons.add(new Reason("child_protection_notified", "A child: child protection (the county's DGASPC) is "
+                    + "notified too, in the child's best interest."));
+            deliveries.add(deliveryFor("child", request));
+        }
+        reasons.add(request.reporter().consentToContact()
+                ? new Reason("reporter_may_be_contacted", "The reporter agreed to be contacted, in the way and at the time given.")
+                : new Reason("reporter_not_contacted", "The reporter did not agree to be contacted: the notification "
+                        + "carries no way to reach them."));
+        deliveries.forEach(d -> reasons.add(sentTo(d)));
+        return new Decision(Outcome.NOTIFIED, request.missingChild(), emergencyFirst, !held.isEmpty(), "notification",
+                deliveries, reasons);
+    }
+
+    /** Why the person is a presumed victim: their own account, a missing child, and each rule that holds. */
+    private List<Reason> grounds(ReferralRequest request, boolean minor) {
         List<Reason> held = new ArrayList<>();
+        if (request.basis() == ReferralRequest.Basis.SELF_IDENTIFIED) {
+            held.add(new Reason("self_identified", "The person says what happened to them: a presumed victim on their "
+                    + "own account (self-identification); no indicator needs to be ticked."));
+        }
+        if (request.missingChild()) {
+            held.add(new Reason("missing_child", "A missing child: child protection acts on the disappearance itself."));
+        }
         for (VictimRule rule : config.presumedVictim()) {
             if (rule.age() != null && rule.age().equals("minor") != minor) {
                 continue;
@@ -80,11 +135,15 @@ public final class Assessment {
         return held;
     }
 
+    private static Reason sentTo(Delivery delivery) {
+        return new Reason("partner", "Sent to " + delivery.partner().name() + ".");
+    }
+
     /** The first route that takes it; validation made sure a last one takes everything. */
-    private Map.Entry<String, ReferralConfig.Partner> partnerFor(String route, String kind, String county) {
+    private Delivery deliveryFor(String route, ReferralRequest request) {
         for (Route candidate : config.routes()) {
-            if (candidate.takes(route, kind, county)) {
-                return Map.entry(candidate.partner(), config.partners().get(candidate.partner()));
+            if (candidate.takes(route, request.kind(), request.county())) {
+                return new Delivery(route, candidate.partner(), config.partners().get(candidate.partner()));
             }
         }
         throw new IllegalStateException("no route for " + route + " referrals: the configuration check should have said so");

@@ -8,23 +8,32 @@ import io.vertx.core.json.JsonObject;
 import org.helpline.config.ReferralConfig.Partner;
 
 /**
- * What the rule set decided, and why, in the order the operator should act: immediate danger first.
+ * What the rule set decided, and why, in the order the operator should act: a missing child and immediate
+ * danger first.
  *
- * @param route   adult or child when the person is a presumed victim; else null
- * @param partner who receives the referral when the outcome is {@link Outcome#REFERRED}; else null
- * @param reasons each with a code the console can translate, and a sentence in English
+ * @param route      adult or child for a presumed victim, notification for a third party's report; else null
+ * @param deliveries who receives it when the outcome is {@link Outcome#REFERRED} or {@link Outcome#NOTIFIED}: one
+ *                   partner, or for a child's notification the national agency and child protection; else empty
+ * @param reasons    each with a code the console can translate, and a sentence in English
  */
-public record Decision(Outcome outcome, boolean emergencyFirst, boolean presumedVictim, String route,
-                       String partnerId, Partner partner, List<Reason> reasons) {
+public record Decision(Outcome outcome, boolean missingChildFirst, boolean emergencyFirst, boolean presumedVictim,
+                       String route, List<Delivery> deliveries, List<Reason> reasons) {
+
+    public Decision {
+        deliveries = List.copyOf(deliveries);
+        reasons = List.copyOf(reasons);
+    }
 
     public enum Outcome {
         /** A referral is made and queued for the partner. */
         REFERRED,
+        /** A third party's report is notified to the national agency (and child protection for a child). */
+        NOTIFIED,
         /** An adult presumed victim who has not consented: no referral. */
         NO_CONSENT,
         /** An adult said yes before everything was explained: consent is not informed yet. */
         CONSENT_NOT_INFORMED,
-        /** No rule holds: advice and exit options, no referral. */
+        /** No rule holds (or a third party described no sign): advice and exit options, no referral. */
         NOT_PRESUMED_VICTIM;
 
         public String json() {
@@ -38,8 +47,21 @@ public record Decision(Outcome outcome, boolean emergencyFirst, boolean presumed
         }
     }
 
+    /** One partner that receives the case, on one route (a referral record of its own). */
+    public record Delivery(String route, String partnerId, Partner partner) {}
+
+    /** Whether something is sent: a referral or a notification. */
     public boolean refers() {
-        return outcome == Outcome.REFERRED;
+        return outcome == Outcome.REFERRED || outcome == Outcome.NOTIFIED;
+    }
+
+    /** The first (or only) partner that receives it; null when nothing is sent. */
+    public String partnerId() {
+        return deliveries.isEmpty() ? null : deliveries.getFirst().partnerId();
+    }
+
+    public Partner partner() {
+        return deliveries.isEmpty() ? null : deliveries.getFirst().partner();
     }
 
     public JsonObject toJson() {
@@ -53,15 +75,23 @@ public record Decision(Outcome outcome, boolean emergencyFirst, boolean presumed
         }
         JsonObject json = new JsonObject()
                 .put("outcome", outcome.json())
+                .put("missingChildFirst", missingChildFirst)
                 .put("emergencyFirst", emergencyFirst)
                 .put("presumedVictim", presumedVictim)
                 .put("reasons", why);
         if (route != null) {
             json.put("route", route);
         }
-        if (partner != null) {
-            json.put("partner", new JsonObject().put("id", partnerId).put("name", partner.name()));
+        if (!deliveries.isEmpty()) {
+            json.put("partner", partnerJson(deliveries.getFirst()));
+            JsonArray all = new JsonArray();
+            deliveries.forEach(d -> all.add(new JsonObject().put("route", d.route()).put("partner", partnerJson(d))));
+            json.put("deliveries", all);
         }
         return json;
+    }
+
+    private static JsonObject partnerJson(Delivery delivery) {
+        return new JsonObject().put("id", delivery.partnerId()).put("name", delivery.partner().name());
     }
 }

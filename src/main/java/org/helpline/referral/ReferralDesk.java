@@ -17,6 +17,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.helpline.config.KeyText;
 import org.helpline.config.ReferralConfig;
@@ -63,19 +64,34 @@ public final class ReferralDesk extends VerticleBase {
         this.assessment = new Assessment(config);
     }
 
-    /** What opening a referral gave: the decision, and the referral when one was made. */
-    public record Opened(Decision decision, String reference, Instant createdAt) {
+    /** What opening a referral gave: the decision, and the records made (one per partner; none without referral). */
+    public record Opened(Decision decision, List<Made> made) {
         public boolean referred() {
-            return reference != null;
+            return !made.isEmpty();
+        }
+
+        /** The first (or only) record's reference; null when nothing was sent. */
+        public String reference() {
+            return made.isEmpty() ? null : made.getFirst().reference();
         }
 
         public JsonObject toJson() {
             JsonObject json = new JsonObject().put("type", "referral_decision").put("decision", decision.toJson());
-            if (reference != null) {
-                json.put("referral", new JsonObject().put("reference", reference).put("status", State.QUEUED.json())
-                        .put("createdAt", createdAt.toString()));
+            if (!made.isEmpty()) {
+                JsonArray all = new JsonArray();
+                made.forEach(m -> all.add(m.toJson()));
+                json.put("referral", made.getFirst().toJson()).put("referrals", all);
             }
             return json;
+        }
+    }
+
+    /** One record queued for one partner. */
+    public record Made(String reference, Decision.Delivery delivery, Instant createdAt) {
+        JsonObject toJson() {
+            return new JsonObject().put("reference", reference).put("status", State.QUEUED.json())
+                    .put("createdAt", createdAt.toString()).put("route", delivery.route())
+                    .put("partner", new JsonObject().put("id", delivery.partnerId()).put("name", delivery.partner().name()));
         }
     }
 
@@ -112,28 +128,35 @@ public final class ReferralDesk extends VerticleBase {
             if (!decision.refers()) {
                 LOG.info("referral.decided outcome={} operator={}", decision.outcome().json(), operator);
                 counted(decision);
-                return Future.succeededFuture(new Opened(decision, null, null));
+                return Future.succeededFuture(new Opened(decision, List.of()));
             }
-            String reference = unusedReference();
             Instant now = clock.instant();
-            byte[] payload = Payload.of(reference, now, decision, request, operator);
-            ReferralStatus status = ReferralStatus.queued(reference, decision.route(), decision.partnerId(), operator, now,
-                    now.plus(config.delivery().giveUpAfter()).plus(config.retention()), cipher.seal(payload, reference));
-            return keep(status).transform(kept -> {
+            List<Made> made = new ArrayList<>();
+            List<ReferralStatus> statuses = new ArrayList<>();
+            for (Decision.Delivery delivery : decision.deliveries()) {
+                String reference = unusedReference(made);
+                byte[] payload = Payload.of(reference, now, delivery.route(), request, operator);
+                statuses.add(ReferralStatus.queued(reference, delivery.route(), delivery.partnerId(), operator, now,
+                        now.plus(config.delivery().giveUpAfter()).plus(config.retention()), cipher.seal(payload, reference)));
+                made.add(new Made(reference, delivery, now));
+            }
+            return Future.join(statuses.stream().map(this::keep).toList()).transform(kept -> {
                 if (kept.failed()) {
-                    // the store keeps a failed write for later: take it back, or the operator's retry would duplicate it
-                    store.delete(KEY_PREFIX + reference);
+                    // the store keeps a failed write for later: take them back, or the operator's retry would duplicate them
+                    statuses.forEach(status -> store.delete(KEY_PREFIX + status.reference()));
                     LOG.warn("referral.not_kept operator={} reason={}", operator, kept.cause().getClass().getSimpleName());
                     return Future.failedFuture(new ReferralsUnavailable("unavailable",
                             "the referral could not be stored; nothing was sent; try again"));
                 }
-                referrals.put(reference, status);
                 counted(decision);
-                LOG.info("referral.queued reference={} route={} partner={} operator={}", reference, status.route(),
-                        status.partnerId(), operator);
-                Audit.record(operator, "created", "referral", "reference=" + reference);
+                for (ReferralStatus status : statuses) {
+                    referrals.put(status.reference(), status);
+                    LOG.info("referral.queued reference={} route={} partner={} operator={}", status.reference(), status.route(),
+                            status.partnerId(), operator);
+                    Audit.record(operator, "created", "referral", "reference=" + status.reference());
+                }
                 deliverDue();
-                return Future.succeededFuture(new Opened(decision, reference, now));
+                return Future.succeededFuture(new Opened(decision, List.copyOf(made)));
             });
         });
     }
@@ -308,12 +331,13 @@ public final class ReferralDesk extends VerticleBase {
         }
     }
 
-    private String unusedReference() {
-        String reference = References.next();
-        while (referrals.containsKey(reference)) {
-            reference = References.next();
+    private String unusedReference(List<Made> made) {
+        while (true) {
+            String reference = References.next();
+            if (!referrals.containsKey(reference) && made.stream().noneMatch(m -> m.reference().equals(reference))) {
+                return reference;
+            }
         }
-        return reference;
     }
 
     /** Runs {@code work} on the desk's context and answers on the caller's. */

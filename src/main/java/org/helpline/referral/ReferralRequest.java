@@ -11,21 +11,26 @@ import io.vertx.core.json.JsonObject;
 import org.helpline.config.ReferralConfig;
 
 /**
- * What the operator sends to open a referral, checked field by field. Anything the record does not keep
- * is refused ({@code unknown_field}) rather than ignored: a client cannot slip a name or a number in.
+ * What the operator sends to open a referral or a notification, checked field by field. Anything the record
+ * does not keep is refused ({@code unknown_field}) rather than ignored: a client cannot slip a name or a number in.
  *
- * @param indicators the indicator ids ticked in the script
- * @param age        adult, minor, or unknown (treated as a minor until established)
- * @param county     a Romanian county code (CJ, B, ...), or null when not known
- * @param reach      only with consent: how and when the person can safely be reached; else null
+ * @param indicators   the indicator ids ticked in the script
+ * @param age          adult, minor, or unknown (treated as a minor until established)
+ * @param county       a Romanian county code (CJ, B, ...), or null when not known
+ * @param reach        only with the person's consent: how and when they can safely be reached; else null
+ * @param basis        how the case came to the helpline: signs the operator ticked, the person's own account, or
+ *                     a third party's report (a notification)
+ * @param missingChild a child is missing: the police and 116 000 before anything else (never for an adult)
+ * @param reporter     a third party's notification only: whether the reporter may be contacted, and how; else null
  */
 public record ReferralRequest(Set<String> indicators, Age age, String kind, String country, String county,
-                              Urgency urgency, List<String> needs, ConsentGiven consent, Reach reach, String summary) {
+                              Urgency urgency, List<String> needs, ConsentGiven consent, Reach reach, String summary,
+                              Basis basis, boolean missingChild, Reporter reporter) {
     static final int MAX_INDICATORS = 64;
     static final int MAX_REACH_VALUE = 100;
     static final int MAX_REACH_WINDOW = 80;
     private static final Set<String> FIELDS = Set.of("contactId", "indicators", "age", "kind", "country", "county",
-            "urgency", "needs", "consent", "reach", "summary");
+            "urgency", "needs", "consent", "reach", "summary", "basis", "missingChild", "reporter");
 
     public enum Age {
         ADULT, MINOR, UNKNOWN;
@@ -36,6 +41,26 @@ public record ReferralRequest(Set<String> indicators, Age age, String kind, Stri
     }
 
     public enum Urgency { IMMEDIATE_DANGER, URGENT, NORMAL }
+
+    /**
+     * {@code INDICATORS}: the signs ticked decide; {@code SELF_IDENTIFIED}: the person says what happened to them,
+     * which is enough for a presumed victim; {@code THIRD_PARTY}: a relative, neighbour or colleague reports a
+     * possible victim, which is a notification and needs no consent of the person.
+     */
+    public enum Basis {
+        INDICATORS, SELF_IDENTIFIED, THIRD_PARTY;
+
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** A third party who reports: whether they agreed to be contacted, and then how and when (else null). */
+    public record Reporter(boolean consentToContact, Reach reach) {}
+
+    public boolean notification() {
+        return basis == Basis.THIRD_PARTY;
+    }
 
     /** @param explained what the operator explained before the person agreed (ids from referral.consentExplains) */
     public record ConsentGiven(boolean given, List<String> explained) {}
@@ -50,7 +75,7 @@ public record ReferralRequest(Set<String> indicators, Age age, String kind, Stri
         for (String field : json.fieldNames()) {
             if (!FIELDS.contains(field)) {
                 throw new InvalidReferral("unknown_field", field, "'" + field + "' is not part of a referral; it holds only "
-                        + "age, kind, country, county, urgency, needs, consent, reach and summary");
+                        + "basis, age, missingChild, kind, country, county, urgency, needs, consent, reach, reporter and summary");
             }
         }
         optionalText(json, "contactId", "[0-9a-f-]{1,64}"); // accepted from the console, never kept
@@ -84,11 +109,68 @@ public record ReferralRequest(Set<String> indicators, Age age, String kind, Stri
                 needs.add(text);
             }
         }
+        Basis basis = json.getValue("basis") == null ? Basis.INDICATORS : choice(json, "basis", Basis.class);
+        boolean missingChild = missingChild(json, age);
         ConsentGiven consent = consent(json, config);
-        Reach reach = reach(json, consent);
+        Reach reach;
+        Reporter reporter;
+        if (basis == Basis.THIRD_PARTY) {
+            if (consent.given()) {
+                throw new InvalidReferral("bad_request", "consent.given", "consent.given: a third party cannot consent for "
+                        + "the person; a notification needs no consent of theirs (record the reporter's in reporter)");
+            }
+            if (json.getValue("reach") != null) {
+                throw new InvalidReferral("bad_request", "reach", "reach: a notification does not contact the person; "
+                        + "a way to reach the reporter goes in reporter.reach");
+            }
+            reach = null;
+            reporter = reporter(json);
+        } else {
+            if (json.getValue("reporter") != null) {
+                throw new InvalidReferral("bad_request", "reporter", "reporter: only in a third party's notification "
+                        + "(basis third_party)");
+            }
+            reach = reach(json.getValue("reach"), consent.given(), "reach");
+            reporter = null;
+        }
         String summary = summary(json, config.summaryMaxLength());
         return new ReferralRequest(Set.copyOf(indicators), age, kind, country, county, urgency, List.copyOf(needs),
-                consent, reach, summary);
+                consent, reach, summary, basis, missingChild, reporter);
+    }
+
+    private static boolean missingChild(JsonObject json, Age age) {
+        Object value = json.getValue("missingChild");
+        if (value == null) {
+            return false;
+        }
+        if (!(value instanceof Boolean missing)) {
+            throw new InvalidReferral("bad_request", "missingChild", "missingChild: true or false");
+        }
+        if (missing && age == Age.ADULT) {
+            throw new InvalidReferral("bad_request", "missingChild", "missingChild: only for a minor or a person whose "
+                    + "age is not known; a missing adult is a notification (basis third_party)");
+        }
+        return missing;
+    }
+
+    private static Reporter reporter(JsonObject json) {
+        Object value = json.getValue("reporter");
+        if (value == null) {
+            return new Reporter(false, null);
+        }
+        if (!(value instanceof JsonObject reporter)) {
+            throw new InvalidReferral("bad_request", "reporter", "reporter: an object { consentToContact, reach }");
+        }
+        for (String field : reporter.fieldNames()) {
+            if (!Set.of("consentToContact", "reach").contains(field)) {
+                throw new InvalidReferral("unknown_field", "reporter." + field, "reporter." + field + " is not part of a "
+                        + "notification; it keeps only whether the reporter may be contacted, and how");
+            }
+        }
+        if (!(reporter.getValue("consentToContact") instanceof Boolean consents)) {
+            throw new InvalidReferral("bad_request", "reporter.consentToContact", "reporter.consentToContact: true or false");
+        }
+        return new Reporter(consents, reach(reporter.getValue("reach"), consents, "reporter.reach"));
     }
 
     private static ConsentGiven consent(JsonObject json, ReferralConfig config) {
@@ -120,27 +202,28 @@ public record ReferralRequest(Set<String> indicators, Age age, String kind, Stri
         return new ConsentGiven(given, List.copyOf(explained));
     }
 
-    private static Reach reach(JsonObject json, ConsentGiven consent) {
-        Object value = json.getValue("reach");
+    /** @param name {@code reach} (the person's) or {@code reporter.reach} */
+    private static Reach reach(Object value, boolean consented, String name) {
         if (value == null) {
             return null;
         }
-        if (!consent.given()) {
-            throw new InvalidReferral("reach_without_consent", "reach", "reach: a way to reach the person is kept only with their consent");
+        if (!consented) {
+            throw new InvalidReferral("reach_without_consent", name, name + ": a way to reach "
+                    + (name.equals("reach") ? "the person" : "the reporter") + " is kept only with their consent");
         }
         if (!(value instanceof JsonObject reach)) {
-            throw new InvalidReferral("bad_request", "reach", "reach: an object { way, value, window }");
+            throw new InvalidReferral("bad_request", name, name + ": an object { way, value, window }");
         }
         for (String field : reach.fieldNames()) {
             if (!Set.of("way", "value", "window").contains(field)) {
-                throw new InvalidReferral("unknown_field", "reach." + field, "reach." + field + " is not part of a referral");
+                throw new InvalidReferral("unknown_field", name + "." + field, name + "." + field + " is not part of a referral");
             }
         }
-        String way = oneOf(reach, "way", "reach.way", WAYS);
-        String text = plainText(reach, "value", MAX_REACH_VALUE, "reach.value");
-        String window = plainText(reach, "window", MAX_REACH_WINDOW, "reach.window");
+        String way = oneOf(reach, "way", name + ".way", WAYS);
+        String text = plainText(reach, "value", MAX_REACH_VALUE, name + ".value");
+        String window = plainText(reach, "window", MAX_REACH_WINDOW, name + ".window");
         if (text == null || window == null) {
-            throw new InvalidReferral("bad_request", "reach", "reach: give both the value (how) and a safe time window (when)");
+            throw new InvalidReferral("bad_request", name, name + ": give both the value (how) and a safe time window (when)");
         }
         return new Reach(way, text, window);
     }

@@ -23,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /api/referrals}: an operator opens a referral and gets the decision with its reasons; operators see
+ * {@code /api/referrals}: an operator opens a referral (or a third party's notification) and gets the decision with
+ * its reasons; operators see
  * the status of the referrals they made, supervisors all statuses; a supervisor erases one by reference (a
  * data-subject request). No answer ever carries a referral's content. Supervisors' views and erasures are
  * audited.
@@ -57,6 +58,7 @@ public final class ReferralRoutes {
     private void form(RoutingContext context) {
         send(context, 200, new JsonObject()
                 .put("enabled", desk != null)
+                .put("bases", new JsonArray(List.of("indicators", "self_identified", "third_party")))
                 .put("ages", new JsonArray(List.of("adult", "minor", "unknown")))
                 .put("kinds", new JsonArray(config.kinds()))
                 .put("counties", new JsonArray(List.copyOf(new TreeSet<>(ReferralConfig.COUNTIES))))

@@ -61,11 +61,25 @@ class ConsoleReferralPageTest {
 
     /** A chat arrives and Ana takes it; the referral form of that chat is open. */
     private void takeAChatAndOpenTheReferralForm() {
+        takeAChat("abroad");
+        console.click("#open-referral");
+    }
+
+    /** A chat on this topic arrives and Ana takes it; its script is open. */
+    private void takeAChat(String topic) {
         console.logInAndBecomeAvailable("ana");
-        server.commands().contact(new Command.Enqueue(new NewContact(Channel.CHAT, "ro", "abroad", Priority.NORMAL, null))).await();
+        server.commands().contact(new Command.Enqueue(new NewContact(Channel.CHAT, "ro", topic, Priority.NORMAL, null))).await();
         console.click("#offers article button.accept");
         console.awaitText("#contact-title", "in conversation");
-        console.click("#open-referral");
+        console.select("#guidance-language", "en");
+    }
+
+    private void answer(String answerId) {
+        console.click("#script-step button[data-answer=" + answerId + "]");
+    }
+
+    private String value(String css) {
+        return (String) browser.script("return document.querySelector(arguments[0]).value", css);
     }
 
     private void fillTheRequiredFields(String urgency) {
@@ -155,6 +169,104 @@ class ConsoleReferralPageTest {
         assertThat(browser.driver().findElements(By.cssSelector("#referral-result .reference"))).isEmpty();
         assertThat(console.visible("#referral-send").isEnabled()).as("may send again once they consent").isTrue();
         assertThat(partner.received()).isEmpty();
+    }
+
+    @Test
+    void aMotherReportingHerMissingDaughterIsCarriedIntoANotificationThePoliceAnd116000First() {
+        serve(ReferralFixture.yaml(partner.endpoint(), ""));
+        takeAChat("worried");
+        answer("minor");
+        console.awaitText("#script-step", "What is the child's situation now?");
+        answer("missing");
+        console.awaitText("#script-step", "116 000");
+        console.click("#script-back");
+        console.awaitText("#script-step", "What is the child's situation now?");
+        console.click("#tab-referral");
+        assertThat(console.visible("#referral-missing").isSelected()).as("Back undoes what the answer established").isFalse();
+        assertThat(value("#referral-urgency")).isEmpty();
+        assertThat(value("#referral-age")).as("the step itself still says it").isEqualTo("minor");
+        console.click("#tab-script");
+        answer("missing");
+        console.awaitText("#script-step", "116 000");
+
+        console.click("#tab-referral");
+        assertThat(browser.driver().findElements(By.cssSelector("#referral-form > *")).stream()
+                .filter(e -> e.isDisplayed()).findFirst().orElseThrow().getText())
+                .as("the first thing the form shows").contains("A missing child").contains("112").contains("116 000");
+        assertThat(value("#referral-basis")).isEqualTo("third_party");
+        assertThat(console.text("#referral-basis-origin")).isEqualTo("From the script, step “Is the person you are worried about under 18?”");
+        assertThat(value("#referral-age")).isEqualTo("minor");
+        assertThat(console.text("#referral-age-origin")).isEqualTo("From the script, step “What is the child's situation now?”");
+        assertThat(console.visible("#referral-missing").isSelected()).isTrue();
+        assertThat(value("#referral-urgency")).isEqualTo("immediate_danger");
+        assertThat(console.text("#referral-urgency-origin")).contains("answer “Missing: nobody knows where the child is”");
+        assertThat(console.visible("#referral-reporter").isDisplayed()).as("the reporter's consent, not the child's").isTrue();
+        assertThat(browser.driver().findElement(By.id("referral-consent")).isDisplayed()).isFalse();
+        assertThat(console.text("#referral-reach-legend")).contains("reporter");
+
+        // The operator learns the age is not certain: she corrects it, and the form says so.
+        console.select("#referral-age", "unknown");
+        console.awaitText("#referral-age-origin", "Corrected by you. From the script, step “What is the child's situation now?”, it was: Minor (under 18)");
+        console.select("#referral-kind", "sexual");
+        console.type("#referral-country", "DE");
+        console.select("#referral-county", "CJ");
+        console.click("label[for=referral-reporter-yes]");
+        console.select("#referral-way", "phone");
+        console.type("#referral-reach-value", "0744 000 111");
+        console.type("#referral-reach-window", "any time");
+        console.click("#referral-send");
+
+        console.awaitText("#referral-result", "Notification sent");
+        assertThat(browser.driver().findElements(By.cssSelector("#referral-result > p")).getFirst().getText())
+                .as("the decision says it first").contains("A missing child").contains("116 000");
+        assertThat(browser.driver().findElements(By.cssSelector("#referral-result .reference"))).hasSize(2);
+        assertThat(console.text("#referral-result")).contains("Notification to the national agency · to ANITP (test)")
+                .contains("Child protection · to DGASPC Cluj (test)");
+        Eventually.until(() -> partner.accepted().size() == 2, "the agency and child protection receive it");
+        for (TestPartner.Received received : partner.received()) {
+            assertThat(received.text()).contains("\"type\":\"notification\"").contains("\"basis\":\"third_party\"")
+                    .contains("\"age\":\"presumed_minor\"").contains("\"missingChild\":true")
+                    .contains("\"consentToContact\":true").contains("0744 000 111");
+        }
+
+        console.click("#end-contact");
+        console.select("#wrapup-outcome", "referred");
+        console.click("#wrapup-form button[type=submit]");
+        console.awaitText("#contact-title", "No contact open");
+        assertThat((String) browser.script("return document.body.textContent")).as("nothing carried stays after wrap-up")
+                .doesNotContain("Corrected by you").doesNotContain("From the script").doesNotContain("0744");
+    }
+
+    @Test
+    void aSurvivorWhoSaysWhatHappenedIsReferredWithTheConsentTheScriptRecorded() {
+        serve(ReferralFixture.yaml(partner.endpoint(), ""));
+        takeAChat("survivor");
+        answer("assistance");
+        console.click("#script-step button.next");
+        answer("wants_referral");
+        console.click("#script-step button.next");
+        answer("consents");
+        console.awaitText("#script-step", "Referral to ANITP, with consent");
+
+        console.click("#tab-referral");
+        assertThat(value("#referral-basis")).isEqualTo("self_identified");
+        assertThat(console.text("#referral-indicators")).contains("none is needed when the person says what happened to them");
+        assertThat(console.visible("#referral-consent-yes").isSelected()).isTrue();
+        assertThat(console.text("#referral-consent-origin")).isEqualTo("From the script, step “Does the person give informed consent to referral?”, answer “Yes, consents”");
+        assertThat(console.visible("#referral-way").isEnabled()).as("consent carried: a way to reach them may be given").isTrue();
+        console.select("#referral-age", "adult");
+        console.select("#referral-kind", "labour");
+        console.type("#referral-country", "RO");
+        console.select("#referral-urgency", "normal");
+        for (String explained : List.of("rights", "help_without_complaint", "what_is_shared", "who_receives", "withdraw_any_time")) {
+            console.click("label[for=referral-explained-" + explained + "]");
+        }
+        console.click("#referral-send");
+
+        console.awaitText("#referral-result", "Referral made.");
+        assertThat(console.text("#referral-result")).contains("says what happened to them");
+        Eventually.until(() -> partner.accepted().size() == 1, "the partner receives it");
+        assertThat(partner.received().getFirst().text()).contains("\"basis\":\"self_identified\"");
     }
 
     @Test

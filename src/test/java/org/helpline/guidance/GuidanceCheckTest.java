@@ -107,6 +107,22 @@ class GuidanceCheckTest {
     }
 
     @Test
+    void whatAStepEstablishesUsesTheReferralsValues() {
+        folder.edit(BEFORE, "        next: agency_register", "        next: agency_register\n        establishes: { age: teen, consent: maybe }");
+
+        assertProblem(BEFORE, "before_departure", "offer_from", "answer 'agency'.establishes.age: 'teen' is not one of adult, minor, unknown");
+        assertProblem(BEFORE, "before_departure", "offer_from", "answer 'agency'.establishes.consent: 'maybe' is not one of given, refused");
+    }
+
+    @Test
+    void aMissingChildIsNeverEstablishedAsAnAdult() {
+        folder.edit("scripts/minor.yaml", "establishes: { missingChild: true, urgency: immediate_danger }",
+                "establishes: { missingChild: true, age: adult }");
+
+        assertProblem("scripts/minor.yaml", "minor", "situation", "answer 'missing'.establishes: a missing child is not an adult");
+    }
+
+    @Test
     void theOrdinaryLabourScriptMayNotRefer() {
         folder.edit("scripts/labour_rights.yaml", "  - id: advice\n    type: say",
                 "  - id: advice\n    type: referral\n    route: adult");

@@ -126,4 +126,91 @@ class AssessmentTest {
         assertThat(HelplineConfig.defaults().referral().presumedVictim().getLast().indicators())
                 .as("a minor with any sign").containsExactlyInAnyOrderElementsOf(known);
     }
+
+    @Test
+    void aSurvivorWhoSaysWhatHappenedIsReferredWithConsentWithoutAnyIndicator() {
+        JsonObject survivor = ReferralFixture.adultWithConsent().put("basis", "self_identified").put("indicators", new JsonArray());
+
+        Decision decision = decide(survivor);
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.REFERRED);
+        assertThat(decision.route()).isEqualTo("adult");
+        assertThat(decision.reasons()).extracting(Decision.Reason::code)
+                .containsExactly("self_identified", "informed_consent", "partner");
+        assertThat(decide(ReferralFixture.adultWithConsent().put("indicators", new JsonArray())).outcome())
+                .as("the same request without the person's own account").isEqualTo(Outcome.NOT_PRESUMED_VICTIM);
+    }
+
+    @Test
+    void aSurvivorsOwnAccountStillNeedsTheirConsent() {
+        JsonObject survivor = ReferralFixture.adultWithConsent().put("basis", "self_identified").put("indicators", new JsonArray())
+                .put("consent", new JsonObject().put("given", false));
+        survivor.remove("reach");
+
+        Decision decision = decide(survivor);
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.NO_CONSENT);
+        assertThat(decision.presumedVictim()).isTrue();
+        assertThat(decision.deliveries()).isEmpty();
+    }
+
+    @Test
+    void aThirdPartysReportOfAnAdultIsNotifiedToTheNationalAgencyWithoutThePersonsConsent() {
+        Decision decision = decide(ReferralFixture.neighbourReporting());
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.NOTIFIED);
+        assertThat(decision.route()).isEqualTo("notification");
+        assertThat(decision.deliveries()).extracting(Decision.Delivery::route, Decision.Delivery::partnerId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("notification", "anitp"));
+        assertThat(decision.reasons()).extracting(Decision.Reason::code)
+                .containsExactly("notification", "reporter_may_be_contacted", "partner")
+                .doesNotContain("no_consent");
+        assertThat(decision.reasons().getFirst().indicators()).containsExactly("retention_of_documents");
+    }
+
+    @Test
+    void aThirdPartysReportOfAChildGoesToTheAgencyAndToChildProtection() {
+        JsonObject mother = ReferralFixture.neighbourReporting().put("age", "minor").put("indicators", new JsonArray().add("deception"))
+                .put("reporter", new JsonObject().put("consentToContact", false));
+
+        Decision decision = decide(mother);
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.NOTIFIED);
+        assertThat(decision.deliveries()).extracting(Decision.Delivery::route, Decision.Delivery::partnerId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("notification", "anitp"),
+                org.assertj.core.groups.Tuple.tuple("child", "dgaspc-cj"));
+        assertThat(decision.reasons()).extracting(Decision.Reason::code)
+                .containsSubsequence("notification", "child_protection_notified", "reporter_not_contacted", "partner", "partner");
+        assertThat(decision.toJson().getJsonArray("deliveries")).hasSize(2);
+    }
+
+    @Test
+    void aThirdPartyWhoDescribesNoSignNotifiesNothing() {
+        Decision decision = decide(ReferralFixture.neighbourReporting().put("indicators", new JsonArray().add("not_an_indicator")));
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.NOT_PRESUMED_VICTIM);
+        assertThat(decision.reasons()).extracting(Decision.Reason::code).containsExactly("nothing_to_notify");
+        assertThat(decision.deliveries()).isEmpty();
+    }
+
+    @Test
+    void aMissingChildIsThePoliceAnd116000BeforeAnythingElse() {
+        JsonObject missing = ReferralFixture.neighbourReporting().put("age", "minor").put("missingChild", true)
+                .put("urgency", "immediate_danger").put("indicators", new JsonArray());
+
+        Decision decision = decide(missing);
+
+        assertThat(decision.missingChildFirst()).isTrue();
+        assertThat(decision.reasons().getFirst().code()).isEqualTo("missing_child_first");
+        assertThat(decision.reasons().getFirst().text()).contains("112").contains("116 000").contains("before anything else");
+        assertThat(decision.reasons().get(1).code()).isEqualTo("emergency_first");
+        assertThat(decision.outcome()).as("the disappearance alone is notified").isEqualTo(Outcome.NOTIFIED);
+        assertThat(decision.deliveries()).extracting(Decision.Delivery::route).containsExactly("notification", "child");
+        assertThat(decision.toJson().getBoolean("missingChildFirst")).isTrue();
+
+        Decision child = decide(ReferralFixture.minorWithoutConsent().put("missingChild", true).put("indicators", new JsonArray()));
+        assertThat(child.reasons().getFirst().code()).isEqualTo("missing_child_first");
+        assertThat(child.outcome()).isEqualTo(Outcome.REFERRED);
+        assertThat(child.route()).isEqualTo("child");
+    }
 }

@@ -34,6 +34,7 @@ public final class ReferralFixture {
                     - { route: child, partner: anitp }
                     - { route: adult, kinds: [sexual], partner: ngo-sexual }
                     - { route: adult, partner: anitp }
+                    - { route: notification, partner: anitp }
                   delivery: { timeout: 500ms, firstRetry: 30s, longestRetry: 4m, giveUpAfter: 1d, checkEvery: 20ms }
                 %3$s
                 """.formatted(endpoint, SECRET, extra.isBlank() ? "  encryption: { currentKey: k1, keys: { k1: \"${TEST_K1:-"
@@ -64,6 +65,21 @@ public final class ReferralFixture {
                 .put("reach", new JsonObject().put("way", "phone").put("value", "+31 6 1234 5678")
                         .put("window", "weekdays 18:00-20:00 NL time"))
                 .put("summary", "Construction worker, documents kept by the employer, three months unpaid.");
+    }
+
+    /** A neighbour reporting a possible victim, an adult abroad with her documents taken; the neighbour may be called back. */
+    public static JsonObject neighbourReporting() {
+        return new JsonObject()
+                .put("basis", "third_party")
+                .put("indicators", new JsonArray().add("retention_of_documents"))
+                .put("age", "adult")
+                .put("kind", "labour")
+                .put("country", "ES")
+                .put("county", "CJ")
+                .put("urgency", "normal")
+                .put("reporter", new JsonObject().put("consentToContact", true).put("reach", new JsonObject()
+                        .put("way", "phone").put("value", "0744 000 111").put("window", "evenings")))
+                .put("summary", "An agency collects passports for strawberry picking in Spain.");
     }
 
     /** A 16-year-old in Cluj with one sign, nobody's consent. */

@@ -116,8 +116,10 @@ class ReferralOutboxTest {
         assertThat(Signature.verify(ReferralFixture.SECRET, received.timestamp(), received.signature(), received.body(),
                 clock.instant().getEpochSecond(), 300)).isTrue();
         JsonObject body = new JsonObject(received.text());
-        assertThat(body.fieldNames()).containsExactlyInAnyOrder("reference", "createdAt", "route", "age", "kind", "country",
-                "county", "urgency", "needs", "consent", "reach", "summary");
+        assertThat(body.fieldNames()).containsExactlyInAnyOrder("reference", "createdAt", "type", "basis", "route", "age",
+                "missingChild", "kind", "country", "county", "urgency", "needs", "consent", "reach", "summary");
+        assertThat(body.getString("type")).isEqualTo("referral");
+        assertThat(body.getString("basis")).isEqualTo("indicators");
         assertThat(body.getJsonObject("consent").getString("recordedBy")).isEqualTo("ana");
         assertThat(body.getJsonObject("reach").getString("value")).isEqualTo("+31 6 1234 5678");
 

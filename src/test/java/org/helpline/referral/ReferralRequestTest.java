@@ -75,4 +75,40 @@ class ReferralRequestTest {
         assertThat(refused(ReferralFixture.adultWithConsent().put("kind", typed)).getMessage()).doesNotContain("Popescu");
         assertThat(refused(ReferralFixture.adultWithConsent().put("country", typed)).getMessage()).doesNotContain("Popescu");
     }
+
+    @Test
+    void aMissingChildIsNeverAnAdult() {
+        InvalidReferral refused = refused(ReferralFixture.adultWithConsent().put("missingChild", true));
+
+        assertThat(refused.field()).isEqualTo("missingChild");
+        assertThat(ReferralRequest.read(ReferralFixture.minorWithoutConsent().put("missingChild", true), config).missingChild()).isTrue();
+        assertThat(ReferralRequest.read(ReferralFixture.minorWithoutConsent(), config).missingChild()).isFalse();
+    }
+
+    @Test
+    void aThirdPartyCannotConsentForThePersonNorGiveTheirContact() {
+        JsonObject consenting = ReferralFixture.neighbourReporting().put("consent", ReferralFixture.adultWithConsent().getJsonObject("consent"));
+        assertThat(refused(consenting).field()).isEqualTo("consent.given");
+        JsonObject personsNumber = ReferralFixture.neighbourReporting().put("reach", ReferralFixture.adultWithConsent().getJsonObject("reach"));
+        assertThat(refused(personsNumber).field()).isEqualTo("reach");
+    }
+
+    @Test
+    void keepsAWayToReachTheReporterOnlyWithTheReportersConsent() {
+        ReferralRequest request = ReferralRequest.read(ReferralFixture.neighbourReporting(), config);
+        assertThat(request.notification()).isTrue();
+        assertThat(request.reporter().consentToContact()).isTrue();
+        assertThat(request.reporter().reach().window()).isEqualTo("evenings");
+
+        JsonObject noConsent = ReferralFixture.neighbourReporting();
+        noConsent.getJsonObject("reporter").put("consentToContact", false);
+        assertThat(refused(noConsent).code()).isEqualTo("reach_without_consent");
+        assertThat(refused(noConsent).field()).isEqualTo("reporter.reach");
+        JsonObject withName = ReferralFixture.neighbourReporting();
+        withName.getJsonObject("reporter").put("name", "Maria");
+        assertThat(refused(withName).code()).isEqualTo("unknown_field");
+        assertThat(refused(ReferralFixture.adultWithConsent().put("reporter", new JsonObject().put("consentToContact", true))).field())
+                .as("a reporter only in a notification").isEqualTo("reporter");
+        assertThat(refused(ReferralFixture.adultWithConsent().put("basis", "rumour")).field()).isEqualTo("basis");
+    }
 }

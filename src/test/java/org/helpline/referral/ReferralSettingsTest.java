@@ -71,7 +71,10 @@ class ReferralSettingsTest {
         assertThatThrownBy(() -> load(yaml.replace("partner: ngo-sexual }", "partner: ngo }")))
                 .hasMessageStartingWith("referral.routes[2].partner: 'ngo' is not one of referral.partners");
         assertThatThrownBy(() -> load(yaml.replace("route: child, partner: anitp", "route: minor, partner: anitp")))
-                .hasMessageStartingWith("referral.routes[1].route: must be adult or child");
+                .hasMessageStartingWith("referral.routes[1].route: must be adult, child or notification");
+        assertThatThrownBy(() -> load(yaml.replace("- { route: notification, partner: anitp }", "")))
+                .as("a third party's notification needs a partner too")
+                .hasMessageStartingWith("referral.routes: no route takes every notification referral");
         assertThatThrownBy(() -> load(yaml + "  presumedVictim: [ { reason: x, indicators: [deception], atLeast: 2 } ]\n"))
                 .hasMessageStartingWith("referral.presumedVictim[0].atLeast: must be between 1 and");
         assertThatThrownBy(() -> load(yaml + "  delivery: { firstRetry: 10m, longestRetry: 1m }\n"))
@@ -85,5 +88,14 @@ class ReferralSettingsTest {
 
         assertThatThrownBy(() -> TestServer.start(dir, new FakeClock(), yaml, List.of()))
                 .hasMessageContaining("referral.presumedVictim[0].indicators: 'retention_of_documentz' is not an indicator in config/guidance/indicators.yaml");
+    }
+
+    @Test
+    void aNeedAScriptEstablishesButTheFormDoesNotOfferStopsTheStart(@TempDir Path dir) {
+        String yaml = ReferralFixture.yaml(ENDPOINT, "") + "  needs: [safety, shelter]\n";
+
+        assertThatThrownBy(() -> TestServer.start(dir, new FakeClock(), yaml, List.of()))
+                .hasMessageContaining("referral.needs: 'legal' (established by script 'survivor_rights', step 'question') "
+                        + "is not one of the needs listed");
     }
 }

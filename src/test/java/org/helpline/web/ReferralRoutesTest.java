@@ -9,6 +9,7 @@ import java.util.List;
 import io.vertx.core.json.JsonObject;
 import org.helpline.referral.ReferralFixture;
 import org.helpline.testing.Api;
+import org.helpline.testing.Eventually;
 import org.helpline.testing.FakeClock;
 import org.helpline.testing.LogCapture;
 import org.helpline.testing.TestPartner;
@@ -130,6 +131,58 @@ class ReferralRoutesTest {
         }
 
         @Test
+        void aNeighboursReportOfAChildIsNotifiedToTheAgencyAndToChildProtection() {
+            JsonObject report = ReferralFixture.neighbourReporting().put("age", "minor").put("missingChild", true);
+
+            HttpResponse<String> response = new Api(server, "ana").post("/api/referrals", report);
+
+            assertThat(response.statusCode()).isEqualTo(201);
+            JsonObject body = Api.json(response);
+            JsonObject decision = body.getJsonObject("decision");
+            assertThat(decision.getString("outcome")).isEqualTo("notified");
+            assertThat(decision.getBoolean("missingChildFirst")).isTrue();
+            assertThat(decision.getJsonArray("reasons").getJsonObject(0).getString("code")).isEqualTo("missing_child_first");
+            assertThat(body.getJsonArray("referrals")).hasSize(2);
+            JsonObject toAgency = body.getJsonArray("referrals").getJsonObject(0);
+            JsonObject toChildProtection = body.getJsonArray("referrals").getJsonObject(1);
+            assertThat(toAgency.getString("route")).isEqualTo("notification");
+            assertThat(toAgency.getJsonObject("partner").getString("id")).isEqualTo("anitp");
+            assertThat(toChildProtection.getString("route")).isEqualTo("child");
+            assertThat(toChildProtection.getJsonObject("partner").getString("id")).isEqualTo("dgaspc-cj");
+            assertThat(body.getJsonObject("referral")).as("the first, as before").isEqualTo(toAgency);
+
+            Eventually.until(() -> partner.accepted().size() == 2, "both partners receive it");
+            for (TestPartner.Received received : partner.received()) {
+                JsonObject sent = new JsonObject(received.text());
+                assertThat(sent.getString("type")).isEqualTo("notification");
+                assertThat(sent.getString("basis")).isEqualTo("third_party");
+                assertThat(sent.getBoolean("missingChild")).isTrue();
+                assertThat(sent.getJsonObject("consent").getBoolean("given")).as("nobody consented for the child").isFalse();
+                assertThat(sent.getJsonObject("reporter").getBoolean("consentToContact")).isTrue();
+                assertThat(sent.getJsonObject("reporter").getString("recordedBy")).isEqualTo("ana");
+                assertThat(sent.getJsonObject("reporter").getJsonObject("reach").getString("window")).isEqualTo("evenings");
+                assertThat(sent.containsKey("reach")).as("no way to reach the child").isFalse();
+            }
+            assertThat(partner.received()).extracting(r -> new JsonObject(r.text()).getString("route"))
+                    .containsExactlyInAnyOrder("notification", "child");
+            assertThat(Api.json(new Api(server, "ana").get("/api/referrals")).getJsonArray("referrals")).hasSize(2);
+        }
+
+        @Test
+        void aSurvivorsOwnAccountIsEnoughWithTheirConsent() {
+            JsonObject survivor = ReferralFixture.adultWithConsent().put("basis", "self_identified")
+                    .put("indicators", new io.vertx.core.json.JsonArray());
+
+            HttpResponse<String> response = new Api(server, "ana").post("/api/referrals", survivor);
+
+            assertThat(response.statusCode()).isEqualTo(201);
+            assertThat(Api.json(response).getJsonObject("decision").getJsonArray("reasons").getJsonObject(0).getString("code"))
+                    .isEqualTo("self_identified");
+            Eventually.until(() -> partner.accepted().size() == 1, "the partner receives it");
+            assertThat(new JsonObject(partner.received().getFirst().text()).getString("basis")).isEqualTo("self_identified");
+        }
+
+        @Test
         void theFormListsWhatTheServerAccepts() {
             JsonObject form = Api.json(new Api(server, "ana").get("/api/referrals/form"));
 
@@ -137,6 +190,7 @@ class ReferralRoutesTest {
             assertThat(form.getJsonArray("kinds")).contains("labour", "sexual");
             assertThat(form.getJsonArray("counties")).contains("CJ", "B").hasSize(42);
             assertThat(form.getInteger("summaryMaxLength")).isEqualTo(500);
+            assertThat(form.getJsonArray("bases")).containsExactly("indicators", "self_identified", "third_party");
         }
     }
 
