@@ -19,6 +19,7 @@ import org.helpline.dispatch.DispatchVerticle;
 import org.helpline.leadership.Standing;
 import org.helpline.store.HelplineStore;
 import org.helpline.store.MemoryStore;
+import org.helpline.store.RedisCompaction;
 import org.helpline.store.RedisStore;
 import org.helpline.store.StoreStatus;
 import org.helpline.telephony.Telephony;
@@ -45,6 +46,7 @@ public final class HelplineServer {
     private Telephony telephony;
     private WebServerVerticle web;
     private PrivacyRooms privacy;
+    private RedisCompaction compaction;
     private FirstRun.Outcome firstRun = new FirstRun.Ready();
 
     private HelplineServer(Vertx vertx, HelplineConfig config, Clock clock, HelplineStore store,
@@ -116,7 +118,18 @@ public final class HelplineServer {
                 .compose(this::remember)
                 .compose(v -> vertx.deployVerticle(new DispatchVerticle(router, store, config.routing().tickInterval())))
                 .compose(this::remember)
-                .onSuccess(v -> web.takingContacts());
+                .onSuccess(v -> {
+                    web.takingContacts();
+                    startCompaction();
+                });
+    }
+
+    /** Only the server that writes compacts Redis's files: with two servers, the leader starts and stops this. */
+    private void startCompaction() {
+        if (config.store().usesRedis()) {
+            compaction = new RedisCompaction(vertx, config.store().redis(), config.privacy().compactRedisEvery());
+            compaction.start();
+        }
     }
 
     /** Blocking: reads the account file and makes sure a first supervisor can log in. */
@@ -150,6 +163,9 @@ public final class HelplineServer {
 
     /** Stops taking contacts, lets the store record what is pending, and closes it. */
     public Future<Void> stop() {
+        if (compaction != null) {
+            compaction.stop();
+        }
         Future<Void> undeployed = Future.succeededFuture();
         for (String id : deployments.reversed()) {
             undeployed = undeployed.eventually(() -> vertx.undeploy(id));

@@ -12,6 +12,8 @@ import { setupShortcuts } from './shortcuts.js';
 import { setupReferral, forgetReferrals } from './referral.js';
 
 const VIEWS = ['login-view', 'password-view', 'supervisor-view', 'app'];
+/** How soon a chat message the server could not record yet is sent again. */
+const RESEND_AFTER_MS = 3000;
 
 function view(name) {
   VIEWS.forEach((id) => show($(id), id === name));
@@ -207,6 +209,27 @@ function insertIntoMessage(text) {
   input.setSelectionRange(input.value.length, input.value.length);
 }
 
+/**
+ * Sends a chat message; while the server cannot record it ("unavailable") it stays in the box, marked as
+ * sending, and goes again with the same key, which the server uses to keep it once.
+ */
+function sendMessage(entry, text, key) {
+  state.socket.request('say', { contactId: entry.contact.id, text, key }).then(() => {
+    if (current() === entry && $('say-input').value.trim() === text) {
+      $('say-input').value = '';
+      $('say-error').textContent = '';
+    }
+    entry.draft = '';
+  }, (error) => {
+    if (error.code !== 'unavailable' || state.contacts.get(entry.contact.id) !== entry) {
+      $('say-error').textContent = `Not sent: ${error.message}`;
+      return;
+    }
+    if (current() === entry) $('say-error').textContent = 'Sending… (not recorded yet: it is sent again by itself)';
+    setTimeout(() => sendMessage(entry, text, key), RESEND_AFTER_MS);
+  });
+}
+
 function setupForms() {
   $('login-form').addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -256,10 +279,7 @@ function setupForms() {
     const text = $('say-input').value.trim();
     if (!entry || !text) return;
     $('say-error').textContent = '';
-    state.socket.request('say', { contactId: entry.contact.id, text }).then(() => {
-      if (current() === entry) $('say-input').value = '';
-      entry.draft = '';
-    }, (error) => { $('say-error').textContent = `Not sent: ${error.message}`; });
+    sendMessage(entry, text, crypto.getRandomValues(new Uint32Array(1))[0] + 1);
   });
   $('say-input').addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.altKey) {

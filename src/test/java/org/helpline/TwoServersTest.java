@@ -19,7 +19,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.helpline.testing.Eventually;
 import org.helpline.testing.RedisServer;
-import org.helpline.testing.ServerProcess;
+import org.helpline.testing.HelplineProcess;
 import org.helpline.testing.SocketProbe;
 import org.helpline.testing.TestServer;
 import org.helpline.web.auth.AccountFile;
@@ -41,7 +41,7 @@ class TwoServersTest {
 
     @TempDir
     Path dir;
-    private final List<ServerProcess> processes = new ArrayList<>();
+    private final List<HelplineProcess> processes = new ArrayList<>();
     private Vertx vertx;
     private WebSocketClient sockets;
 
@@ -57,14 +57,14 @@ class TwoServersTest {
 
     @AfterEach
     void stopAll() {
-        processes.forEach(ServerProcess::close);
+        processes.forEach(HelplineProcess::close);
         vertx.close().await();
     }
 
     @Test
     void aKilledActiveServerIsReplacedByTheStandbyWithEveryWaitingChatInItsPlace() {
-        ServerProcess a = active("a");
-        ServerProcess b = standby("b");
+        HelplineProcess a = active("a");
+        HelplineProcess b = standby("b");
         assertThat(b.status("/ready")).as("a standby is not ready").isEqualTo(503);
         assertThat(b.status("/api/me")).as("a standby serves nothing else").isEqualTo(503);
         SocketProbe ana = console(a, "ana");
@@ -95,8 +95,8 @@ class TwoServersTest {
 
     @Test
     void aPausedActiveServerThatWakesUpAfterTheTakeoverIsRefusedAndStandsBy() {
-        ServerProcess a = active("a");
-        ServerProcess b = standby("b");
+        HelplineProcess a = active("a");
+        HelplineProcess b = standby("b");
         SocketProbe ana = console(a, "ana");
         ana.send(new JsonObject().put("type", "presence").put("presence", "paused").put("reason", "training").put("id", 0));
         ana.next("ack");
@@ -119,8 +119,8 @@ class TwoServersTest {
 
     @Test
     void aPlannedStopHandsOverAtOnceAndTheWaitingCallerResumesWithoutAnError() {
-        ServerProcess a = active("a");
-        ServerProcess b = standby("b");
+        HelplineProcess a = active("a");
+        HelplineProcess b = standby("b");
         SocketProbe ana = console(a, "ana");
         ana.send(new JsonObject().put("type", "presence").put("presence", "paused").put("reason", "training").put("id", 0));
         ana.next("ack");
@@ -140,7 +140,7 @@ class TwoServersTest {
         System.out.printf("planned hand-over: %d ms%n", handOverMillis);
     }
 
-    private String startChat(ServerProcess server) {
+    private String startChat(HelplineProcess server) {
         return started(SocketProbe.connect(sockets, options(server, "/chat/ws")));
     }
 
@@ -152,19 +152,19 @@ class TwoServersTest {
         return answer.getString("token");
     }
 
-    private ServerProcess active(String name) {
-        ServerProcess server = launch(name);
+    private HelplineProcess active(String name) {
+        HelplineProcess server = launch(name);
         until(server, server::ready, "becomes the active server");
         return server;
     }
 
-    private ServerProcess standby(String name) {
-        ServerProcess server = launch(name);
+    private HelplineProcess standby(String name) {
+        HelplineProcess server = launch(name);
         until(server, () -> "standby".equals(server.role()), "stands by");
         return server;
     }
 
-    private static void until(ServerProcess server, java.util.function.BooleanSupplier condition, String what) {
+    private static void until(HelplineProcess server, java.util.function.BooleanSupplier condition, String what) {
         try {
             Eventually.until(condition, server + " " + what, PROCESS_WAIT);
         } catch (AssertionError e) {
@@ -172,8 +172,8 @@ class TwoServersTest {
         }
     }
 
-    private ServerProcess launch(String name) {
-        ServerProcess server = ServerProcess.start(dir, name, TestServer.freePort(), """
+    private HelplineProcess launch(String name) {
+        HelplineProcess server = HelplineProcess.start(dir, name, TestServer.freePort(), """
                 auth: { accountsFile: "accounts.json", hashIterations: 1000 }
                 telephony:
                   enabled: false
@@ -192,18 +192,18 @@ class TwoServersTest {
         return server;
     }
 
-    private WebSocketConnectOptions options(ServerProcess server, String path) {
+    private WebSocketConnectOptions options(HelplineProcess server, String path) {
         return new WebSocketConnectOptions().setHost("localhost").setPort(server.httpPort()).setURI(path);
     }
 
-    private SocketProbe console(ServerProcess server, String name) {
+    private SocketProbe console(HelplineProcess server, String name) {
         SocketProbe console = SocketProbe.connect(sockets, options(server, "/operator/ws").addHeader("Cookie", login(server, name)));
         console.next("welcome");
         return console;
     }
 
     /** The contacts the supervisor view lists as waiting, in the order they will be offered. */
-    private List<String> waiting(ServerProcess server) {
+    private List<String> waiting(HelplineProcess server) {
         SocketProbe view = SocketProbe.connect(sockets, options(server, "/supervisor/ws").addHeader("Cookie", login(server, "sofia")));
         JsonArray contacts = view.next("snapshot").getJsonArray("contacts");
         view.close();
@@ -216,7 +216,7 @@ class TwoServersTest {
         return ids;
     }
 
-    private static String login(ServerProcess server, String name) {
+    private static String login(HelplineProcess server, String name) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.httpPort() + "/api/login"))
                     .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")

@@ -1,5 +1,6 @@
 package org.helpline.console;
 
+import static org.helpline.wire.RequestFields.number;
 import static org.helpline.wire.RequestFields.optionalText;
 import static org.helpline.wire.RequestFields.text;
 
@@ -25,8 +26,11 @@ sealed interface OperatorRequest {
     /** Hands a connected chat on to another language and/or a named operator (both optional). */
     record Transfer(String contactId, String language, String operatorId) implements OperatorRequest {}
 
-    /** A message in a chat the operator holds; its size is checked by the chat room. */
-    record Say(String contactId, String text) implements OperatorRequest {}
+    /**
+     * A message in a chat the operator holds; its size is checked by the chat room. {@code key} (0 if not
+     * given) is the console's random number for it, the same when it is sent again: it is then kept once.
+     */
+    record Say(String contactId, String text, long key) implements OperatorRequest {}
 
     /** The operator is typing in a chat: shown to the caller, never acknowledged. */
     record Typing(String contactId) implements OperatorRequest {}
@@ -39,7 +43,8 @@ sealed interface OperatorRequest {
             case "decline" -> new Decline(text(message, "contactId"));
             case "end" -> new End(text(message, "contactId"));
             case "wrapUp" -> new WrapUp(text(message, "contactId"), text(message, "outcome"));
-            case "say" -> new Say(text(message, "contactId"), chatText(message));
+            case "say" -> new Say(text(message, "contactId"), chatText(message),
+                    message.getValue("key") == null ? 0 : number(message, "key", 1));
             case "typing" -> new Typing(text(message, "contactId"));
             case "transfer" -> new Transfer(text(message, "contactId"), language(message), optionalText(message, "operatorId"));
             default -> throw new BadRequest("unknown_type",

@@ -78,7 +78,7 @@ final class OperatorSocket {
                     ? contact(new Command.WrapUp(me, w.contactId(), w.outcome()))
                     : Future.failedFuture(new RejectedCommand("unknown_outcome",
                             "outcome must be one of " + String.join(", ", outcomes)));
-            case OperatorRequest.Say s -> chat.say(me, s.contactId(), s.text()).map(line -> new JsonObject().put("seq", line.seq()));
+            case OperatorRequest.Say s -> chat.say(me, s.contactId(), s.text(), s.key()).map(line -> new JsonObject().put("seq", line.seq()));
             case OperatorRequest.Typing t -> {
                 chat.typing(me, t.contactId());
                 yield Future.succeededFuture(null);

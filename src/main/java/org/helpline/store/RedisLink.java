@@ -53,9 +53,7 @@ final class RedisLink {
                 ? "the primary '" + config.sentinel().masterName() + "' of the sentinels" : addressOf(config.url());
         this.password = config.password();
         this.nextRetry = timing.firstRetry();
-        this.options = new RedisOptions()
-                .setMaxPoolSize(1)
-                .setMaxWaitingHandlers(MAX_WAITING_REPLIES);
+        this.options = new RedisOptions();
         if (config.sentinel().enabled()) {
             // each (re)connection asks the sentinels for the primary of the moment: a failover is followed
             options.setType(RedisClientType.SENTINEL).setRole(RedisRole.MASTER)
@@ -63,6 +61,7 @@ final class RedisLink {
         } else {
             options.setConnectionString(config.url());
         }
+        options.setMaxPoolSize(1).setMaxWaitingHandlers(MAX_WAITING_REPLIES);
         options.getNetClientOptions().setConnectTimeout((int) timing.reply().toMillis());
         if (!password.isEmpty()) {
             options.setPassword(password);

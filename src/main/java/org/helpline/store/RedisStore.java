@@ -106,7 +106,9 @@ public final class RedisStore implements HelplineStore {
             }
             return link.connection()
                     .compose(connection -> link.answerIn(connection, connection.send(Request.cmd(Command.GET).arg(redisKey))))
-                    .map(found -> found == null ? null : found.toString());
+                    .map(found -> found == null ? null : found.toString())
+                    .recover(failure -> Future.failedFuture(failure instanceof StoreUnavailable ? failure
+                            : new StoreUnavailable(reason(failure))));
         });
     }
 

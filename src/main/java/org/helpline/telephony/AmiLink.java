@@ -166,6 +166,7 @@ final class AmiLink {
         RetirableConnection connection = new RetirableConnection(config);
         CountDownLatch lost = new CountDownLatch(1);
         connection.addEventListener(new AmiListener(context, room, lost::countDown));
+        Asterisk22Events.ALL.forEach(connection::registerUserEventClass);
         try {
             connection.login(EVENT_MASK);
             current = connection;

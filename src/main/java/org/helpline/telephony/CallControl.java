@@ -1,10 +1,12 @@
 package org.helpline.telephony;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -41,6 +43,8 @@ final class CallControl extends VerticleBase {
     private final OperatorRoster roster;
     private final Clock clock;
     private final EndedChannels ended = new EndedChannels();
+    /** Channels whose offer waits for their inbound script to end (the Redirect would break into it). */
+    private final Set<String> heldBack = new HashSet<>();
     private CommandSender commands;
     private volatile AmiLink ami;
     private long reconcileTimer = -1;
@@ -56,6 +60,7 @@ final class CallControl extends VerticleBase {
     public Future<?> start() {
         commands = new CommandSender(vertx);
         ami = new AmiLink(config.ami(), context, this::onAmi);
+        callers.onInboundEnded(channel -> context.runOnContext(v -> inboundEnded(channel)));
         MessageConsumer<ContactChanged> contacts = vertx.eventBus().consumer(Addresses.CONTACT_EVENTS,
                 message -> onContact(message.body()));
         MessageConsumer<OperatorChanged> operators = vertx.eventBus().consumer(Addresses.OPERATOR_EVENTS,
@@ -114,6 +119,11 @@ final class CallControl extends VerticleBase {
             missOffer(offer, "operator has no phone endpoint");
             return;
         }
+        if (callers.inInbound(offer.channel())) {
+            // the script ends within its reply timeout; its end is heard on this context, after this
+            heldBack.add(offer.channel());
+            return;
+        }
         if (!ami.connected()) {
             waitForLink(offer);
             return;
@@ -121,6 +131,12 @@ final class CallControl extends VerticleBase {
         LOG.info("telephony.connect contact={} operator={} endpoint={}", offer.contactId(), offer.operatorId(),
                 endpoint.get());
         ami.redirect(offer.channel(), endpoint.get()).onFailure(e -> redirectFailed(offer, e));
+    }
+
+    private void inboundEnded(String channel) {
+        if (heldBack.remove(channel)) {
+            callers.byChannel(channel).filter(CallLine::offered).ifPresent(this::connect);
+        }
     }
 
     private void redirectFailed(CallLine offer, Throwable failure) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The calls the room follows, by contact and by channel name. Lines change only on the room's
@@ -15,6 +16,8 @@ final class Callers {
     private final Map<String, CallLine> byContact = new HashMap<>();
     private final Map<String, String> contactByChannel = new ConcurrentHashMap<>();
     private final Set<String> underDuress = ConcurrentHashMap.newKeySet();
+    private final Set<String> inInbound = ConcurrentHashMap.newKeySet();
+    private volatile Consumer<String> inboundEnded = channel -> { };
 
     void put(CallLine line) {
         CallLine old = byContact.put(line.contactId(), line);
@@ -58,6 +61,32 @@ final class Callers {
 
     boolean underDuress(String channel) {
         return underDuress.contains(channel);
+    }
+
+    /**
+     * Any thread: the inbound script runs on this channel. A Redirect now would break into it, and the
+     * script would take the break for the caller hanging up: the room waits for {@link #inboundEnded}.
+     */
+    void inboundStarted(String channel) {
+        if (channel != null) {
+            inInbound.add(channel);
+        }
+    }
+
+    /** Any thread: the inbound script has given the dialplan its answer; tells the listener. */
+    void inboundEnded(String channel) {
+        if (channel != null && inInbound.remove(channel)) {
+            inboundEnded.accept(channel);
+        }
+    }
+
+    boolean inInbound(String channel) {
+        return inInbound.contains(channel);
+    }
+
+    /** Who hears that an inbound script ended (the room, which then sends the Redirect it held back). */
+    void onInboundEnded(Consumer<String> listener) {
+        inboundEnded = listener;
     }
 
     void channelEnded(String channel) {

@@ -38,9 +38,10 @@ final class InboundScript extends DialplanScript {
     private final List<String> languages;
     private final BooleanSupplier amiUp;
     private final CallerIds callerIds;
+    private final Callers callers;
 
     InboundScript(ScriptCommands commands, OperatorRoster roster, OpeningHours hours, Clock clock, List<String> languages,
-                  BooleanSupplier amiUp, CallerIds callerIds, AgiAnswers answers) {
+                  BooleanSupplier amiUp, CallerIds callerIds, Callers callers, AgiAnswers answers) {
         super("inbound", answers);
         this.commands = commands;
         this.roster = roster;
@@ -49,10 +50,21 @@ final class InboundScript extends DialplanScript {
         this.languages = languages;
         this.amiUp = amiUp;
         this.callerIds = callerIds;
+        this.callers = callers;
     }
 
+    /** No Redirect breaks into this script: an offer made while it runs is sent once it has answered. */
     @Override
     void answer(AgiRequest request, AgiChannel channel) throws AgiException {
+        callers.inboundStarted(request.getChannel());
+        try {
+            register(request, channel);
+        } finally {
+            callers.inboundEnded(request.getChannel());
+        }
+    }
+
+    private void register(AgiRequest request, AgiChannel channel) throws AgiException {
         String[] args = request.getArguments();
         String language = argument(args, 0, LANGUAGE, languages.getFirst());
         Priority priority = "urgent".equals(argument(args, 1, WORD, "normal")) ? Priority.URGENT : Priority.NORMAL;

@@ -51,7 +51,7 @@ public final class Telephony {
             AgiAnswers answers = new AgiAnswers(metrics);
             Map<String, AgiScript> scripts = Map.of(
                     "inbound", new InboundScript(commands, roster, telephony.openingHours().hours(), clock, config.languages(),
-                            () -> calls.amiStatus().up(), CallerIds.of(vertx, telephony.repeatCallers()), answers),
+                            () -> calls.amiStatus().up(), CallerIds.of(vertx, telephony.repeatCallers()), callers, answers),
                     "position", new PositionScript(commands, roster, telephony.averageCallTime(), answers),
                     "duress", new DuressScript(commands, callers, answers));
             ScriptServer server = new ScriptServer(telephony.agi(), scripts, telephony.ami().retryMin(),

@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.helpline.testing.Eventually;
 import org.helpline.testing.RedisServer;
-import org.helpline.testing.ServerProcess;
+import org.helpline.testing.HelplineProcess;
 import org.helpline.testing.TestServer;
 import org.helpline.web.auth.AccountFile;
 import org.junit.jupiter.api.Test;
@@ -48,34 +48,34 @@ class TakeoverBenchmark {
     /** Kills the active server {@code rounds} times; answers each takeover's time in milliseconds. */
     static List<Long> measure(Path dir, RedisServer redis, int rounds) {
         new AccountFile(dir.resolve("accounts.json")).add(TestServer.supervisor("sofia"));
-        List<ServerProcess> running = new ArrayList<>();
+        List<HelplineProcess> running = new ArrayList<>();
         try {
-            ServerProcess first = launch(dir, redis, "server-0", running);
+            HelplineProcess first = launch(dir, redis, "server-0", running);
             until(first, first::ready, "becomes active");
-            ServerProcess second = launch(dir, redis, "server-1", running);
+            HelplineProcess second = launch(dir, redis, "server-1", running);
             until(second, () -> "standby".equals(second.role()), "stands by");
-            ServerProcess active = first;
-            ServerProcess standby = second;
+            HelplineProcess active = first;
+            HelplineProcess standby = second;
             List<Long> millis = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 active.kill();
                 long killed = System.nanoTime();
-                ServerProcess next = standby;
+                HelplineProcess next = standby;
                 until(next, next::ready, "takes over");
                 millis.add((System.nanoTime() - killed) / 1_000_000);
                 active = next;
-                ServerProcess fresh = launch(dir, redis, "server-" + (round + 1), running);
+                HelplineProcess fresh = launch(dir, redis, "server-" + (round + 1), running);
                 until(fresh, () -> "standby".equals(fresh.role()), "stands by");
                 standby = fresh;
             }
             return millis;
         } finally {
-            running.forEach(ServerProcess::close);
+            running.forEach(HelplineProcess::close);
         }
     }
 
-    private static ServerProcess launch(Path dir, RedisServer redis, String name, List<ServerProcess> running) {
-        ServerProcess server = ServerProcess.start(dir, name, TestServer.freePort(), """
+    private static HelplineProcess launch(Path dir, RedisServer redis, String name, List<HelplineProcess> running) {
+        HelplineProcess server = HelplineProcess.start(dir, name, TestServer.freePort(), """
                 auth: { accountsFile: "accounts.json", hashIterations: 1000 }
                 telephony: { enabled: false }
                 store:
@@ -86,7 +86,7 @@ class TakeoverBenchmark {
         return server;
     }
 
-    private static void until(ServerProcess server, java.util.function.BooleanSupplier condition, String what) {
+    private static void until(HelplineProcess server, java.util.function.BooleanSupplier condition, String what) {
         try {
             Eventually.until(condition, server + " " + what, PROCESS_WAIT);
         } catch (AssertionError e) {

@@ -3,6 +3,7 @@ package org.helpline.telephony;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.helpline.telephony.TelephonyRoom.CALLER;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,23 @@ class CallFlowTest {
         room.ami.send(captured("BridgeLeave"));
         room.ami.send(captured("Hangup"));
         assertThat(room.next(contact, ContactState.WRAP_UP).reason()).isEqualTo(ChangeReason.LEFT);
+    }
+
+    @Test
+    void anOfferMadeWhileTheInboundScriptAnswersIsRedirectedOnlyAfterIt() throws Exception {
+        // a Redirect breaks into a running AGI, and the script took the break for the caller hanging up
+        room.signIn("op-1", Presence.AVAILABLE, "2001", "ro");
+        try (AgiCall call = room.call("inbound", CALLER, "ro", "normal")) {
+            assertThat(call.command()).isEqualTo("SET VARIABLE \"HELPLINE_ACTION\" \"hold\""); // Asterisk has not replied yet
+            String contact = room.next(c -> c.contact().state() == ContactState.OFFERED, "offered at once").contact().id();
+            assertThat(room.ami.actionWithin("Redirect", Duration.ofMillis(500))).as("a Redirect during the script").isNull();
+
+            call.reply("200 result=1").ends();
+            expectRedirectToOperatorPhone();
+            room.ami.send(captured("DialBegin"));
+            room.ami.send(captured("DialEnd"));
+            assertThat(room.next(contact, ContactState.CONNECTED).reason()).isEqualTo(ChangeReason.ACCEPTED);
+        }
     }
 
     @Test

@@ -60,6 +60,7 @@ final class DialplanAsterisk22 {
             in("func_strings.so", "FILTER", "LEN", "FIELDQTY", "FIELDNUM", "LISTFILTER", "REPLACE", "REGEX", "QUOTE",
                     "TOUPPER", "TOLOWER", "STRFTIME"),
             in("func_timeout.so", "TIMEOUT"),
+            in("func_groupcount.so", "GROUP", "GROUP_COUNT", "GROUP_MATCH_COUNT", "GROUP_LIST"),
             in("func_logic.so", "IF", "ISNULL", "EXISTS", "IFTIME", "SET"),
             in("func_math.so", "MATH", "INC", "DEC"),
             in("func_rand.so", "RAND"),

@@ -40,7 +40,7 @@ class DialplanFilesTest {
     private static final Path CONFIG = Path.of("config/asterisk");
     private static final Path DOCS = Path.of("docs/telephony.md");
     private static final Path RUNBOOK = Path.of("ops/runbook.md");
-    /** The dialplan plays helpline/NAME: compose mounts each language's prompts at sounds/LANG/helpline. */
+    /** The dialplan plays helpline/NAME: install.sh puts each language's prompts in sounds/LANG/helpline. */
     private static final String SOUND_DIR = "helpline";
     private static final Set<String> LOGGING_APPS = Set.of("noop", "verbose", "log", "dumpchan");
     private static final Pattern CALLER_NUMBER = Pattern.compile("(?i)CALLERID|CONNECTEDLINE|REDIRECTING|PJSIP_HEADER");
@@ -53,7 +53,7 @@ class DialplanFilesTest {
 
     @BeforeAll
     static void readFiles() {
-        install = DialplanInstall.fromCompose();
+        install = DialplanInstall.fromInstallScript();
         extensions = DialplanConf.read(DIALPLAN.resolve("extensions.conf"), install::follow);
         dialplan = Dialplan.of(extensions);
         configs = new LinkedHashMap<>();
@@ -67,7 +67,7 @@ class DialplanFilesTest {
         Stream.concat(Stream.of(DIALPLAN.resolve("extensions.conf")), confFiles(CONFIG).stream()).forEach(file -> {
             String installed = DialplanInstall.CONFIG_DIR + "/" + file.getFileName();
             if (!install.source(installed).equals(Optional.of(file))) {
-                problems.add(file + " is not installed as " + installed + " by " + DialplanInstall.COMPOSE);
+                problems.add(file + " is not installed as " + installed + " by " + DialplanInstall.INSTALL);
             }
         });
         Set<Path> included = new LinkedHashSet<>();
@@ -80,16 +80,16 @@ class DialplanFilesTest {
             String name = Path.of(installed).getFileName().toString();
             if (source.isEmpty() && !install.generated.contains(installed)) {
                 problems.add(include.where() + ": #include \"" + include.target() + "\" reads " + installed
-                        + ", which no repository file provides where " + DialplanInstall.COMPOSE + " installs them");
+                        + ", which no repository file provides where " + DialplanInstall.INSTALL + " installs them");
             } else if (source.isEmpty() && !(read(DOCS).contains(name) && read(RUNBOOK).contains(name))) {
                 problems.add(include.where() + ": #include \"" + include.target() + "\" is written by "
-                        + DialplanInstall.COMPOSE + " only, and " + DOCS + " and " + RUNBOOK + " do not both name it"
-                        + " (what it holds, how to write it without compose)");
+                        + DialplanInstall.INSTALL + " only, and " + DOCS + " and " + RUNBOOK + " do not both name it"
+                        + " (what it holds, how to write it by hand)");
             }
         }
         confFiles(DIALPLAN).stream().filter(f -> !f.endsWith("extensions.conf") && !included.contains(f))
                 .forEach(f -> problems.add(f + " is never #included from dialplan/extensions.conf, so Asterisk never"
-                        + " reads it (or compose does not mount it at " + DialplanInstall.CONFIG_DIR + "/dialplan)"));
+                        + " reads it (or install.sh does not put it in " + DialplanInstall.CONFIG_DIR + "/dialplan)"));
         assertThat(problems).as("installed files and #include targets").isEmpty();
     }
 
@@ -191,7 +191,7 @@ class DialplanFilesTest {
             String mount = "/var/lib/asterisk/sounds/" + language + "/" + SOUND_DIR;
             Path out = DialplanInstall.PROMPTS.resolve("out").resolve(language);
             if (!install.source(mount).equals(Optional.of(out))) {
-                problems.add(DialplanInstall.COMPOSE + " does not mount " + out + " at " + mount);
+                problems.add(DialplanInstall.INSTALL + " does not install " + out + " at " + mount);
             }
         }
         dialplan.steps().forEach(step -> Dialplan.calls(step.call()).forEach(call -> {
@@ -232,11 +232,11 @@ class DialplanFilesTest {
         });
         music.sections.stream().filter(s -> !s.name().equals("general")).forEach(s -> {
             Optional<String> directory = s.get("directory");
-            Optional<Path> source = directory.flatMap(install::source);
+            Optional<Path> source = directory.map(DialplanInstall::installedData).flatMap(install::source);
             if (directory.isEmpty() || source.isEmpty()
                     || !source.get().startsWith(DialplanInstall.PROMPTS.resolve("out"))) {
-                problems.add(s.where() + ": [" + s.name() + "] directory must be where " + DialplanInstall.COMPOSE
-                        + " mounts the music render.sh makes (ops/prompts/out/...)");
+                problems.add(s.where() + ": [" + s.name() + "] directory must be where " + DialplanInstall.INSTALL
+                        + " installs the music render.sh makes (ops/prompts/out/...)");
             }
         });
         assertThat(problems).as("music on hold classes").isEmpty();

@@ -15,19 +15,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
- * Where the repository's files end up on the Asterisk host (ops/compose.yaml's volumes and configs), and
- * which sound files ops/prompts renders.
+ * Where the repository's files end up on the Asterisk host, as {@code ops/asterisk/install.sh} puts them
+ * (the runbook, compose and the real-Asterisk tests all run that script, so a layout written here that
+ * the script does not make fails RealAsteriskCallsTest), and which sound files ops/prompts renders.
  */
 final class DialplanInstall {
-    static final Path COMPOSE = Path.of("ops/compose.yaml");
+    static final Path INSTALL = Path.of("ops/asterisk/install.sh");
     static final Path PROMPTS = Path.of("ops/prompts");
     static final Path RENDER = PROMPTS.resolve("render.sh");
     static final String CONFIG_DIR = "/etc/asterisk";
+    static final String DATA_DIR = "/var/lib/asterisk";
 
     private static final Pattern RANGE = Pattern.compile("(.*)\\{(\\d+)\\.\\.(\\d+)}(.*)");
     private static final Pattern REQUIRED = Pattern.compile("required=\\(([^)]*)\\)");
@@ -35,9 +34,9 @@ final class DialplanInstall {
             "for n in \\$\\(seq (\\d+) (\\d+)\\); do required\\+=\\(\"([^\"$]*)\\$n([^\"$]*)\"\\)");
     private static final Pattern RENDERED_FILE = Pattern.compile("\\$out/[^\"\\s]*\\.(\\w+)\"");
 
-    /** Installed path (e.g. /etc/asterisk/dialplan) to the repository path mounted there. */
+    /** Installed path (e.g. /etc/asterisk/dialplan) to the repository path installed there. */
     final Map<String, Path> mounts;
-    /** Installed paths compose writes itself (its "configs"), not taken from the repository. */
+    /** Installed paths the script writes itself (the AMI secret), not taken from the repository. */
     final Set<String> generated;
 
     private DialplanInstall(Map<String, Path> mounts, Set<String> generated) {
@@ -45,21 +44,33 @@ final class DialplanInstall {
         this.generated = generated;
     }
 
-    static DialplanInstall fromCompose() {
-        JsonNode asterisk;
-        try {
-            asterisk = new ObjectMapper(new YAMLFactory()).readTree(COMPOSE.toFile()).path("services").path("asterisk");
+    /** install.sh's layout: config/asterisk/*.conf and extensions.conf in ETC, dialplan/ below it, prompts and music in DATA. */
+    static DialplanInstall fromInstallScript() {
+        Map<String, Path> mounts = new LinkedHashMap<>();
+        for (Path conf : files(Path.of("config/asterisk"), ".conf")) {
+            mounts.put(CONFIG_DIR + "/" + conf.getFileName(), conf);
+        }
+        mounts.put(CONFIG_DIR + "/extensions.conf", Path.of("dialplan/extensions.conf"));
+        mounts.put(CONFIG_DIR + "/dialplan", Path.of("dialplan"));
+        for (Path texts : files(PROMPTS, ".txt")) {
+            String language = texts.getFileName().toString().replace(".txt", "");
+            mounts.put(DATA_DIR + "/sounds/" + language + "/helpline", PROMPTS.resolve("out").resolve(language));
+        }
+        mounts.put(DATA_DIR + "/moh/helpline", PROMPTS.resolve("out/moh"));
+        return new DialplanInstall(mounts, Set.of(CONFIG_DIR + "/manager_secret.conf"));
+    }
+
+    /** A data path as Asterisk resolves it: relative names (musiconhold.conf's directory) are in the data directory. */
+    static String installedData(String path) {
+        return path.startsWith("/") ? path : DATA_DIR + "/" + path;
+    }
+
+    private static List<Path> files(Path dir, String suffix) {
+        try (var list = Files.list(dir)) {
+            return list.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, Path> mounts = new LinkedHashMap<>();
-        for (JsonNode volume : asterisk.path("volumes")) {
-            String[] parts = volume.asText().split(":");
-            mounts.put(parts[1], COMPOSE.getParent().resolve(parts[0]).normalize());
-        }
-        Set<String> generated = new LinkedHashSet<>();
-        asterisk.path("configs").forEach(config -> generated.add(config.path("target").asText()));
-        return new DialplanInstall(mounts, generated);
     }
 
     /** The repository file installed at {@code installed}, through the mount that covers it. */

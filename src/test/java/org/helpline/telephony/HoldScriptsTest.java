@@ -45,7 +45,7 @@ class HoldScriptsTest {
 
             try (AgiCall call = room.call("position", SECOND_CALLER)) {
                 call.set("HELPLINE_POSITION", "2")
-                        .set("HELPLINE_WAIT_MINUTES", "12")
+                        .set("HELPLINE_WAIT_MINUTES", "6") // one caller ahead, one operator, 6-minute calls
                         .set("HELPLINE_ACTION", "hold")
                         .ends();
             }
@@ -114,7 +114,7 @@ class HoldScriptsTest {
             }
             try (AgiCall call = room.call("position", CALLER)) {
                 call.set("HELPLINE_POSITION", "1")
-                        .set("HELPLINE_WAIT_MINUTES", "6")
+                        .set("HELPLINE_WAIT_MINUTES", "0")
                         .set("HELPLINE_ACTION", "hold")
                         .ends();
             }

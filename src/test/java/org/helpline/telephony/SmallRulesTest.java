@@ -16,10 +16,11 @@ class SmallRulesTest {
     @Test
     void theWaitIsOneAverageCallPerCallerAheadSharedAmongTheOperators() {
         Duration sixMinutes = Duration.ofMinutes(6);
-        assertThat(WaitEstimate.minutes(1, 1, sixMinutes)).isEqualTo(6);
-        assertThat(WaitEstimate.minutes(5, 2, sixMinutes)).isEqualTo(15);
-        assertThat(WaitEstimate.minutes(1, 20, sixMinutes)).as("under a minute").isZero();
-        assertThat(WaitEstimate.minutes(3, 0, sixMinutes)).as("nobody counted: as if one").isEqualTo(18);
+        assertThat(WaitEstimate.minutes(1, 1, sixMinutes)).as("next in line: nobody ahead").isZero();
+        assertThat(WaitEstimate.minutes(2, 1, sixMinutes)).isEqualTo(6);
+        assertThat(WaitEstimate.minutes(5, 2, sixMinutes)).isEqualTo(12);
+        assertThat(WaitEstimate.minutes(2, 20, sixMinutes)).as("under a minute").isZero();
+        assertThat(WaitEstimate.minutes(3, 0, sixMinutes)).as("nobody counted: as if one").isEqualTo(12);
         assertThat(WaitEstimate.minutes(0, 1, sixMinutes)).isZero();
     }
 

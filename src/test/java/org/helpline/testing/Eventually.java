@@ -14,12 +14,12 @@ public final class Eventually {
         until(condition, what, WAIT);
     }
 
-    /** With a deadline of its own, for what takes whole processes starting on a shared machine. */
-    public static void until(BooleanSupplier condition, String what, Duration wait) {
-        long giveUp = System.nanoTime() + wait.toNanos();
+    /** With a deadline of its own, for what takes real time (a real Asterisk playing prompts). */
+    public static void until(BooleanSupplier condition, String what, Duration within) {
+        long giveUp = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > giveUp) {
-                throw new AssertionError("waited " + wait.toSeconds() + " s for: " + what);
+                throw new AssertionError("waited " + within.toSeconds() + " s for: " + what);
             }
             try {
                 Thread.sleep(10); // the polling interval of a deadline

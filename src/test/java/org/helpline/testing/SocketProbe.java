@@ -15,7 +15,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
 /** A client socket that records what the server sends, for tests to read in order. */
-public final class SocketProbe {
+public final class SocketProbe implements AutoCloseable {
     /** A deadline for what must happen, not a measure of speed: as long as the browser tests', as a shared
      *  2-core CI machine can stall for seconds. */
     private static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -91,6 +91,7 @@ public final class SocketProbe {
         return socket.isClosed();
     }
 
+    @Override
     public void close() {
         socket.close().await();
     }

@@ -60,16 +60,37 @@ public final class TestServer implements AutoCloseable {
      * @param extraYaml  configuration added to the test defaults (e.g. a Redis store)
      */
     public static TestServer start(Path dir, Clock clock, String extraYaml, List<Account> accounts) {
+        return start(dir, clock, "telephony: { enabled: false }", "", extraYaml, accounts);
+    }
+
+    /**
+     * With telephony on: FastAGI on a free port of 127.0.0.1 ({@link #agiPort()}), AMI at {@code amiPort}
+     * (user helpline, {@code amiPassword}); {@code telephonySettings} adds lines under {@code telephony:}
+     * (indented 2), e.g. opening hours; {@code routingSettings} are added inside {@code routing: { ... }},
+     * e.g. {@code ", wrapUpTime: 1s"}.
+     */
+    public static TestServer withTelephony(Path dir, Clock clock, int agiPort, int amiPort, String amiPassword,
+                                           String telephonySettings, String routingSettings, List<Account> accounts) {
+        String telephony = """
+                telephony:
+                  agi: { port: %d }
+                  ami: { port: %d, password: %s, retryMin: 100ms, retryMax: 500ms }
+                %s""".formatted(agiPort, amiPort, amiPassword, telephonySettings);
+        return start(dir, clock, telephony, routingSettings, "", accounts);
+    }
+
+    private static TestServer start(Path dir, Clock clock, String telephony, String routing, String extraYaml,
+                                    List<Account> accounts) {
         AccountFile file = new AccountFile(dir.resolve("accounts.json"));
         accounts.forEach(file::add);
         int port = freePort();
         String yaml = """
                 http: { port: %d, publicUrl: "http://localhost:%d" }
                 auth: { accountsFile: "%s", hashIterations: 1000 }
-                telephony: { enabled: false }
-                routing: { tickInterval: 20ms, disconnectGrace: 300ms }
                 %s
-                """.formatted(port, port, dir.resolve("accounts.json"), extraYaml);
+                routing: { tickInterval: 20ms, disconnectGrace: 300ms%s }
+                %s
+                """.formatted(port, port, dir.resolve("accounts.json"), telephony, routing, extraYaml);
         HelplineConfig config = new ConfigLoader(name -> null).parse(yaml, "test");
         Vertx vertx = Vertx.vertx();
         try {
@@ -83,6 +104,12 @@ public final class TestServer implements AutoCloseable {
     public static Account operator(String name, String... languages) {
         return new Account(name, Role.OPERATOR, CHEAP_HASH.hash(PASSWORD), Set.of(languages), Set.of(Channel.CHAT),
                 null, null, null, false);
+    }
+
+    /** An operator taking calls on the phone {@code endpoint}. */
+    public static Account callOperator(String name, String endpoint, String... languages) {
+        return new Account(name, Role.OPERATOR, CHEAP_HASH.hash(PASSWORD), Set.of(languages), Set.of(Channel.CALL),
+                null, endpoint, null, false);
     }
 
     public static Account supervisor(String name) {

@@ -1,0 +1,103 @@
+package org.helpline.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One SIPp process running a scenario written by {@link SippCaller} or {@link OperatorPhone}, in a
+ * folder of its own under target/ (its error and message logs stay there for a failed test).
+ */
+public final class SippRun implements AutoCloseable {
+    private final Path folder;
+    private final Process process;
+
+    private SippRun(Path folder, Process process) {
+        this.folder = folder;
+        this.process = process;
+    }
+
+    static SippRun start(String name, String scenario, List<String> arguments) {
+        try {
+            Path folder = Files.createTempDirectory(Files.createDirectories(Path.of("target/sipp")).toAbsolutePath(), name + "-");
+            Files.writeString(folder.resolve(name + ".xml"), scenario);
+            List<String> command = new ArrayList<>(List.of("sipp", "-sf", name + ".xml", "-nostdin", "-trace_err",
+                    "-trace_msg", "-cp", Integer.toString(RealAsterisk.freeUdpPort())));
+            command.addAll(arguments);
+            Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
+                    .redirectOutput(folder.resolve("sipp.out").toFile()).start();
+            return new SippRun(folder, process);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for SIPp to end and fails unless every call went as the scenario says. */
+    public void awaitSuccess(Duration within) {
+        try {
+            if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("SIPp still running after " + within.toSeconds() + " s; " + logs());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        if (process.exitValue() != 0) {
+            throw new AssertionError("SIPp exited with " + process.exitValue() + " (a call did not go as written); " + logs());
+        }
+    }
+
+    /** Every SIP message SIPp received, as its message log has them. */
+    public List<String> received() {
+        List<String> messages = new ArrayList<>();
+        for (String log : files("_messages.log")) {
+            String[] parts = log.split("-{20,}[^\n]*\n");
+            for (String part : parts) {
+                if (part.contains("message received")) {
+                    messages.add(part.substring(part.indexOf('\n') + 1).strip());
+                }
+            }
+        }
+        return messages;
+    }
+
+    /** The requests of this method SIPp received (INVITE, BYE, ...). */
+    public long receivedRequests(String method) {
+        return received().stream().filter(m -> m.startsWith(method + " ")).count();
+    }
+
+    private List<String> files(String suffix) {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<String> texts = new ArrayList<>();
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList()) {
+                texts.add(Files.readString(file));
+            }
+            return texts;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String logs() {
+        return "errors: " + String.join("\n", files("_errors.log")).lines().limit(20).toList() + " (in " + folder + ")";
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
