@@ -43,6 +43,10 @@ public final class Main {
             fail(2, "unknown argument " + rest.getFirst() + "; usage: ops/helpline [--config PATH] | user ... | --help");
         }
         Vertx vertx = Vertx.vertx();
+        if (config.store().redis().leadership().enabled()) {
+            startNode(vertx, config);
+            return;
+        }
         HelplineServer.start(vertx, config, Clock.systemUTC())
                 .onSuccess(server -> {
                     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
@@ -50,6 +54,23 @@ public final class Main {
                         vertx.close().await();
                     }));
                     StartupBanner.print(config, server, System.out);
+                })
+                .onFailure(failure -> {
+                    vertx.close();
+                    fail(1, "cannot start: " + failure.getMessage());
+                });
+    }
+
+    /** One of two or more servers: stands by until it leads; a stop hands over to a standby at once. */
+    private static void startNode(Vertx vertx, HelplineConfig config) {
+        HelplineNode.start(vertx, config, Clock.systemUTC(), active -> StartupBanner.print(config, active, System.out))
+                .onSuccess(node -> {
+                    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+                        node.stop().await();
+                        vertx.close().await();
+                    }));
+                    System.out.printf("%nHelpline Server is standing by (store: redis, two servers); it serves once it "
+                            + "holds the lease. Role: %s/health%n", config.http().publicUrl());
                 })
                 .onFailure(failure -> {
                     vertx.close();

@@ -2,6 +2,7 @@ package org.helpline.web;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -15,6 +16,7 @@ import org.helpline.chat.ChatRoom;
 import org.helpline.chat.ChatRoutes;
 import org.helpline.config.HelplineConfig;
 import org.helpline.console.OperatorConsole;
+import org.helpline.leadership.Standing;
 import org.helpline.store.HelplineStore;
 import org.helpline.supervision.QueueMetrics;
 import org.helpline.supervision.SupervisorRoom;
@@ -47,6 +49,7 @@ public final class WebServerVerticle extends VerticleBase {
     private final List<java.util.function.Consumer<Router>> moreRoutes = new java.util.ArrayList<>();
     private HttpServer server;
     private volatile boolean takingContacts;
+    private Supplier<Standing> standing;
 
     public WebServerVerticle(HelplineConfig config, Clock clock, PrometheusMeterRegistry metrics,
                              List<HealthCheck> checks, Authentication auth, HelplineStore store) {
@@ -56,6 +59,14 @@ public final class WebServerVerticle extends VerticleBase {
         this.checks = List.copyOf(checks);
         this.auth = auth;
         this.store = store;
+        Standing alone = Standing.alone(clock.instant());
+        this.standing = () -> alone;
+    }
+
+    /** The role /health and /ready report (two servers); call before deploying. */
+    public WebServerVerticle standing(Supplier<Standing> standing) {
+        this.standing = standing;
+        return this;
     }
 
     @Override
@@ -66,7 +77,7 @@ public final class WebServerVerticle extends VerticleBase {
         SupervisorRoom supervisors = new SupervisorRoom(vertx, clock, supervision(), SUPERVISOR_LIMITS, metrics);
         Router router = Router.router(vertx);
         router.route().handler(WebServerVerticle::securityHeaders);
-        new HealthRoutes(checks, () -> takingContacts).mount(router);
+        new HealthRoutes(checks, () -> takingContacts, standing).mount(router);
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(metrics.scrape()));
