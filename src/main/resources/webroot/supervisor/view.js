@@ -248,6 +248,9 @@ function alertText(alert) {
         + `the longest since ${clock(alert.since)} (${shortId(alert.contactId)}).`;
     case 'no_operator':
       return 'The line is open and no operator is signed in.';
+    case 'nobody_available':
+      return `${alert.count} ${word(alert.channel).toLowerCase()}${alert.count === 1 ? '' : 's'} in ${alert.language} `
+        + `${alert.count === 1 ? 'waits' : 'wait'} and no available operator takes ${alert.count === 1 ? 'it' : 'them'}.`;
     default:
       return alert.kind;
   }

@@ -85,6 +85,7 @@ class SupervisorPageTest {
         Contact first = chatArrives();
         awaitText("#fig-offered", "1");
         awaitText("#waiting-count", "1");
+        awaitText("#alerts", "1 chat in ro waits and no available operator takes it.");
         assertThat(visible("#waiting tr[data-contact='" + first.id() + "']").getText()).contains("Chat", "ro", "Normal", "Waiting");
         assertThat(page.findElement(By.id("queue-summary")).getText()).contains("Chat", "ro", "Normal", "1");
 
@@ -96,7 +97,7 @@ class SupervisorPageTest {
         awaitText("#fig-service-level", "100 %");
         awaitText("#waiting-count", "0");
         awaitText("#conversations", "ana");
-        assertThat(page.findElement(By.id("alerts")).getText()).doesNotContain("no operator");
+        assertThat(page.findElement(By.id("alerts")).getText()).doesNotContain("no operator", "no available operator");
 
         Contact second = chatArrives();
         server.commands().contact(new Command.Leave(second.id())).await();
