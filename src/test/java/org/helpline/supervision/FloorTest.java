@@ -79,10 +79,11 @@ class FloorTest {
 
         assertThat(snapshot.getString("type")).isEqualTo("snapshot");
         JsonObject contact = snapshot.getJsonArray("contacts").getJsonObject(0);
-        assertThat(contact.fieldNames()).containsExactlyInAnyOrder("id", "channel", "language", "priority", "state",
-                "queuedAt", "stateSince");
+        assertThat(contact.fieldNames()).containsExactlyInAnyOrder("id", "channel", "language", "topic", "priority",
+                "state", "queuedAt", "stateSince");
         assertThat(contact.getString("id")).isEqualTo(chat.id());
-        assertThat(snapshot.encode()).doesNotContain("secret-channel-ref", "abroad");
+        assertThat(contact.getString("topic")).as("a topic is not personal data").isEqualTo("abroad");
+        assertThat(snapshot.encode()).doesNotContain("secret-channel-ref");
         assertThat(snapshot.getJsonObject("figures").getLong("offered")).isEqualTo(1);
     }
 

@@ -86,7 +86,8 @@ class SupervisorPageTest {
         awaitText("#fig-offered", "1");
         awaitText("#waiting-count", "1");
         awaitText("#alerts", "1 chat in ro waits and no available operator takes it.");
-        assertThat(visible("#waiting tr[data-contact='" + first.id() + "']").getText()).contains("Chat", "ro", "Normal", "Waiting");
+        assertThat(visible("#waiting tr[data-contact='" + first.id() + "']").getText())
+                .contains("Chat", "ro", "abroad", "Normal", "Waiting");
         assertThat(page.findElement(By.id("queue-summary")).getText()).contains("Chat", "ro", "Normal", "1");
 
         SocketProbe ana = availableConsole();
@@ -111,6 +112,7 @@ class SupervisorPageTest {
     void aSupervisorPausesAnOperatorAndTheOperatorsConsoleHearsIt() {
         SocketProbe ana = availableConsole();
         logIn("sofia");
+        awaitText("#staffing tr[data-staffing='ro|chat']", "ro Chat 1: ana 0 0 0");
 
         visible("#operators tr[data-operator=ana] button.pause").click();
         visible("#pause-reason").sendKeys("team meeting");
@@ -121,6 +123,9 @@ class SupervisorPageTest {
         assertThat(paused.getString("pauseReason")).isEqualTo("team meeting");
         awaitText("#operators tr[data-operator=ana]", "Paused (team meeting)");
         awaitText("#action-status", "ana is paused.");
+        awaitText("#staffing tr[data-staffing='ro|chat']", "ro Chat 0 0 1: ana 0");
+        assertThat(page.findElement(By.cssSelector("#staffing tr[data-staffing='ro|chat']")).getAttribute("class"))
+                .as("nobody could take a Romanian chat now").contains("unstaffed");
     }
 
     @Test
