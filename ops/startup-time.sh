@@ -1,12 +1,12 @@
 #!/bin/sh
 # Measures how long the server takes from launch to a 200 on /health, three times, and prints each run
 # and the median: wall time, and the CPU time the process used by then (steadier on a busy machine).
-# Usage: ops/startup-time.sh [COMMAND...]   (default: ./helpline, after ./mvnw -q -DskipTests package)
+# Usage: ops/startup-time.sh [COMMAND...]   (default: ops/helpline, after ./mvnw -q -DskipTests package)
 # Runs in a temporary folder with the in-memory store and no Asterisk; the first start there creates the
 # admin account (one password hash), later ones find it, as a real restart does.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-[ $# -gt 0 ] || set -- "$root/helpline"
+[ $# -gt 0 ] || set -- "$root/ops/helpline"
 port=${HELPLINE_HTTP_PORT:-18080}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -28,7 +28,7 @@ final class StartupBanner {
             out.println();
             out.print(firstLogin);
         }
-        out.println("Add an operator:  ./helpline user add NAME --role operator --languages ro,en   (./helpline user --help)");
+        out.println("Add an operator:  ops/helpline user add NAME --role operator --languages ro,en   (ops/helpline user --help)");
         out.println();
     }
 }

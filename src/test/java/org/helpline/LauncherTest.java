@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's {@code ./helpline}: runs with the JDK that JAVA_HOME names even when the default java is
+ * The README's {@code ops/helpline}: runs with the JDK that JAVA_HOME names even when the default java is
  * older, and says what to do when the only Java it finds is too old. The jar here is a manifest-only jar
  * over the test class path (the real one is built after the tests).
  */
-@DisplayName("the ./helpline launcher")
+@DisplayName("the ops/helpline launcher")
 class LauncherTest {
     private record Run(int exitCode, String output) {}
 
@@ -35,7 +35,8 @@ class LauncherTest {
 
     @BeforeEach
     void copyLauncherBesideAJar() throws IOException {
-        Files.copy(Path.of("helpline"), project.resolve("helpline"));
+        Files.createDirectories(project.resolve("ops"));
+        Files.copy(Path.of("ops/helpline"), project.resolve("ops/helpline"));
         Files.createDirectories(project.resolve("target"));
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -51,7 +52,7 @@ class LauncherTest {
 
     private Run run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         String[] command = new String[args.length + 1];
-        command[0] = project.resolve("helpline").toString();
+        command[0] = project.resolve("ops/helpline").toString();
         System.arraycopy(args, 0, command, 1, args.length);
         ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
         builder.environment().remove("JAVA_HOME");
@@ -84,7 +85,7 @@ class LauncherTest {
                 "PATH", old.resolve("bin") + ":/usr/bin:/bin"), "--help");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("usage: ./helpline");
+        assertThat(run.output()).contains("usage: ops/helpline");
     }
 
     @Test

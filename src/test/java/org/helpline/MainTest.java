@@ -67,7 +67,7 @@ class MainTest {
     void helpSaysHowToRunAndExitsZero(@TempDir Path dir) throws Exception {
         Run run = run(dir, "--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).contains("usage: ./helpline [--config PATH]").contains("./helpline user");
+        assertThat(run.stdout()).contains("usage: ops/helpline [--config PATH]").contains("ops/helpline user");
     }
 
     @Test

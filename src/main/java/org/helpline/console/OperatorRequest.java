@@ -51,7 +51,7 @@ sealed interface OperatorRequest {
             case "accept" -> new Accept(text(message, "contactId"));
             case "decline" -> new Decline(text(message, "contactId"));
             case "end" -> new End(text(message, "contactId"));
-            case "wrapUp" -> new WrapUp(text(message, "contactId"), text(message, "outcome"));
+            case "wrapUp" -> new WrapUp(text(message, "contactId"), outcome(message));
             case "keepWrappingUp" -> new KeepWrappingUp(text(message, "contactId"));
             case "say" -> new Say(text(message, "contactId"), chatText(message),
                     message.getValue("key") == null ? 0 : number(message, "key", 1));
@@ -62,6 +62,15 @@ sealed interface OperatorRequest {
             default -> throw new BadRequest("unknown_type", "unknown message type '" + type
                     + "'; expected presence, accept, decline, end, wrapUp, keepWrappingUp, say, typing, transfer, phone or phoneState");
         };
+    }
+
+    /** A wrap-up's outcome; its own code when missing, as the console must then ask the operator for one. */
+    private static String outcome(JsonObject message) {
+        String outcome = optionalText(message, "outcome");
+        if (outcome == null || outcome.isBlank()) {
+            throw new BadRequest("outcome_required", "\"outcome\" is required to wrap up");
+        }
+        return outcome;
     }
 
     private static String language(JsonObject message) {

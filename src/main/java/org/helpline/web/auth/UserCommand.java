@@ -24,7 +24,7 @@ import org.helpline.config.AuthConfig;
 import org.helpline.core.Channel;
 
 /**
- * {@code ./helpline user ...}: manages the account file directly, with or without the
+ * {@code ops/helpline user ...}: manages the account file directly, with or without the
  * server running (the server picks changes up within seconds). Starts no Vert.x. A password set here,
  * typed or generated, is temporary: its owner chooses their own at the next login.
  */
