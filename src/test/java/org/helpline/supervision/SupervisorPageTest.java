@@ -21,6 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -106,6 +107,36 @@ class SupervisorPageTest {
         awaitText("#fig-service-level", "50 %");
         awaitText("#fig-offered", "2");
         assertThat(page.findElement(By.id("figures-by-channel")).getText()).contains("Chat 2 1 1 50 %");
+    }
+
+    @Test
+    void alertsThenWaitingContactsThenOperatorsAreAboveTheFoldOnALaptop() {
+        page.manage().window().setSize(new Dimension(1366, 900));
+        availableConsole();
+        Contact chat = chatArrives();
+        server.commands().contact(new Command.Enqueue(
+                new NewContact(Channel.CALL, "ro", "work", Priority.URGENT, null))).await();
+        logIn("sofia");
+        awaitText("#alerts", "no available operator");
+        visible("#waiting tr[data-contact='" + chat.id() + "']");
+        visible("#operators tr[data-operator=ana]");
+
+        long fold = ((Number) browser.script("return window.innerHeight")).longValue();
+        long alerts = top("#alerts-title");
+        long waiting = top("#queue-title");
+        long operators = top("#operators-title");
+        assertThat(alerts).isLessThan(waiting);
+        assertThat(waiting).as("waiting contacts come before (or beside, left of) the operators").isLessThanOrEqualTo(operators);
+        assertThat(bottom("#waiting tr[data-contact='" + chat.id() + "']")).as("the waiting contacts, above the fold").isLessThan(fold);
+        assertThat(bottom("#operators tr[data-operator=ana]")).as("the operators, above the fold").isLessThan(fold);
+    }
+
+    private long top(String css) {
+        return ((Number) browser.script("return Math.round(document.querySelector(arguments[0]).getBoundingClientRect().top)", css)).longValue();
+    }
+
+    private long bottom(String css) {
+        return ((Number) browser.script("return Math.round(document.querySelector(arguments[0]).getBoundingClientRect().bottom)", css)).longValue();
     }
 
     @Test
