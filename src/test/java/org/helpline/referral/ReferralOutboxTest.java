@@ -185,7 +185,7 @@ class ReferralOutboxTest {
         partner.answer(TestPartner.Answer.HOLD);
         clock.advance(Duration.ofSeconds(30));
         awaitAttempts(unavailable, 2);
-        assertThat(status(unavailable).getString("lastProblem")).isEqualTo("no answer within 500 ms");
+        assertThat(status(unavailable).getString("lastProblem")).isEqualTo("no answer within 3000 ms");
         assertThat(status(unavailable).getString("status")).isEqualTo("queued");
 
         partner.answer(TestPartner.Answer.ACCEPT);
