@@ -14,6 +14,7 @@ import io.vertx.core.Vertx;
 import org.helpline.bus.CoreCodecs;
 import org.helpline.config.HelplineConfig;
 import org.helpline.core.Router;
+import org.helpline.core.SourceAddress;
 import org.helpline.dispatch.DispatchVerticle;
 import org.helpline.store.HelplineStore;
 import org.helpline.store.MemoryStore;
@@ -72,7 +73,7 @@ public final class HelplineServer {
         return vertx.executeBlocking(this::prepareAccounts)
                 .compose(accounts -> {
                     authentication = Authentication.start(vertx, config.auth(), config.http().publicUrl(), accounts,
-                            store, clock);
+                            store, new SourceAddress(config.chat().trustedProxies()), clock);
                     return Telephony.start(vertx, config, clock, metrics);
                 })
                 .compose(started -> {
