@@ -3,6 +3,7 @@ package org.helpline;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -16,6 +17,7 @@ import org.helpline.config.HelplineConfig;
 import org.helpline.core.Router;
 import org.helpline.core.SourceAddress;
 import org.helpline.dispatch.DispatchVerticle;
+import org.helpline.leadership.Standing;
 import org.helpline.store.HelplineStore;
 import org.helpline.store.MemoryStore;
 import org.helpline.store.RedisCompaction;
@@ -39,6 +41,7 @@ public final class HelplineServer {
     private final HelplineConfig config;
     private final Clock clock;
     private final HelplineStore store;
+    private final Supplier<Standing> standing;
     private final List<String> deployments = new ArrayList<>();
     private Authentication authentication;
     private Telephony telephony;
@@ -47,25 +50,45 @@ public final class HelplineServer {
     private RedisCompaction compaction;
     private FirstRun.Outcome firstRun = new FirstRun.Ready();
 
-    private HelplineServer(Vertx vertx, HelplineConfig config, Clock clock, HelplineStore store) {
+    private HelplineServer(Vertx vertx, HelplineConfig config, Clock clock, HelplineStore store,
+                           Supplier<Standing> standing) {
         this.vertx = vertx;
         this.config = config;
         this.clock = clock;
         this.store = store;
+        this.standing = standing;
     }
 
+    /** The server alone: active from its start, its writes unfenced. */
     public static Future<HelplineServer> start(Vertx vertx, HelplineConfig config, Clock clock) {
+        Standing alone = Standing.alone(clock.instant());
+        return start(vertx, config, clock, () -> alone, 0, () -> {
+        });
+    }
+
+    /**
+     * One term of the active server among two or more (see {@link HelplineNode}): every store write carries
+     * {@code fencingNumber}, and {@code onRefused} runs when Redis refuses one because another server leads.
+     */
+    static Future<HelplineServer> start(Vertx vertx, HelplineConfig config, Clock clock, Supplier<Standing> standing,
+                                        long fencingNumber, Runnable onRefused) {
         CoreCodecs.register(vertx.eventBus());
-        HelplineStore store = config.store().usesRedis()
-                ? new RedisStore(vertx, config.store().redis(), clock)
-                : new MemoryStore(clock);
-        HelplineServer server = new HelplineServer(vertx, config, clock, store);
+        HelplineStore store;
+        if (config.store().usesRedis()) {
+            RedisStore redis = new RedisStore(vertx, config.store().redis(), clock, fencingNumber);
+            redis.onRefused(onRefused);
+            store = redis;
+        } else {
+            store = new MemoryStore(clock);
+        }
+        HelplineServer server = new HelplineServer(vertx, config, clock, store, standing);
         return server.deploy().map(server).recover(failure ->
                 server.stop().transform(stopped -> Future.failedFuture(failure)));
     }
 
     private Future<Void> deploy() {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Standing.register(metrics, standing);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
@@ -89,7 +112,7 @@ public final class HelplineServer {
                         checks.add(new HealthCheck("ami", false, () -> health(telephony.ami())));
                         checks.add(new HealthCheck("agi", false, () -> health(telephony.agi())));
                     }
-                    web = new WebServerVerticle(config, clock, metrics, checks, authentication, store);
+                    web = new WebServerVerticle(config, clock, metrics, checks, authentication, store).standing(standing);
                     privacy.mount(web, authentication.access());
                     return vertx.deployVerticle(web);
                 })

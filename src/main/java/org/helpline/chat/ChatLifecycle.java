@@ -166,8 +166,14 @@ final class ChatLifecycle {
         if (session != null && session.caller() == caller) {
             session.detach(clock.instant());
             LOG.info("chat.detached contact={}", session.contactId());
+            relay.callerConnection(session, false, clock.instant().plus(config.reconnectWindow()));
         }
         caller.session(null);
+    }
+
+    /** A caller's page is back within the window: their operator is told so. */
+    void reattached(ChatSession session) {
+        relay.callerConnection(session, true, null);
     }
 
     /**

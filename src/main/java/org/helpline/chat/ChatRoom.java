@@ -6,10 +6,8 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -63,7 +61,7 @@ public final class ChatRoom {
     private final ChatSources sources;
     private final ChatLifecycle lifecycle;
     private final SecureRandom random = new SecureRandom();
-    private final Set<CallerSocket> callers = new HashSet<>();
+    private final Heartbeat<CallerSocket> heartbeat = new Heartbeat<>(CallerSocket::heartbeat);
 
     /** @param durableStore whether {@code store} outlives the process (Redis): only then are open chats kept in it */
     public ChatRoom(Vertx vertx, Clock clock, ChatConfig config, List<String> languages, OpeningHours hours,
@@ -95,7 +93,7 @@ public final class ChatRoom {
             lifecycle.sweep();
             sources.sweep();
         });
-        vertx.setPeriodic(config.heartbeat().toMillis(), id -> callers.removeIf(caller -> !caller.heartbeat()));
+        vertx.setPeriodic(Math.max(1, config.heartbeat().toMillis() / Heartbeat.SLICES), id -> heartbeat.tick());
         return Future.all(requests.completion(), contacts.completion(), operators.completion()).mapEmpty();
     }
 
@@ -131,7 +129,7 @@ public final class ChatRoom {
     public void attach(ServerWebSocket webSocket) {
         JsonSocket json = new JsonSocket(webSocket, limits, clock);
         CallerSocket caller = new CallerSocket(webSocket, json, sources.sourceOf(webSocket));
-        callers.add(caller);
+        heartbeat.add(caller);
         webSocket.exceptionHandler(e -> {
             // a broken connection is the caller's network, not the server's: it is closed, and may resume
         });
@@ -139,7 +137,7 @@ public final class ChatRoom {
         // The caller is away from their close frame on (the connection itself may linger), or when it drops.
         webSocket.endHandler(v -> lifecycle.detached(caller));
         json.onClose(() -> {
-            callers.remove(caller);
+            heartbeat.remove(caller);
             lifecycle.detached(caller);
         });
     }
@@ -229,6 +227,7 @@ public final class ChatRoom {
             caller.session(session);
             caller.resumed(session, resume.after());
             LOG.info("chat.resumed contact={} state={}", session.contactId(), session.state());
+            lifecycle.reattached(session);
             if (session.state() == ChatSession.State.WAITING) {
                 session.forgetPosition();
                 lifecycle.tellPosition(session);

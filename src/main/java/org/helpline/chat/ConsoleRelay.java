@@ -79,6 +79,14 @@ final class ConsoleRelay {
                 session.recordedEntries().stream().map(e -> e.line(session.contactId())).toList());
     }
 
+    /** Tells the operator in conversation with this caller that their page went away or came back. */
+    void callerConnection(ChatSession session, boolean connected, java.time.Instant backBy) {
+        if (session.operatorId() != null && session.state() == ChatSession.State.CONNECTED) {
+            vertx.eventBus().send(Addresses.CHAT_EVENTS,
+                    new ChatEvent.CallerConnection(session.operatorId(), session.contactId(), connected, backBy));
+        }
+    }
+
     void callerTyping(ChatSession session) {
         vertx.eventBus().send(Addresses.CHAT_EVENTS, new ChatEvent.CallerTyping(session.operatorId(), session.contactId()));
     }
