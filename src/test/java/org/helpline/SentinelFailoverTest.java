@@ -2,16 +2,9 @@ package org.helpline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import org.helpline.testing.Eventually;
 import org.helpline.testing.HelplineProcess;
@@ -28,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The server on Redis Sentinel, as real processes: the primary dies, a replica is promoted, the server follows it. */
 @DisplayName("Redis Sentinel failover")
 class SentinelFailoverTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Deadlines, not timings: a JVM and five Redis processes on a shared, loaded machine. */
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -36,16 +28,12 @@ class SentinelFailoverTest {
     Path dir;
     private RedisSentinels redis;
     private HelplineProcess server;
-    private Vertx vertx;
-    private WebSocketClient sockets;
 
     @BeforeEach
     void start() {
         AccountFile accounts = new AccountFile(dir.resolve("accounts.json"));
         accounts.add(TestServer.operator("ana", "ro"));
         redis = RedisSentinels.start(dir);
-        vertx = Vertx.vertx();
-        sockets = vertx.createWebSocketClient();
     }
 
     @AfterEach
@@ -53,7 +41,6 @@ class SentinelFailoverTest {
         if (server != null) {
             server.close();
         }
-        vertx.close().await();
         redis.close();
     }
 
@@ -96,7 +83,7 @@ class SentinelFailoverTest {
 
     /** A caller starts a chat, the operator accepts it, and the caller's message is acknowledged. */
     private void talk(SocketProbe ana, int round) {
-        SocketProbe caller = SocketProbe.connect(sockets, options("/chat/ws"));
+        SocketProbe caller = server.caller();
         caller.send(new JsonObject().put("type", "start").put("language", "ro").put("topic", "abroad_in_trouble").put("danger", false));
         JsonObject started = caller.next(m -> "started".equals(m.getString("type")) || "error".equals(m.getString("type")),
                 "the chat's start in round " + round);
@@ -113,7 +100,7 @@ class SentinelFailoverTest {
     }
 
     private SocketProbe availableConsole() {
-        SocketProbe console = SocketProbe.connect(sockets, options("/operator/ws").addHeader("Cookie", login()));
+        SocketProbe console = server.console("ana");
         console.next("welcome");
         console.send(new JsonObject().put("type", "presence").put("presence", "available").put("id", 0));
         assertThat(console.next("ack").getJsonObject("operator").getString("state")).isEqualTo("available");
@@ -125,28 +112,6 @@ class SentinelFailoverTest {
             Eventually.until(condition, what, WAIT);
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; the server's output:\n" + server.output() + "\n" + redis.output(), e);
-        }
-    }
-
-    private WebSocketConnectOptions options(String path) {
-        return new WebSocketConnectOptions().setHost("localhost").setPort(server.httpPort()).setURI(path);
-    }
-
-    private String login() {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.httpPort() + "/api/login"))
-                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("name", "ana")
-                            .put("password", TestServer.PASSWORD).encode())).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("login").isEqualTo(200);
-            String cookie = response.headers().allValues("Set-Cookie").stream()
-                    .filter(c -> c.startsWith("helpline_session=")).findFirst().orElseThrow();
-            return cookie.substring(0, cookie.indexOf(';'));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 }
