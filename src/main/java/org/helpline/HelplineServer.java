@@ -3,6 +3,7 @@ package org.helpline;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -15,8 +16,10 @@ import org.helpline.bus.CoreCodecs;
 import org.helpline.config.HelplineConfig;
 import org.helpline.core.Router;
 import org.helpline.dispatch.DispatchVerticle;
+import org.helpline.leadership.Standing;
 import org.helpline.store.HelplineStore;
 import org.helpline.store.MemoryStore;
+import org.helpline.store.RedisCompaction;
 import org.helpline.store.RedisStore;
 import org.helpline.store.StoreStatus;
 import org.helpline.telephony.Telephony;
@@ -37,32 +40,54 @@ public final class HelplineServer {
     private final HelplineConfig config;
     private final Clock clock;
     private final HelplineStore store;
+    private final Supplier<Standing> standing;
     private final List<String> deployments = new ArrayList<>();
     private Authentication authentication;
     private Telephony telephony;
     private WebServerVerticle web;
     private PrivacyRooms privacy;
+    private RedisCompaction compaction;
     private FirstRun.Outcome firstRun = new FirstRun.Ready();
 
-    private HelplineServer(Vertx vertx, HelplineConfig config, Clock clock, HelplineStore store) {
+    private HelplineServer(Vertx vertx, HelplineConfig config, Clock clock, HelplineStore store,
+                           Supplier<Standing> standing) {
         this.vertx = vertx;
         this.config = config;
         this.clock = clock;
         this.store = store;
+        this.standing = standing;
     }
 
+    /** The server alone: active from its start, its writes unfenced. */
     public static Future<HelplineServer> start(Vertx vertx, HelplineConfig config, Clock clock) {
+        Standing alone = Standing.alone(clock.instant());
+        return start(vertx, config, clock, () -> alone, 0, () -> {
+        });
+    }
+
+    /**
+     * One term of the active server among two or more (see {@link HelplineNode}): every store write carries
+     * {@code fencingNumber}, and {@code onRefused} runs when Redis refuses one because another server leads.
+     */
+    static Future<HelplineServer> start(Vertx vertx, HelplineConfig config, Clock clock, Supplier<Standing> standing,
+                                        long fencingNumber, Runnable onRefused) {
         CoreCodecs.register(vertx.eventBus());
-        HelplineStore store = config.store().usesRedis()
-                ? new RedisStore(vertx, config.store().redis(), clock)
-                : new MemoryStore(clock);
-        HelplineServer server = new HelplineServer(vertx, config, clock, store);
+        HelplineStore store;
+        if (config.store().usesRedis()) {
+            RedisStore redis = new RedisStore(vertx, config.store().redis(), clock, fencingNumber);
+            redis.onRefused(onRefused);
+            store = redis;
+        } else {
+            store = new MemoryStore(clock);
+        }
+        HelplineServer server = new HelplineServer(vertx, config, clock, store, standing);
         return server.deploy().map(server).recover(failure ->
                 server.stop().transform(stopped -> Future.failedFuture(failure)));
     }
 
     private Future<Void> deploy() {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Standing.register(metrics, standing);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
@@ -86,14 +111,25 @@ public final class HelplineServer {
                         checks.add(new HealthCheck("ami", false, () -> health(telephony.ami())));
                         checks.add(new HealthCheck("agi", false, () -> health(telephony.agi())));
                     }
-                    web = new WebServerVerticle(config, clock, metrics, checks, authentication, store);
+                    web = new WebServerVerticle(config, clock, metrics, checks, authentication, store).standing(standing);
                     privacy.mount(web, authentication.access());
                     return vertx.deployVerticle(web);
                 })
                 .compose(this::remember)
                 .compose(v -> vertx.deployVerticle(new DispatchVerticle(router, store, config.routing().tickInterval())))
                 .compose(this::remember)
-                .onSuccess(v -> web.takingContacts());
+                .onSuccess(v -> {
+                    web.takingContacts();
+                    startCompaction();
+                });
+    }
+
+    /** Only the server that writes compacts Redis's files: with two servers, the leader starts and stops this. */
+    private void startCompaction() {
+        if (config.store().usesRedis()) {
+            compaction = new RedisCompaction(vertx, config.store().redis(), config.privacy().compactRedisEvery());
+            compaction.start();
+        }
     }
 
     /** Blocking: reads the account file and makes sure a first supervisor can log in. */
@@ -127,6 +163,9 @@ public final class HelplineServer {
 
     /** Stops taking contacts, lets the store record what is pending, and closes it. */
     public Future<Void> stop() {
+        if (compaction != null) {
+            compaction.stop();
+        }
         Future<Void> undeployed = Future.succeededFuture();
         for (String id : deployments.reversed()) {
             undeployed = undeployed.eventually(() -> vertx.undeploy(id));

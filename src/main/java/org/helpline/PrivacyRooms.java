@@ -56,24 +56,27 @@ final class PrivacyRooms {
 
     static Future<PrivacyRooms> start(Vertx vertx, HelplineConfig config, Clock clock, HelplineStore store) {
         ReferralConfig referral = config.referral();
-        Future<Void> checked = referral.enabled()
-                ? vertx.executeBlocking(() -> {
-                    checkIndicators(referral, Path.of(config.guidance().directory()));
-                    return null;
-                }, false)
-                : Future.succeededFuture();
+        Future<Set<String>> indicators = referral.enabled()
+                ? vertx.executeBlocking(() -> checkIndicators(referral, Path.of(config.guidance().directory())), false)
+                : Future.succeededFuture(Set.of());
         if (referral.enabled() && !config.store().usesRedis()) {
             LOG.warn("referral.outbox.memory_only reason=\"store.type is memory: a restart loses referrals not yet delivered\"");
         }
         List<String> deployed = new ArrayList<>();
         Statistics statistics = new Statistics(config.privacy().statistics(), store, clock);
-        ReferralDesk desk = referral.enabled() ? new ReferralDesk(referral, store, clock) : null;
+        return indicators.compose(known -> start(vertx, config, clock, store, statistics, deployed,
+                referral.enabled() ? new ReferralDesk(referral, store, clock, known) : null));
+    }
+
+    private static Future<PrivacyRooms> start(Vertx vertx, HelplineConfig config, Clock clock, HelplineStore store,
+                                              Statistics statistics, List<String> deployed, ReferralDesk desk) {
+        ReferralConfig referral = config.referral();
         List<RetentionSweeper.Sweep> sweeps = new ArrayList<>(List.of(new RetentionSweeper.Sweep("store", store::sweepExpired)));
         if (desk != null) {
             sweeps.add(new RetentionSweeper.Sweep("referrals", desk::sweep));
         }
         RetentionSweeper sweeper = new RetentionSweeper(config.privacy().sweepEvery(), sweeps);
-        Future<Void> started = checked;
+        Future<Void> started = Future.succeededFuture();
         if (config.telephony().enabled() && config.telephony().repeatCallers().enabled()) {
             started = started.compose(v -> vertx.deployVerticle(new RepeatCallers(store, config.telephony().repeatCallers().window())))
                     .map(id -> remember(deployed, id));
@@ -100,9 +103,9 @@ final class PrivacyRooms {
 
     /**
      * Rule ids must be the guidance's indicator ids (a typo would silently never count), and the needs scripts
-     * establish must be needs the referral form offers (or they would never reach it).
+     * establish must be needs the referral form offers (or they would never reach it). @return the indicator ids
      */
-    static void checkIndicators(ReferralConfig referral, Path guidance) {
+    static Set<String> checkIndicators(ReferralConfig referral, Path guidance) {
         Guidance content = GuidanceLibrary.load(guidance);
         checkNeeds(referral, content);
         Set<String> known = new HashSet<>();
@@ -117,6 +120,7 @@ final class PrivacyRooms {
                 }
             }
         }
+        return known;
     }
 
     private static void checkNeeds(ReferralConfig referral, Guidance content) {

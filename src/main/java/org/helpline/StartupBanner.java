@@ -11,23 +11,24 @@ final class StartupBanner {
 
     static void print(HelplineConfig config, HelplineServer server, PrintStream out) {
         String base = config.http().publicUrl();
-        String sockets = base.replaceFirst("^http", "ws");
         out.printf("""
 
                 Helpline Server is running (store: %s; telephony: %s).
-                  Health           %s/health   (readiness: %s/ready)
-                  Metrics          %s/metrics
-                  Login API        %s/api/login
-                  Operator socket  %s/operator/ws
+                  Start here     %s/             (leads each kind of user to their page)
+                  Operators      %s/console/
+                  Supervisors    %s/supervisor/
+                  Web chat       %s/chat/        (for callers; embed it with %s/chat/embed.js)
+                  Health         %s/health       (readiness: %s/ready)
+                  Metrics        %s/metrics
                 """, config.store().type(),
                 config.telephony().enabled() ? "Asterisk at " + config.telephony().ami().host() : "off",
-                base, base, base, base, sockets);
-        String firstLogin = server.firstRun().instructions(base);
+                base, base, base, base, base, base, base, base);
+        String firstLogin = server.firstRun().instructions(base + "/supervisor/");
         if (!firstLogin.isEmpty()) {
             out.println();
             out.print(firstLogin);
         }
-        out.println("Add an operator:  java -jar target/helpline-server.jar user add NAME --role operator --languages ro,en");
+        out.println("Add an operator:  ops/helpline user add NAME --role operator --languages ro,en   (ops/helpline user --help)");
         out.println();
     }
 }

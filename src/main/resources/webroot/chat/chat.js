@@ -15,7 +15,7 @@ const ui = {
   writeHint: $('write-hint'), messages: $('messages'), typing: $('typing'), composer: $('composer'), text: $('text'),
   composerError: $('composer-error'), end: $('end'), finished: $('finished'), finishedTitle: $('finished-title'),
   closedHelp: $('closed-help'), hours: $('hours'), hoursItem: $('hours-item'), newChat: $('new-chat'),
-  dangerBanner: $('danger-banner'),
+  dangerBanner: $('danger-banner'), finishedDanger: $('finished-danger'),
 };
 
 let settings = DEFAULT_SETTINGS;
@@ -267,6 +267,9 @@ function enterChat(waiting) {
 
 function finish(titleKey, closed) {
   hideTyping();
+  forgetConversation();
+  // Someone who said they are in danger sees 112 before anything else, whatever the news.
+  ui.finishedDanger.hidden = ui.dangerBanner.hidden;
   ui.finishedTitle.textContent = say(titleKey);
   ui.closedHelp.hidden = !closed;
   show(ui.finished);
@@ -341,11 +344,17 @@ function showComposerError(key) {
   ui.composerError.hidden = false;
 }
 
+/** Once a chat is over nothing of it stays in the page, so neither Back nor the browser's page cache brings it back. */
+function forgetConversation() {
+  pending.clear();
+  ui.messages.replaceChildren();
+  ui.text.value = '';
+}
+
 function restart() {
   link = null;
   operatorName = null;
-  pending.clear();
-  ui.messages.replaceChildren();
+  forgetConversation();
   ui.status.textContent = '';
   ui.newChat.hidden = false;
   show(ui.welcome);
@@ -420,6 +429,14 @@ ui.end.addEventListener('click', () => link?.end());
 ui.newChat.addEventListener('click', () => {
   restart();
   $('welcome-title').focus();
+});
+
+// A page the browser kept whole (back-forward cache) comes back as a fresh start, never as the old chat.
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted && !ui.finished.hidden) {
+    ui.dangerBanner.hidden = true;
+    restart();
+  }
 });
 
 onExit(() => {

@@ -10,8 +10,12 @@ import { renderOffers, renderContactList, renderContact, renderTranscript, addMe
 import { setupGuidance, guidanceLoaded, renderGuidance, ensureWork, openTab } from './guidance.js';
 import { setupShortcuts } from './shortcuts.js';
 import { setupReferral, forgetReferrals } from './referral.js';
+import { startPhone, answerOffer, declineOffer, stopPhone } from './phone.js';
+import { keepWorkAlive } from './wrapup.js';
 
 const VIEWS = ['login-view', 'password-view', 'supervisor-view', 'app'];
+/** How soon a chat message the server could not record yet is sent again. */
+const RESEND_AFTER_MS = 3000;
 
 function view(name) {
   VIEWS.forEach((id) => show($(id), id === name));
@@ -65,6 +69,7 @@ function received(message) {
   switch (message.type) {
     case 'welcome':
       state.outcomes = message.outcomes || [];
+      if (message.browserPhone) startPhone(state.socket);
       operatorChanged(message.operator);
       (message.contacts || []).forEach((contact) => contactChanged(contact, 'welcome'));
       break;
@@ -87,6 +92,11 @@ function received(message) {
     case 'callerHistory': {
       const entry = state.contacts.get(message.contactId);
       if (entry) entry.history = { calledBefore: message.calledBefore, withinDays: message.withinDays };
+      break;
+    }
+    case 'callerConnection': {
+      const entry = state.contacts.get(message.contactId);
+      if (entry) entry.callerAwayUntil = message.connected ? null : message.backBy;
       break;
     }
     case 'typing': {
@@ -155,7 +165,14 @@ function renderAll() {
 
 function select(contactId) {
   saveDraft();
+  const entry = state.contacts.get(contactId);
+  const firstLook = entry && entry.arrived;
+  if (entry) entry.arrived = false;
   state.currentId = contactId;
+  if (firstLook) {
+    renderAll();
+    openTab('script');
+  }
   renderAll();
   $('contact-view').focus();
 }
@@ -176,16 +193,34 @@ async function ask(type, fields) {
   }
 }
 
+/** Whether the operator is in the middle of a chat (open, in conversation): a new contact must not take it away. */
+function busyInChat() {
+  const entry = current();
+  return !!entry && entry.contact.channel === 'chat' && entry.contact.state === 'connected';
+}
+
 function accept(contactId) {
+  const offered = state.contacts.get(contactId);
+  if (offered) answerOffer(offered.contact);
   ask('accept', { contactId }).then((ack) => {
     contactChanged(ack.contact, 'accepted');
+    const entry = state.contacts.get(contactId);
+    if (busyInChat() && state.currentId !== contactId) {
+      // A badge on the list says it arrived; the conversation being typed in stays open.
+      if (entry) entry.arrived = true;
+      renderAll();
+      return;
+    }
     state.currentId = contactId;
     renderAll();
+    openTab('script');
     $('contact-view').focus();
   }, () => {});
 }
 
 function decline(contactId) {
+  const offered = state.contacts.get(contactId);
+  if (offered) declineOffer(offered.contact);
   ask('decline', { contactId }).then(() => { forget(contactId); renderAll(); }, () => {});
 }
 
@@ -205,6 +240,27 @@ function insertIntoMessage(text) {
   entry.draft = input.value;
   input.focus();
   input.setSelectionRange(input.value.length, input.value.length);
+}
+
+/**
+ * Sends a chat message; while the server cannot record it ("unavailable") it stays in the box, marked as
+ * sending, and goes again with the same key, which the server uses to keep it once.
+ */
+function sendMessage(entry, text, key) {
+  state.socket.request('say', { contactId: entry.contact.id, text, key }).then(() => {
+    if (current() === entry && $('say-input').value.trim() === text) {
+      $('say-input').value = '';
+      $('say-error').textContent = '';
+    }
+    entry.draft = '';
+  }, (error) => {
+    if (error.code !== 'unavailable' || state.contacts.get(entry.contact.id) !== entry) {
+      $('say-error').textContent = `Not sent: ${error.message}`;
+      return;
+    }
+    if (current() === entry) $('say-error').textContent = 'Sending… (not recorded yet: it is sent again by itself)';
+    setTimeout(() => sendMessage(entry, text, key), RESEND_AFTER_MS);
+  });
 }
 
 function setupForms() {
@@ -256,10 +312,7 @@ function setupForms() {
     const text = $('say-input').value.trim();
     if (!entry || !text) return;
     $('say-error').textContent = '';
-    state.socket.request('say', { contactId: entry.contact.id, text }).then(() => {
-      if (current() === entry) $('say-input').value = '';
-      entry.draft = '';
-    }, (error) => { $('say-error').textContent = `Not sent: ${error.message}`; });
+    sendMessage(entry, text, crypto.getRandomValues(new Uint32Array(1))[0] + 1);
   });
   $('say-input').addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.altKey) {
@@ -279,6 +332,7 @@ function setupForms() {
 
   $('open-referral').addEventListener('click', openReferral);
   $('end-contact').addEventListener('click', endContact);
+  $('end-dialog').addEventListener('close', endConfirmed);
   $('transfer-contact').addEventListener('click', openTransfer);
   $('transfer-dialog').addEventListener('close', () => {
     const entry = current();
@@ -306,15 +360,26 @@ function setupForms() {
   });
 }
 
+/** Ending asks first: the button is not beside Send, and Alt+E or a slip of the mouse must not end a chat. */
 function endContact() {
   const entry = current();
-  if (entry && entry.contact.state === 'connected') {
-    ask('end', { contactId: entry.contact.id }).then((ack) => {
-      contactChanged(ack.contact, 'ended');
-      renderAll();
-      $('wrapup-outcome').focus();
-    }, () => {});
-  }
+  if (!entry || entry.contact.state !== 'connected') return;
+  $('end-dialog').dataset.contact = entry.contact.id;
+  $('end-text').textContent = entry.contact.channel === 'chat'
+    ? 'The caller is told the chat has ended, and wrap-up starts. This cannot be undone.'
+    : 'The call is hung up, and wrap-up starts. This cannot be undone.';
+  $('end-dialog').showModal();
+}
+
+function endConfirmed() {
+  const dialog = $('end-dialog');
+  const entry = state.contacts.get(dialog.dataset.contact);
+  if (dialog.returnValue !== 'end' || !entry || entry.contact.state !== 'connected') return;
+  ask('end', { contactId: entry.contact.id }).then((ack) => {
+    contactChanged(ack.contact, 'ended');
+    renderAll();
+    if (current() === entry) $('wrapup-outcome').focus();
+  }, () => {});
 }
 
 function openReferral() {
@@ -334,6 +399,7 @@ function openTransfer() {
 
 async function logOut() {
   try {
+    stopPhone();
     if (state.socket) {
       await state.socket.request('presence', { presence: 'offline' }).catch(() => {});
       state.socket.close();
@@ -381,5 +447,8 @@ setupForms();
 setupGuidance(insertIntoMessage);
 setupReferral();
 setupShortcutActions();
-setInterval(tick, 1000);
+setInterval(() => {
+  tick();
+  if (state.socket) keepWorkAlive((type, fields) => state.socket.request(type, fields));
+}, 1000);
 boot();

@@ -3,6 +3,7 @@
 
 import { $, el, clear, show, seconds } from './dom.js';
 import { state, current, untilDeadline, waitedSeconds, t } from './state.js';
+import { referralUnsent } from './wrapup.js';
 
 const CHANNEL = { call: 'Call', chat: 'Chat' };
 const STATE = { offered: 'offered', connected: 'in conversation', wrap_up: 'wrap-up' };
@@ -53,10 +54,24 @@ export function renderContactList(select) {
     list.append(el('li', {},
       el('button', { type: 'button', 'aria-current': selected ? 'true' : null, 'data-contact': c.id,
         'aria-keyshortcuts': i < 9 ? `Alt+${i + 1}` : null, onclick: () => select(c.id) },
-      `${i + 1}. ${describe(c)} — ${STATE[c.state] || c.state} `, historyBadge(entry),
-      entry.unread > 0 ? el('span', { class: 'unread' }, ` (${entry.unread} new)`) : null)));
+      `${i + 1}. ${describe(c)} — ${STATE[c.state] || c.state}${awayFrom(entry) ? ' — caller away' : ''} `, historyBadge(entry),
+      entry.unread > 0 ? el('span', { class: 'unread' }, ` (${entry.unread} new)`) : null,
+      entry.arrived ? el('span', { class: 'arrived', 'data-arrived': c.id }, 'new contact') : null)));
   });
   if (held().length === 0) list.append(el('li', { class: 'hint' }, 'No contact in your hands.'));
+}
+
+/** When the chat ends unless its caller's page comes back, or null while they are connected. */
+function awayFrom(entry) {
+  return entry.contact.state === 'connected' && entry.callerAwayUntil ? new Date(entry.callerAwayUntil) : null;
+}
+
+function renderAway(entry) {
+  const until = awayFrom(entry);
+  show($('caller-away'), !!until);
+  $('caller-away').textContent = until
+    ? `The caller's page closed or lost its connection. Unless they come back by ${until.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}, the chat ends.`
+    : '';
 }
 
 export function renderContact() {
@@ -82,6 +97,7 @@ export function renderContact() {
   if (badge) facts.append(el('dt', {}, 'History'), el('dd', { 'data-fact': 'history' }, badge));
   if (c.channel === 'chat') {
     show($('chat-area'), true);
+    renderAway(entry);
     renderTranscript();
     $('say-input').value = entry.draft;
     $('say-input').disabled = c.state !== 'connected';
@@ -133,6 +149,7 @@ function renderWrapUp(entry) {
 }
 
 function countdown(entry) {
+  if (referralUnsent(entry)) return '(kept open while your referral is not sent)';
   const left = untilDeadline(entry);
   return left === null ? '' : `(ends by itself in ${seconds(left / 1000)})`;
 }

@@ -312,14 +312,31 @@ function exitItem(option, labels) {
   const entry = current();
   const language = contactLanguage(entry);
   const verified = option.verified !== false;
-  return el('li', { class: verified ? 'exit' : 'exit unverified', 'data-kind': option.kind },
+  const facts = [
+    option.hours ? t(option.hours) : null,
+    option.free === true ? 'free call' : option.free === false ? 'not a free call' : null,
+    option.languages && option.languages.length ? `languages: ${option.languages.map(languageName).join(', ')}` : null,
+  ].filter(Boolean);
+  return el('li', { class: verified ? 'exit' : 'exit unverified', 'data-kind': option.kind, 'data-option': option.id },
     el('p', { class: 'exit-name' }, `${labels.get(option.kind)}: ${t(option.name)}`),
+    option.city ? el('p', { class: 'city' }, t(option.city)) : null,
     option.phone ? el('p', { class: 'phone' }, option.phone) : null,
-    verified ? null : el('p', { class: 'badge' }, 'To be confirmed'),
+    facts.length ? el('p', { class: 'facts' }, facts.join(' · ')) : null,
+    verified ? null : el('p', { class: 'badge' }, option.checkAt ? `To be confirmed: check on ${option.checkAt} before giving it` : 'To be confirmed'),
     el('p', {}, t(option.text)),
-    el('p', { class: 'source' }, `Source: ${option.source}. Checked ${option.checked}.`),
-    entry && verified ? el('button', { type: 'button', class: 'secondary',
-      onclick: () => insertText([t(option.name, language), option.phone].filter(Boolean).join(': ')) }, 'Insert into message') : null);
+    el('p', { class: 'source' }, `Source: ${option.source} (${(option.sourceType || '').replace('_', ' ')}, ${option.sourceDate || 'undated'}). `
+      + `Checked ${option.checked}${option.checkedBy ? ` by ${option.checkedBy}` : ''}.`),
+    entry && verified ? el('button', { type: 'button', class: 'secondary insert-exit',
+      onclick: () => insertText(t(option.message, language)) }, 'Insert into message') : null);
+}
+
+/** A language's own name in the operator's language (Intl knows them all): no list kept in code. */
+function languageName(code) {
+  try {
+    return new Intl.DisplayNames([state.uiLanguage], { type: 'language' }).of(code);
+  } catch {
+    return code;
+  }
 }
 
 function renderReplies() {

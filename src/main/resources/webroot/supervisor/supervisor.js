@@ -5,6 +5,7 @@ import { $, el, show, notice, word, shortId } from './dom.js';
 import { request as api } from '../common/api.js';
 import { live, SupervisorStream } from './stream.js';
 import { render, setHandlers } from './view.js';
+import { watchRechecks } from './rechecks.js';
 
 const VIEWS = ['login-view', 'denied-view', 'app'];
 const PHONE_LINE_CHECK_MS = 10000;
@@ -45,6 +46,7 @@ function signedIn(account) {
   stream.open();
   watchPhoneLine();
   setInterval(watchPhoneLine, PHONE_LINE_CHECK_MS);
+  watchRechecks();
 }
 
 /** What it means for callers when a link with Asterisk is down (from /health; telephony off: nothing to say). */
@@ -62,14 +64,32 @@ async function watchPhoneLine() {
   } catch (unreachable) {
     return; // the live stream already says when the server cannot be reached
   }
+  watchSwitchOver(health);
   const down = Object.keys(PHONE_LINE_DOWN).find((link) => health.dependencies?.[link]?.status === 'DOWN');
   show($('phone-line'), Boolean(down));
   $('phone-line-text').textContent = down ? PHONE_LINE_DOWN[down] : '';
   $('phone-line-reason').textContent = down ? `Technical detail: ${health.dependencies[down].reason}` : '';
 }
 
+const SWITCH_OVER_SHOWN_MS = 60000;
+let roleSince;
+
+/** A server that serves this view from a later moment than before: a takeover (or a restart) happened. */
+function watchSwitchOver(health) {
+  if (roleSince && health.roleSince && health.roleSince !== roleSince) {
+    $('switch-over-text').textContent = `Switch-over at ${new Date(health.roleSince).toLocaleTimeString()}: `
+      + 'another server took over (or this one restarted). Consoles and chats reconnected by themselves; '
+      + 'the waiting contacts kept their places.';
+    show($('switch-over'), true);
+    setTimeout(() => show($('switch-over'), false), SWITCH_OVER_SHOWN_MS);
+  }
+  roleSince = health.roleSince ?? roleSince;
+}
+
 function connection(status, code) {
-  $('connection').textContent = status === 'connected' ? '' : 'Connection lost: reconnecting…';
+  $('connection').textContent = status === 'connected' ? ''
+    : 'Connection lost: reconnecting… With two servers, the standby takes over within seconds.';
+  if (status === 'connected') watchPhoneLine();
   if (code === 1008) notice('The server closed the connection.');
 }
 
@@ -157,6 +177,8 @@ setHandlers({
         (ack) => `${shortId(contact.id)} now waits in ${ack.contact.language}.`), others.length ? others : [contact.language]);
   },
   pause: pauseDialog,
+  resume: (operator) => act('presence', { operatorId: operator.id, presence: 'available' },
+    () => `${operator.id} is available again.`),
   logout: (operator) => confirmDialog(`Log out ${operator.id}`,
     'Their open offers go back to the queue; conversations they hold carry on.',
     () => act('presence', { operatorId: operator.id, presence: 'offline' }, () => `${operator.id} is logged out.`)),

@@ -146,22 +146,37 @@ function buildWaitingRow(key) {
 
 // ---- operators ------------------------------------------------------------------------------------
 
+/** One clear word: what the operator chose comes first (a paused operator finishing a chat is Paused, not Busy). */
+function stateOf(o) {
+  return o.presence === 'paused' || o.presence === 'offline' ? o.presence : o.state;
+}
+
+/** What goes with the word: the pause's reason, and what a paused operator still holds. */
+function stateDetail(o) {
+  const details = [];
+  if (o.presence === 'paused' && o.pauseReason) details.push(o.pauseReason);
+  if (stateOf(o) !== o.state && o.current.length) details.push(`finishing ${o.current.length === 1 ? 'a contact' : `${o.current.length} contacts`}`);
+  return details.length ? ` (${details.join('; ')})` : '';
+}
+
 function renderOperators() {
   const order = { busy: 0, wrap_up: 1, available: 2, paused: 3, offline: 4 };
   const operators = [...live.operators.values()]
-    .sort((a, b) => (order[a.state] - order[b.state]) || a.id.localeCompare(b.id));
+    .sort((a, b) => (order[stateOf(a)] - order[stateOf(b)]) || a.id.localeCompare(b.id));
   show($('no-operators'), operators.length === 0);
   syncRows($('operators'), operators, (o) => o.id, buildOperatorRow, (row, o) => {
     const [name, state, since_, current, load, languages] = cells(row, 7);
     text(name, o.id);
-    text(state, o.pauseReason ? `${word(o.state)}: ${o.pauseReason}` : word(o.state));
-    state.className = `state-${o.state}`;
+    text(state, `${word(stateOf(o))}${stateDetail(o)}`);
+    state.className = `state-${stateOf(o)}`;
     text(since_, duration(since(o.stateSince)));
     since_.className = 'time';
     text(current, o.current.length ? o.current.map(word).join(', ') : '–');
     text(load, o.load);
     text(languages, o.languages.join(', '));
+    row.querySelector('button.pause').hidden = o.presence === 'paused';
     row.querySelector('button.pause').disabled = o.presence !== 'available';
+    row.querySelector('button.resume').hidden = o.presence !== 'paused';
     row.querySelector('button.logout').disabled = o.presence === 'offline';
   });
 }
@@ -173,6 +188,8 @@ function buildOperatorRow(key) {
   row.cells[6].append(el('div', { class: 'actions' },
     el('button', { type: 'button', class: 'pause', 'aria-label': `Pause ${key}`,
       onclick: () => operator() && handlers.pause(operator()) }, 'Pause…'),
+    el('button', { type: 'button', class: 'resume', 'aria-label': `End the pause of ${key}`, hidden: true,
+      onclick: () => operator() && handlers.resume(operator()) }, 'End pause'),
     el('button', { type: 'button', class: 'logout secondary', 'aria-label': `Log out ${key}`,
       onclick: () => operator() && handlers.logout(operator()) }, 'Log out…')));
   return row;

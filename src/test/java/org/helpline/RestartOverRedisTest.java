@@ -95,7 +95,7 @@ class RestartOverRedisTest {
     }
 
     @Test
-    void everyKeyAFullFlowLeavesHasATimeToLive(@TempDir Path dir) {
+    void everyKeyAFullFlowLeavesHasATimeToLive(@TempDir Path dir) throws java.io.IOException {
         TestServer server = start(dir, List.of(TestServer.operator("ana", "ro")));
         assertThat(server.get("/health").bodyAsJsonObject().getJsonObject("dependencies")
                 .getJsonObject("store").getString("status")).isEqualTo("UP");
@@ -122,6 +122,15 @@ class RestartOverRedisTest {
         assertThat(keys).allSatisfy((key, ttl) -> assertThat(ttl).as("TTL of %s", key).isPositive());
         assertThat(keys.keySet()).anyMatch(k -> k.contains("session")).anyMatch(k -> k.contains("login-failures"));
         assertThat(keys.keySet()).noneMatch(k -> k.contains(answered.id()) || k.contains(leaving.id()));
+        String privacy = java.nio.file.Files.readString(Path.of("docs", "privacy.md"));
+        assertThat(keys.keySet()).allSatisfy(key -> assertThat(privacy).as("docs/privacy.md names the keys of %s", key)
+                .contains("`" + family(key.substring(REDIS.keyPrefix().length()))));
         server.stop();
+    }
+
+    /** A key's family as docs/privacy.md writes it: {@code value:chat:}, {@code contact:}. */
+    private static String family(String key) {
+        int first = key.indexOf(':');
+        return key.startsWith("value:") ? key.substring(0, key.indexOf(':', first + 1) + 1) : key.substring(0, first + 1);
     }
 }

@@ -37,6 +37,9 @@ public final class ChatJson {
             case ChatEvent.Said said -> message(said.line());
             case ChatEvent.CallerTyping typing -> typing(typing.contactId());
             case ChatEvent.Transcript transcript -> transcript(transcript);
+            case ChatEvent.CallerConnection connection -> new JsonObject().put("type", "callerConnection")
+                    .put("contactId", connection.contactId()).put("connected", connection.connected())
+                    .put("backBy", connection.backBy() == null ? null : connection.backBy().toString());
         };
     }
 }

@@ -17,8 +17,8 @@ public final class ChatSender {
         this.vertx = vertx;
     }
 
-    public Future<ChatLine> say(String operatorId, String contactId, String text) {
-        return request(new ChatRequest.Say(operatorId, contactId, text)).map(ChatLine.class::cast);
+    public Future<ChatLine> say(String operatorId, String contactId, String text, long key) {
+        return request(new ChatRequest.Say(operatorId, contactId, text, key)).map(ChatLine.class::cast);
     }
 
     /** The conversation so far, for the console of the operator who holds it: the caller's messages are then delivered. */

@@ -13,8 +13,9 @@ import org.helpline.wire.BadRequest;
 
 /** What a caller's page may ask, parsed from one socket message (docs/protocol.md, "Caller chat socket"). */
 sealed interface CallerRequest {
-    /** The pre-chat topics, as the page offers them. */
-    Set<String> TOPICS = Set.of("before_departure", "abroad_in_trouble", "worried_about_someone", "other");
+    /** The pre-chat topics, as the page offers them; guidance.yaml maps each to the script it starts. */
+    Set<String> TOPICS = Set.of("before_departure", "abroad_in_trouble", "under_18", "came_back", "work_in_romania",
+            "worried_about_someone", "other");
 
     /** A new conversation; {@code danger}: the caller said they are in danger now (the contact is URGENT). */
     record Start(String language, String topic, boolean danger) implements CallerRequest {}

@@ -20,12 +20,15 @@ final class CallerSocket {
 
     private final ServerWebSocket webSocket;
     private final JsonSocket socket;
+    private final String source;
     private ChatSession session;
     private int unanswered;
 
-    CallerSocket(ServerWebSocket webSocket, JsonSocket socket) {
+    /** @param source the caller's address, for the per-source limits only (see {@link ChatSources}) */
+    CallerSocket(ServerWebSocket webSocket, JsonSocket socket, String source) {
         this.webSocket = webSocket;
         this.socket = socket;
+        this.source = source;
         webSocket.pongHandler(pong -> unanswered = 0);
     }
 
@@ -40,6 +43,10 @@ final class CallerSocket {
         }
         webSocket.writePing(PING);
         return true;
+    }
+
+    String source() {
+        return source;
     }
 
     ChatSession session() {
@@ -57,15 +64,15 @@ final class CallerSocket {
 
     void resumed(ChatSession resumed, long after) {
         JsonArray messages = new JsonArray();
-        for (Entry entry : resumed.entries()) {
+        for (Entry entry : resumed.recordedEntries()) {
             if (entry.seq() > after) {
                 messages.add(json(entry));
             }
         }
         JsonObject json = new JsonObject().put("type", "resumed")
                 .put("state", resumed.state().name().toLowerCase(Locale.ROOT))
-                .put("lastId", resumed.lastClientId())
-                .put("deliveredUpTo", resumed.deliveredUpTo())
+                .put("lastId", resumed.lastRecordedClientId())
+                .put("deliveredUpTo", Math.min(resumed.deliveredUpTo(), resumed.recordedSeq()))
                 .put("messages", messages);
         if (resumed.state() == ChatSession.State.CONNECTED && resumed.operatorName() != null) {
             json.put("operator", resumed.operatorName());
@@ -122,6 +129,12 @@ final class CallerSocket {
         socket.send(new JsonObject().put("type", "closed").put("reason", reason));
     }
 
+    /** No conversation was started: the caller is told why, and the connection closes, holding nothing. */
+    void turnedAway(String reason) {
+        closed(reason);
+        socket.close(NORMAL_CLOSE, reason);
+    }
+
     /** The caller's request, or null once it has been refused. */
     CallerRequest parseOrRefuse(JsonObject message, List<String> languages) {
         return socket.parseOrRefuse(message, m -> CallerRequest.parse(m, languages));
@@ -146,7 +159,7 @@ final class CallerSocket {
         JsonObject json = new JsonObject().put("type", "message").put("seq", entry.seq())
                 .put("from", entry.from().name().toLowerCase(Locale.ROOT))
                 .put("text", entry.text()).put("sentAt", entry.sentAt().toString());
-        if (entry.clientId() > 0) {
+        if (entry.fromCaller() && entry.clientId() > 0) {
             json.put("id", entry.clientId());
         }
         return json;

@@ -50,14 +50,17 @@ final class ChatArchive {
         return store.put(sessionKey(session.id()), sessionJson(session).encode(), ttl);
     }
 
-    /** Writes the page that holds the newest message. */
-    Future<Void> saveLast(ChatSession session) {
+    /** Writes the pages that hold messages not recorded yet: from the first of them to the newest. */
+    Future<Void> saveUnrecorded(ChatSession session) {
         if (!durable) {
             return Future.succeededFuture();
         }
-        List<Entry> entries = session.entries();
-        int page = (entries.size() - 1) / PAGE;
-        return savePage(session, page);
+        int last = (session.entries().size() - 1) / PAGE;
+        List<Future<Void>> writes = new ArrayList<>();
+        for (int page = (int) (session.recordedSeq() / PAGE); page <= last; page++) {
+            writes.add(savePage(session, page));
+        }
+        return Future.all(writes).mapEmpty();
     }
 
     /** Writes the session and every page again, renewing their time to live. */

@@ -38,10 +38,11 @@ final class ChatLifecycle {
     private final Conversations conversations;
     private final ChatRoster roster;
     private final ConsoleRelay relay;
+    private final MessageRecorder recorder;
     private boolean queueMoved;
 
     ChatLifecycle(Clock clock, ChatConfig config, CommandSender commands, ChatArchive archive,
-                  Conversations conversations, ChatRoster roster, ConsoleRelay relay) {
+                  Conversations conversations, ChatRoster roster, ConsoleRelay relay, MessageRecorder recorder) {
         this.clock = clock;
         this.config = config;
         this.commands = commands;
@@ -49,6 +50,7 @@ final class ChatLifecycle {
         this.conversations = conversations;
         this.roster = roster;
         this.relay = relay;
+        this.recorder = recorder;
     }
 
     void knowContact(ChatSession session, String contactId) {
@@ -126,7 +128,7 @@ final class ChatLifecycle {
         if (session.caller() != null) {
             session.caller().connected(session.operatorName());
         }
-        if (relay.toOperator(session, relay.transcript(session), session.lastSeq()) && session.caller() != null) {
+        if (relay.toOperator(session, relay.transcript(session), session.recordedSeq()) && session.caller() != null) {
             session.caller().delivered(session.deliveredUpTo());
         }
         LOG.info("chat.connected contact={} operator={}", session.contactId(), operatorId);
@@ -164,8 +166,14 @@ final class ChatLifecycle {
         if (session != null && session.caller() == caller) {
             session.detach(clock.instant());
             LOG.info("chat.detached contact={}", session.contactId());
+            relay.callerConnection(session, false, clock.instant().plus(config.reconnectWindow()));
         }
         caller.session(null);
+    }
+
+    /** A caller's page is back within the window: their operator is told so. */
+    void reattached(ChatSession session) {
+        relay.callerConnection(session, true, null);
     }
 
     /**
@@ -206,6 +214,8 @@ final class ChatLifecycle {
                 conversations.forget(session);
             } else if (session.isOpen() && !now.isBefore(session.savedAt().plus(window.dividedBy(2)))) {
                 archive.refresh(session);
+            } else {
+                recorder.retry(session);
             }
         }
         if (queueMoved) {

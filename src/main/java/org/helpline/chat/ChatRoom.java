@@ -6,10 +6,8 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -19,7 +17,6 @@ import io.vertx.core.json.JsonObject;
 import org.helpline.bus.CommandSender;
 import org.helpline.config.ChatConfig;
 import org.helpline.core.Addresses;
-import org.helpline.core.ChatEvent;
 import org.helpline.core.ChatLine.Speaker;
 import org.helpline.core.ChatRequest;
 import org.helpline.core.Channel;
@@ -60,9 +57,11 @@ public final class ChatRoom {
     private final Conversations conversations;
     private final ChatRoster roster = new ChatRoster();
     private final ConsoleRelay relay;
+    private final MessageRecorder recorder;
+    private final ChatSources sources;
     private final ChatLifecycle lifecycle;
     private final SecureRandom random = new SecureRandom();
-    private final Set<CallerSocket> callers = new HashSet<>();
+    private final Heartbeat<CallerSocket> heartbeat = new Heartbeat<>(CallerSocket::heartbeat);
 
     /** @param durableStore whether {@code store} outlives the process (Redis): only then are open chats kept in it */
     public ChatRoom(Vertx vertx, Clock clock, ChatConfig config, List<String> languages, OpeningHours hours,
@@ -75,11 +74,13 @@ public final class ChatRoom {
         this.limits = new SocketLimits(config.maxMessageBytes(), config.rateLimit().burst(), config.rateLimit().perSecond(),
                 STRIKES);
         this.commands = new CommandSender(vertx);
+        this.sources = new ChatSources(clock, config.perSource(), config.trustedProxies());
         this.archive = new ChatArchive(store, clock, config.reconnectWindow(), durableStore);
         this.conversations = new Conversations(archive);
-        this.relay = new ConsoleRelay(vertx, clock, conversations, archive, roster, config.maxMessageBytes(),
+        this.recorder = new MessageRecorder(archive, this::released);
+        this.relay = new ConsoleRelay(vertx, clock, conversations, recorder, roster, config.maxMessageBytes(),
                 config.maxMessages());
-        this.lifecycle = new ChatLifecycle(clock, config, commands, archive, conversations, roster, relay);
+        this.lifecycle = new ChatLifecycle(clock, config, commands, archive, conversations, roster, relay, recorder);
     }
 
     /** Subscribes to the router's events and the consoles' requests; call from the verticle that serves the sockets. */
@@ -88,8 +89,11 @@ public final class ChatRoom {
         var contacts = vertx.eventBus().<ContactChanged>consumer(Addresses.CONTACT_EVENTS, m -> lifecycle.contactChanged(m.body()));
         var operators = vertx.eventBus().<OperatorChanged>consumer(Addresses.OPERATOR_EVENTS,
                 m -> lifecycle.operatorChanged(m.body().operator()));
-        vertx.setPeriodic(config.sweepInterval().toMillis(), id -> lifecycle.sweep());
-        vertx.setPeriodic(config.heartbeat().toMillis(), id -> callers.removeIf(caller -> !caller.heartbeat()));
+        vertx.setPeriodic(config.sweepInterval().toMillis(), id -> {
+            lifecycle.sweep();
+            sources.sweep();
+        });
+        vertx.setPeriodic(Math.max(1, config.heartbeat().toMillis() / Heartbeat.SLICES), id -> heartbeat.tick());
         return Future.all(requests.completion(), contacts.completion(), operators.completion()).mapEmpty();
     }
 
@@ -124,8 +128,8 @@ public final class ChatRoom {
 
     public void attach(ServerWebSocket webSocket) {
         JsonSocket json = new JsonSocket(webSocket, limits, clock);
-        CallerSocket caller = new CallerSocket(webSocket, json);
-        callers.add(caller);
+        CallerSocket caller = new CallerSocket(webSocket, json, sources.sourceOf(webSocket));
+        heartbeat.add(caller);
         webSocket.exceptionHandler(e -> {
             // a broken connection is the caller's network, not the server's: it is closed, and may resume
         });
@@ -133,7 +137,7 @@ public final class ChatRoom {
         // The caller is away from their close frame on (the connection itself may linger), or when it drops.
         webSocket.endHandler(v -> lifecycle.detached(caller));
         json.onClose(() -> {
-            callers.remove(caller);
+            heartbeat.remove(caller);
             lifecycle.detached(caller);
         });
     }
@@ -161,18 +165,25 @@ public final class ChatRoom {
         if (!hours.isOpenAt(now) || !roster.canServe(start.language())) {
             String reason = hours.isOpenAt(now) ? ChatLifecycle.NO_OPERATOR : "hours";
             LOG.info("chat.closed reason={} language={}", reason, start.language());
-            caller.closed(reason);
+            caller.turnedAway(reason);
             return;
         }
-        if (conversations.waiting() >= config.maxWaiting()) {
+        // Someone in danger now is never turned away by a cap: the operators must see them.
+        if (!start.danger() && conversations.waiting() >= config.maxWaiting()) {
             LOG.warn("chat.closed reason=busy waiting={}", config.maxWaiting());
-            caller.closed(ChatLifecycle.BUSY);
+            caller.turnedAway(ChatLifecycle.BUSY);
+            return;
+        }
+        if (!start.danger() && !sources.mayStart(caller.source(), conversations.waitingFrom(caller.source()))) {
+            LOG.warn("chat.closed reason=busy limit=source"); // never the address itself
+            caller.turnedAway(ChatLifecycle.BUSY);
             return;
         }
         lifecycle.detached(caller); // from a conversation that ended, if any
         ResumeToken token = ResumeToken.create(random);
         ChatSession session = new ChatSession(token.sessionId(), token.secretHash(), start.language(), start.topic(),
                 start.danger(), now);
+        session.source(caller.source());
         conversations.add(session);
         session.attach(caller);
         caller.session(session);
@@ -216,6 +227,7 @@ public final class ChatRoom {
             caller.session(session);
             caller.resumed(session, resume.after());
             LOG.info("chat.resumed contact={} state={}", session.contactId(), session.state());
+            lifecycle.reattached(session);
             if (session.state() == ChatSession.State.WAITING) {
                 session.forgetPosition();
                 lifecycle.tellPosition(session);
@@ -233,7 +245,9 @@ public final class ChatRoom {
         if (say.id() <= session.lastClientId()) {
             Entry earlier = session.sentByCaller(say.id());
             if (earlier != null) {
-                caller.ack(say.id(), earlier.seq(), false);
+                // sent again: acknowledged as the first time, once the store has it
+                Future<Void> recorded = session.isRecorded(earlier) ? Future.succeededFuture() : recorder.record(session);
+                recorded.onSuccess(saved -> caller.ack(say.id(), earlier.seq(), false));
             } else {
                 caller.refuse("bad_request", "\"id\" must be greater than every id sent before", say.id());
             }
@@ -244,18 +258,13 @@ public final class ChatRoom {
                     say.id());
             return;
         }
-        Entry entry = session.add(Speaker.CALLER, say.text(), clock.instant(), say.id());
-        // Acknowledged and relayed only once recorded: a restart can then never show a message twice.
-        archive.saveLast(session).onComplete(saved -> {
-            if (session.state() != ChatSession.State.CONNECTED) {
-                caller.ack(say.id(), entry.seq(), false);
-                return;
-            }
-            // One answer for both: recorded, and on the operator's screen if a console of theirs is open.
-            boolean delivered = relay.toOperator(session,
-                    new ChatEvent.Said(session.operatorId(), entry.line(session.contactId())), entry.seq());
-            caller.ack(say.id(), entry.seq(), delivered);
-        });
+        session.add(Speaker.CALLER, say.text(), clock.instant(), say.id());
+        // Acknowledged and relayed only once recorded (ConsoleRelay.released); until then the page shows "sending".
+        recorder.record(session);
+    }
+
+    private void released(ChatSession session, List<Entry> entries) {
+        relay.released(session, entries);
     }
 
     private void typing(CallerSocket caller) {

@@ -13,6 +13,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.helpline.config.ChatConfig;
+import org.helpline.wire.FrameGuard;
 import org.helpline.wire.JsonSocket;
 
 /**
@@ -60,7 +61,7 @@ public final class ChatRoutes {
                     .end(JsonSocket.error("bad_origin", "this page may not open the chat").encode());
             return;
         }
-        context.request().toWebSocket().onSuccess(room::attach).onFailure(notUpgraded -> {
+        FrameGuard.upgrade(context.request()).onSuccess(room::attach).onFailure(notUpgraded -> {
             if (!context.response().ended()) {
                 context.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                         .end(JsonSocket.error("bad_request", "this address takes WebSocket connections only").encode());

@@ -8,7 +8,8 @@ import org.helpline.core.ChatLine.Speaker;
 
 /**
  * One conversation as the chat room holds it: who it is with, its transcript, and the caller's socket
- * if one is attached. Confined to the chat room's context.
+ * if one is attached. A message counts (is acknowledged, relayed, listed on resume) only once the store
+ * has recorded it: up to {@link #recordedSeq()}. Confined to the chat room's context.
  */
 final class ChatSession {
     enum State { WAITING, CONNECTED, ENDED }
@@ -30,10 +31,14 @@ final class ChatSession {
     private Instant endedAt;
     private long lastClientId;
     private long deliveredUpTo;
+    private long recordedSeq;
+    private boolean recording;
     private CallerSocket caller;
     private Instant detachedAt;
     private Instant savedAt;
     private int lastPosition;
+    /** The caller's address, for the per-source limits: in memory only, never stored with the conversation. */
+    private String source;
 
     ChatSession(String id, String tokenHash, String language, String topic, boolean urgent, Instant startedAt) {
         this.id = id;
@@ -60,6 +65,14 @@ final class ChatSession {
     /** A supervisor or a transfer moved the chat to another language. */
     void language(String moved) {
         language = moved;
+    }
+
+    String source() {
+        return source;
+    }
+
+    void source(String address) {
+        source = address;
     }
 
     String topic() {
@@ -118,6 +131,51 @@ final class ChatSession {
         return lastClientId;
     }
 
+    /** The caller's highest message number among the recorded messages: what a resumed page may forget. */
+    long lastRecordedClientId() {
+        long last = 0;
+        for (int i = 0; i < recordedSeq; i++) {
+            Entry entry = entries.get(i);
+            if (entry.fromCaller()) {
+                last = Math.max(last, entry.clientId());
+            }
+        }
+        return last;
+    }
+
+    /** Messages up to this seq are in the store (or the store keeps nothing); later ones wait for it. */
+    long recordedSeq() {
+        return recordedSeq;
+    }
+
+    boolean isRecorded(Entry entry) {
+        return entry.seq() <= recordedSeq;
+    }
+
+    /** The recorded messages, oldest first. */
+    List<Entry> recordedEntries() {
+        return entries.subList(0, (int) recordedSeq);
+    }
+
+    /** The messages from {@code after} (exclusive) up to {@code upTo} now count as recorded. */
+    List<Entry> recorded(long upTo) {
+        long after = recordedSeq;
+        if (upTo <= after) {
+            return List.of();
+        }
+        recordedSeq = upTo;
+        return List.copyOf(entries.subList((int) after, (int) upTo));
+    }
+
+    /** Whether a write of this conversation's unrecorded messages is under way. */
+    boolean recording() {
+        return recording;
+    }
+
+    void recording(boolean underWay) {
+        recording = underWay;
+    }
+
     long deliveredUpTo() {
         return deliveredUpTo;
     }
@@ -147,7 +205,9 @@ final class ChatSession {
     /** Puts back an entry read from the store, in order. */
     void restore(Entry entry) {
         entries.add(entry);
-        lastClientId = Math.max(lastClientId, entry.clientId());
+        if (entry.fromCaller()) {
+            lastClientId = Math.max(lastClientId, entry.clientId());
+        }
     }
 
     /** Entries {@code from} (inclusive) to {@code to} (exclusive) as the store keeps them, each encoded once. */
@@ -163,6 +223,17 @@ final class ChatSession {
         for (int i = entries.size() - 1; i >= 0; i--) {
             Entry entry = entries.get(i);
             if (entry.fromCaller() && entry.clientId() == clientId) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    /** The operator's message with this key (chosen by their console), searched from the end. */
+    Entry sentByOperator(long key) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            Entry entry = entries.get(i);
+            if (!entry.fromCaller() && entry.clientId() == key) {
                 return entry;
             }
         }
@@ -206,6 +277,7 @@ final class ChatSession {
         endedBy = by;
         endedAt = ended;
         detachedAt = now;
+        recordedSeq = lastSeq();
         deliveredUpTo = saved == State.WAITING ? 0 : lastSeq();
     }
 

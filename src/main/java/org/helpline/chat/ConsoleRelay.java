@@ -2,8 +2,10 @@ package org.helpline.chat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Consumer;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import org.helpline.core.Addresses;
@@ -18,20 +20,22 @@ import org.helpline.core.RejectedCommand;
  * to anyone else. Confined to the chat room's context.
  */
 final class ConsoleRelay {
+    private static final RejectedCommand NOT_RECORDED = new RejectedCommand("unavailable",
+            "not recorded yet: the server cannot reach its store; send it again with the same key");
     private final Vertx vertx;
     private final Clock clock;
     private final Conversations conversations;
-    private final ChatArchive archive;
+    private final MessageRecorder recorder;
     private final ChatRoster roster;
     private final int maxTextBytes;
     private final int maxMessages;
 
-    ConsoleRelay(Vertx vertx, Clock clock, Conversations conversations, ChatArchive archive, ChatRoster roster,
+    ConsoleRelay(Vertx vertx, Clock clock, Conversations conversations, MessageRecorder recorder, ChatRoster roster,
                  int maxTextBytes, int maxMessages) {
         this.vertx = vertx;
         this.clock = clock;
         this.conversations = conversations;
-        this.archive = archive;
+        this.recorder = recorder;
         this.roster = roster;
         this.maxTextBytes = maxTextBytes;
         this.maxMessages = maxMessages;
@@ -48,7 +52,7 @@ final class ConsoleRelay {
             case ChatRequest.Transcript asked -> held(asked.operatorId(), asked.contactId(), "read", message, session -> {
                 message.reply(transcript(session));
                 if (asked.forHolder()) {
-                    delivered(session, session.lastSeq());
+                    delivered(session, session.recordedSeq());
                 }
             });
             case ChatRequest.ConsoleOpened opened -> roster.consoleOpened(opened.operatorId(), opened.displayName());
@@ -72,7 +76,15 @@ final class ConsoleRelay {
 
     ChatEvent.Transcript transcript(ChatSession session) {
         return new ChatEvent.Transcript(session.operatorId(), session.contactId(),
-                session.entries().stream().map(e -> e.line(session.contactId())).toList());
+                session.recordedEntries().stream().map(e -> e.line(session.contactId())).toList());
+    }
+
+    /** Tells the operator in conversation with this caller that their page went away or came back. */
+    void callerConnection(ChatSession session, boolean connected, java.time.Instant backBy) {
+        if (session.operatorId() != null && session.state() == ChatSession.State.CONNECTED) {
+            vertx.eventBus().send(Addresses.CHAT_EVENTS,
+                    new ChatEvent.CallerConnection(session.operatorId(), session.contactId(), connected, backBy));
+        }
     }
 
     void callerTyping(ChatSession session) {
@@ -97,16 +109,42 @@ final class ConsoleRelay {
                     + " messages; go on by phone or in a new chat"));
             return;
         }
-        Entry entry = session.add(Speaker.OPERATOR, say.text(), clock.instant(), 0);
-        // Acknowledged and relayed only once recorded: a restart can then never show a message twice.
-        archive.saveLast(session).onComplete(saved -> {
+        Entry earlier = say.key() > 0 ? session.sentByOperator(say.key()) : null;
+        if (earlier != null) {
+            // sent again: answered as the first time, once the store has it
+            Future<Void> recorded = session.isRecorded(earlier) ? Future.succeededFuture() : recorder.record(session);
+            recorded.onComplete(saved -> message.reply(saved.succeeded() && session.isRecorded(earlier)
+                    ? earlier.line(session.contactId()) : NOT_RECORDED));
+            return;
+        }
+        Entry entry = session.add(Speaker.OPERATOR, say.text(), clock.instant(), say.key());
+        // Acknowledged and relayed only once recorded (see released): what was acknowledged survives a crash.
+        recorder.record(session, () -> message.reply(entry.line(session.contactId())))
+                .onFailure(notRecorded -> message.reply(NOT_RECORDED));
+    }
+
+    /**
+     * Messages the store has just recorded go on: the caller's to the operator's consoles (and the caller
+     * learns they are kept), the operator's to the caller and to the operator's consoles.
+     */
+    void released(ChatSession session, List<Entry> entries) {
+        for (Entry entry : entries) {
             var line = entry.line(session.contactId());
-            message.reply(line);
-            vertx.eventBus().send(Addresses.CHAT_EVENTS, new ChatEvent.Said(session.operatorId(), line));
-            if (session.caller() != null) {
-                session.caller().message(entry);
+            CallerSocket caller = session.caller();
+            if (!entry.fromCaller()) {
+                vertx.eventBus().send(Addresses.CHAT_EVENTS, new ChatEvent.Said(session.operatorId(), line));
+                if (caller != null) {
+                    caller.message(entry);
+                }
+                continue;
             }
-        });
+            // One answer for both: recorded, and on the operator's screen if a console of theirs is open.
+            boolean delivered = session.state() == ChatSession.State.CONNECTED
+                    && toOperator(session, new ChatEvent.Said(session.operatorId(), line), entry.seq());
+            if (caller != null) {
+                caller.ack(entry.clientId(), entry.seq(), delivered);
+            }
+        }
     }
 
     private void delivered(ChatSession session, long upTo) {

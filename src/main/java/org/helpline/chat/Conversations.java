@@ -78,6 +78,13 @@ final class Conversations {
         return sessions.values().stream().filter(session -> session.state() == ChatSession.State.WAITING).count();
     }
 
+    /** Conversations from this source address waiting for an operator. */
+    long waitingFrom(String source) {
+        return sessions.values().stream()
+                .filter(session -> session.state() == ChatSession.State.WAITING && source.equals(session.source()))
+                .count();
+    }
+
     Collection<ChatSession> all() {
         return List.copyOf(sessions.values());
     }

@@ -10,8 +10,8 @@ import org.helpline.core.ChatLine.Speaker;
 /**
  * One message of a transcript.
  *
- * @param clientId the number the caller's page gave it (0 for an operator's message): a message sent
- *                 again after a reconnect is recognised by it and not recorded twice
+ * @param clientId the number the caller's page, or the key the operator's console, gave it (0 if none): a
+ *                 message sent again after a reconnect or an outage is recognised by it and not recorded twice
  */
 record Entry(long seq, Speaker from, String text, Instant sentAt, long clientId) {
 

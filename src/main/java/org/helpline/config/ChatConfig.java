@@ -20,10 +20,14 @@ import java.util.List;
  * @param sweepInterval      how often reconnect windows, queue positions and transcript lifetimes are checked
  * @param heartbeat          how often the server pings each caller's connection; one that has not answered two
  *                           pings in a row (a dead network, or a client that does not read) is closed and may resume
+ * @param perSource          limits per source address, so that one client cannot fill the queue for everybody
+ * @param trustedProxies     addresses of the reverse proxies in front of the server: only from them is
+ *                           {@code X-Forwarded-For} believed, to find a caller's source address
  */
 public record ChatConfig(List<String> allowedOrigins, List<String> embedOrigins, Duration reconnectWindow,
                          Integer maxMessageBytes, Integer maxMessages, Integer maxWaiting, RateLimitConfig rateLimit, String quickExitUrl,
-                         Duration averageChatTime, Duration sweepInterval, Duration heartbeat) {
+                         Duration averageChatTime, Duration sweepInterval, Duration heartbeat, PerSourceConfig perSource,
+                         List<String> trustedProxies) {
     /** Past this a socket message is refused by Vert.x itself (see WebServerVerticle). */
     private static final int LARGEST_MESSAGE = 64 * 1024;
     private static final String ORIGIN = "https?://[a-zA-Z0-9.-]+(:[0-9]{1,5})?";
@@ -40,10 +44,12 @@ public record ChatConfig(List<String> allowedOrigins, List<String> embedOrigins,
         averageChatTime = averageChatTime == null ? Duration.ofMinutes(15) : averageChatTime;
         sweepInterval = sweepInterval == null ? Duration.ofSeconds(1) : sweepInterval;
         heartbeat = heartbeat == null ? Duration.ofSeconds(20) : heartbeat;
+        perSource = perSource == null ? new PerSourceConfig(null, null, null) : perSource;
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
     }
 
     public static ChatConfig defaults() {
-        return new ChatConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new ChatConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     void validate() {
@@ -62,6 +68,28 @@ public record ChatConfig(List<String> allowedOrigins, List<String> embedOrigins,
         Check.positive(averageChatTime, "chat.averageChatTime");
         Check.positive(sweepInterval, "chat.sweepInterval");
         Check.positive(heartbeat, "chat.heartbeat");
+        perSource.validate();
+        trustedProxies.forEach(p -> Check.that(p != null && p.matches("[0-9a-fA-F.:]+"), "chat.trustedProxies",
+                "'" + p + "' must be an IP address such as 127.0.0.1"));
+    }
+
+    /**
+     * @param maxWaiting chats from one source address waiting at once
+     * @param maxStarts  chats one source address may start within {@code window}
+     * @param window     the time {@code maxStarts} counts over
+     */
+    public record PerSourceConfig(Integer maxWaiting, Integer maxStarts, Duration window) {
+        public PerSourceConfig {
+            maxWaiting = maxWaiting == null ? 3 : maxWaiting;
+            maxStarts = maxStarts == null ? 10 : maxStarts;
+            window = window == null ? Duration.ofMinutes(10) : window;
+        }
+
+        void validate() {
+            Check.that(maxWaiting >= 1, "chat.perSource.maxWaiting", "must be at least 1");
+            Check.that(maxStarts >= 1, "chat.perSource.maxStarts", "must be at least 1");
+            Check.positive(window, "chat.perSource.window");
+        }
     }
 
     /**

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads {@code helpline.yaml}: replaces {@code ${NAME}} and {@code ${NAME:-default}} with environment
@@ -70,8 +71,17 @@ public final class ConfigLoader {
         } catch (JsonMappingException e) {
             throw new ConfigException(keyOf(e), e.getOriginalMessage().lines().findFirst().orElse("invalid value"));
         } catch (JsonProcessingException e) {
-            throw new ConfigException(source + " is not valid YAML: " + e.getOriginalMessage(), e);
+            throw new ConfigException(source + " is not valid YAML" + syntaxProblem(e), e);
         }
+    }
+
+    /** One line: where, and what the parser expected (its full message spans several lines with a drawing). */
+    private static String syntaxProblem(JsonProcessingException e) {
+        String at = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String what = e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null
+                ? marked.getProblem() : e.getOriginalMessage();
+        return at + ": " + (what == null ? "cannot be read" : what.lines().findFirst().orElse(what).strip());
     }
 
     private static HelplineConfig validated(HelplineConfig config) {

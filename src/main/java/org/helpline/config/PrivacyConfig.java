@@ -10,19 +10,23 @@ import java.time.ZoneId;
  * @param sweepEvery how often the retention sweeper runs: referral records past their retention, and values
  *                   past their time-to-live in the memory store (Redis expires its keys by itself)
  * @param statistics the anonymous daily counters
+ * @param compactRedisEvery with Redis, how often the active server has it rewrite its append-only file and
+ *                   snapshot, so that deleted and expired data leaves its files on disk within this time
  */
-public record PrivacyConfig(Duration sweepEvery, StatisticsConfig statistics) {
+public record PrivacyConfig(Duration sweepEvery, StatisticsConfig statistics, Duration compactRedisEvery) {
     public PrivacyConfig {
         sweepEvery = sweepEvery == null ? Duration.ofMinutes(10) : sweepEvery;
         statistics = statistics == null ? new StatisticsConfig(null, null) : statistics;
+        compactRedisEvery = compactRedisEvery == null ? Duration.ofMinutes(1) : compactRedisEvery;
     }
 
     public static PrivacyConfig defaults() {
-        return new PrivacyConfig(null, null);
+        return new PrivacyConfig(null, null, null);
     }
 
     void validate() {
         Check.positive(sweepEvery, "privacy.sweepEvery");
+        Check.positive(compactRedisEvery, "privacy.compactRedisEvery");
         statistics.validate();
     }
 

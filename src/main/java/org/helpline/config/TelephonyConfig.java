@@ -22,9 +22,11 @@ import org.helpline.core.OpeningHours;
  * @param openingHours    outside these hours callers hear the closed message
  * @param averageCallTime how long a call usually takes, for the wait announced to holding callers
  * @param repeatCallers   repeat-caller detection with keyed hashes of caller ids (off by default)
+ * @param browserPhone    the operator console's phone over WebRTC (off unless its WebSocket address is set)
  */
 public record TelephonyConfig(Boolean enabled, AgiConfig agi, AmiConfig ami, OpeningHoursConfig openingHours,
-                              Duration averageCallTime, RepeatCallersConfig repeatCallers) {
+                              Duration averageCallTime, RepeatCallersConfig repeatCallers,
+                              BrowserPhoneConfig browserPhone) {
     public TelephonyConfig {
         enabled = enabled == null || enabled;
         agi = agi == null ? new AgiConfig(null, null, null, null) : agi;
@@ -32,10 +34,11 @@ public record TelephonyConfig(Boolean enabled, AgiConfig agi, AmiConfig ami, Ope
         openingHours = openingHours == null ? new OpeningHoursConfig(null, null, null) : openingHours;
         averageCallTime = averageCallTime == null ? Duration.ofMinutes(6) : averageCallTime;
         repeatCallers = repeatCallers == null ? new RepeatCallersConfig(null, null, null, null, null) : repeatCallers;
+        browserPhone = browserPhone == null ? new BrowserPhoneConfig(null, null) : browserPhone;
     }
 
     public static TelephonyConfig defaults() {
-        return new TelephonyConfig(null, null, null, null, null, null);
+        return new TelephonyConfig(null, null, null, null, null, null, null);
     }
 
     void validate() {
@@ -45,6 +48,7 @@ public record TelephonyConfig(Boolean enabled, AgiConfig agi, AmiConfig ami, Ope
             openingHours.validate();
             Check.positive(averageCallTime, "telephony.averageCallTime");
             repeatCallers.validate();
+            browserPhone.validate();
         }
     }
 

@@ -47,6 +47,7 @@ public final class OperatorConsole {
     private final Vertx vertx;
     private final CommandSender commands;
     private final ChatSender chat;
+    private final BrowserPhoneSender phones;
     private final Clock clock;
     private final List<String> outcomes;
     private final SocketLimits limits;
@@ -61,6 +62,7 @@ public final class OperatorConsole {
         this.vertx = vertx;
         this.commands = new CommandSender(vertx);
         this.chat = new ChatSender(vertx);
+        this.phones = new BrowserPhoneSender(vertx);
         this.clock = clock;
         this.outcomes = List.copyOf(outcomes);
         this.limits = limits;
@@ -79,7 +81,7 @@ public final class OperatorConsole {
     /** @param displayName what callers see of this operator in a chat: their account's first name or alias */
     public void attach(ServerWebSocket webSocket, OperatorProfile profile, String displayName) {
         JsonSocket json = new JsonSocket(webSocket, limits, clock);
-        OperatorSocket socket = new OperatorSocket(json, profile, commands, chat, clock, outcomes);
+        OperatorSocket socket = new OperatorSocket(json, profile, commands, chat, phones, clock, outcomes);
         chat.consoleOpened(profile.id(), displayName);
         sockets.computeIfAbsent(profile.id(), id -> new LinkedHashSet<>()).add(socket);
         json.onMessage(socket::receive);
@@ -136,6 +138,11 @@ public final class OperatorConsole {
 
     private void detach(OperatorSocket socket, OperatorProfile profile) {
         chat.consoleClosed(profile.id());
+        if (socket.phoneEndpoint() != null) {
+            // the browser phone dies with its console: closed, reloaded or logged out
+            socket.revokePhone().onFailure(e -> LOG.warn("console.phone.revoke.failed operator={} reason={}",
+                    profile.id(), e.getMessage()));
+        }
         Set<OperatorSocket> open = sockets.get(profile.id());
         if (open != null && open.remove(socket) && open.isEmpty()) {
             sockets.remove(profile.id());

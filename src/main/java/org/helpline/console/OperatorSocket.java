@@ -17,6 +17,7 @@ import org.helpline.core.HelplineEvent.ContactChanged;
 import org.helpline.core.Operator;
 import org.helpline.core.OperatorProfile;
 import org.helpline.core.OperatorWork;
+import org.helpline.core.Presence;
 import org.helpline.core.RejectedCommand;
 import org.helpline.wire.JsonSocket;
 
@@ -26,15 +27,21 @@ final class OperatorSocket {
     private final OperatorProfile profile;
     private final CommandSender commands;
     private final ChatSender chat;
+    private final BrowserPhoneSender phone;
     private final Clock clock;
     private final List<String> outcomes;
+    /** The browser phone this console was given (its endpoint), and whether the console says it works. */
+    private String phoneEndpoint;
+    private boolean phoneWorks;
+    private Operator lastKnown;
 
-    OperatorSocket(JsonSocket socket, OperatorProfile profile, CommandSender commands, ChatSender chat, Clock clock,
-                   List<String> outcomes) {
+    OperatorSocket(JsonSocket socket, OperatorProfile profile, CommandSender commands, ChatSender chat,
+                   BrowserPhoneSender phone, Clock clock, List<String> outcomes) {
         this.socket = socket;
         this.profile = profile;
         this.commands = commands;
         this.chat = chat;
+        this.phone = phone;
         this.clock = clock;
         this.outcomes = outcomes;
     }
@@ -43,8 +50,23 @@ final class OperatorSocket {
         return profile.id();
     }
 
+    /** The endpoint of the browser phone this console holds, or null. */
+    String phoneEndpoint() {
+        return phoneEndpoint;
+    }
+
+    /**
+     * What the router is told about this operator: with the browser phone, calls only while it works, so
+     * no caller rings a browser without a microphone or a registration (chats go on meanwhile).
+     */
+    private OperatorProfile offered() {
+        return profile.usesBrowserPhone() && !phoneWorks ? profile.withoutCalls() : profile;
+    }
+
     void welcome(OperatorWork work) {
+        lastKnown = work.operator();
         JsonObject welcome = new JsonObject().put("type", "welcome")
+                .put("browserPhone", profile.usesBrowserPhone())
                 .put("operator", work.operator() == null ? null : CoreJson.operator(work.operator()))
                 .put("contacts", new JsonArray(work.contacts().stream().map(c -> CoreJson.contact(c, clock)).toList()))
                 .put("outcomes", new JsonArray(outcomes));
@@ -68,8 +90,10 @@ final class OperatorSocket {
     private Future<JsonObject> execute(OperatorRequest request) {
         String me = profile.id();
         return switch (request) {
-            case OperatorRequest.ChangePresence p -> commands.operator(new Command.SetPresence(profile, p.presence(), p.reason()))
+            case OperatorRequest.ChangePresence p -> commands.operator(new Command.SetPresence(offered(), p.presence(), p.reason()))
                     .map(o -> new JsonObject().put("operator", CoreJson.operator(o)));
+            case OperatorRequest.Phone p -> p.want() ? phone.issue(me).map(this::phoneIssued) : giveBackPhone();
+            case OperatorRequest.PhoneState p -> phoneWorks(p.working());
             case OperatorRequest.Accept a -> contact(new Command.Accept(me, a.contactId()));
             case OperatorRequest.Decline d -> contact(new Command.Decline(me, d.contactId()));
             case OperatorRequest.End e -> contact(new Command.End(me, e.contactId()));
@@ -78,12 +102,40 @@ final class OperatorSocket {
                     ? contact(new Command.WrapUp(me, w.contactId(), w.outcome()))
                     : Future.failedFuture(new RejectedCommand("unknown_outcome",
                             "outcome must be one of " + String.join(", ", outcomes)));
-            case OperatorRequest.Say s -> chat.say(me, s.contactId(), s.text()).map(line -> new JsonObject().put("seq", line.seq()));
+            case OperatorRequest.KeepWrappingUp k -> contact(new Command.KeepWrappingUp(me, k.contactId()));
+            case OperatorRequest.Say s -> chat.say(me, s.contactId(), s.text(), s.key()).map(line -> new JsonObject().put("seq", line.seq()));
             case OperatorRequest.Typing t -> {
                 chat.typing(me, t.contactId());
                 yield Future.succeededFuture(null);
             }
         };
+    }
+
+    private JsonObject phoneIssued(JsonObject credentials) {
+        phoneEndpoint = credentials.getString("username");
+        return new JsonObject().put("phone", credentials);
+    }
+
+    private Future<JsonObject> giveBackPhone() {
+        return phoneWorks(false).compose(answer -> revokePhone().map(answer));
+    }
+
+    /** The phone stops working in Asterisk; the router is not told (the console is closing, or says so itself). */
+    Future<Void> revokePhone() {
+        String endpoint = phoneEndpoint;
+        phoneEndpoint = null;
+        return endpoint == null ? Future.succeededFuture() : phone.revoke(profile.id(), endpoint);
+    }
+
+    /** Tells the router again, with the operator's presence as it is, whether calls may be offered. */
+    private Future<JsonObject> phoneWorks(boolean works) {
+        boolean changed = phoneWorks != works;
+        phoneWorks = works;
+        if (!changed || !profile.usesBrowserPhone() || lastKnown == null || lastKnown.presence() == Presence.OFFLINE) {
+            return Future.succeededFuture(new JsonObject());
+        }
+        return commands.operator(new Command.SetPresence(offered(), lastKnown.presence(), lastKnown.pauseReason()))
+                .map(o -> new JsonObject().put("operator", CoreJson.operator(o)));
     }
 
     private Future<JsonObject> contact(Command command) {
@@ -111,6 +163,7 @@ final class OperatorSocket {
     }
 
     void operatorChanged(Operator operator) {
+        lastKnown = operator;
         socket.send(new JsonObject().put("type", "operator").put("operator", CoreJson.operator(operator)));
     }
 }

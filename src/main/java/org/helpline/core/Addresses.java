@@ -20,6 +20,11 @@ public final class Addresses {
     public static final String CALLER_HISTORY = "helpline.events.caller-history";
     /** Ask whether a call's caller called before: JSON {@code {contactId}}; the reply is a {@code CALLER_HISTORY} body. */
     public static final String CALLER_HISTORY_ASK = "helpline.callers.history";
+    /**
+     * Console → telephony: JSON {@code {operatorId, want}}, point-to-point. {@code want: true} issues the operator a
+     * browser phone for this console session (the reply holds its SIP address, password and WebSocket); false revokes it.
+     */
+    public static final String BROWSER_PHONE = "helpline.telephony.browser-phone";
 
     private Addresses() {
     }

@@ -1,5 +1,6 @@
 package org.helpline.core;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,6 +23,12 @@ public sealed interface ChatEvent {
     }
 
     record CallerTyping(String operatorId, String contactId) implements ChatEvent {}
+
+    /**
+     * The caller's page went away (closed, reloaded, or its connection lost) or came back: the operator is
+     * told at once, with the time the chat ends unless they return ({@code backBy}, null when connected).
+     */
+    record CallerConnection(String operatorId, String contactId, boolean connected, Instant backBy) implements ChatEvent {}
 
     /** The whole conversation so far: when the operator accepts the chat, and when a console opens. */
     record Transcript(String operatorId, String contactId, List<ChatLine> lines) implements ChatEvent {

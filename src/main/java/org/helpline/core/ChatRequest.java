@@ -6,8 +6,12 @@ package org.helpline.core;
  */
 public sealed interface ChatRequest {
 
-    /** The operator writes in a chat they hold; the reply is the {@link ChatLine} as recorded, with its seq. */
-    record Say(String operatorId, String contactId, String text) implements ChatRequest {}
+    /**
+     * The operator writes in a chat they hold; the reply is the {@link ChatLine} once recorded, with its seq,
+     * or {@code unavailable} while the store cannot record it. {@code key} (0: none) is the console's number
+     * for the message, the same each time it is sent: a message sent again is kept once.
+     */
+    record Say(String operatorId, String contactId, String text, long key) implements ChatRequest {}
 
     /** The operator is typing in a chat they hold; no reply. */
     record Typing(String operatorId, String contactId) implements ChatRequest {}

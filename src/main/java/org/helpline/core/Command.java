@@ -37,6 +37,12 @@ public sealed interface Command {
     record WrapUp(String operatorId, String contactId, String outcome) implements Command {}
 
     /**
+     * The operator is still working on a contact in wrap-up (an unsent referral): its wrap-up ends
+     * {@code routing.wrapUpTime} from now instead of closing under their hands.
+     */
+    record KeepWrappingUp(String operatorId, String contactId) implements Command {}
+
+    /**
      * The operator hands a connected chat on: to another language ({@code language}, or null to keep it) and/or
      * to one operator ({@code toOperatorId}, or null for whoever the queue picks; the transferring operator is then
      * asked last). The chat goes back to its old place in the queue.

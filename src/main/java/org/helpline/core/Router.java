@@ -82,6 +82,7 @@ public final class Router {
             case MissOffer m -> missOffer(offered(existing(m.contactId()), "miss"), ChangeReason.OFFER_MISSED, now);
             case End e -> end(ownedBy(e.operatorId(), existing(e.contactId()), "end"), ChangeReason.ENDED, now);
             case WrapUp w -> wrapUp(w.operatorId(), existing(w.contactId()), w.outcome(), now);
+            case Command.KeepWrappingUp k -> keepWrappingUp(ownedBy(k.operatorId(), existing(k.contactId()), "keep wrapping up"), now);
             case Transfer t -> transfer(t, existing(t.contactId()), now);
             case Locate l -> new QueuePlace(existing(l.contactId()), positionOf(l.contactId()));
             case Command.LocateCall l -> placeOf(callOn(l.channelRef()));
@@ -306,6 +307,15 @@ public final class Router {
         }
         queue.put(QueueKey.of(moved), moved.id());
         return moved;
+    }
+
+    private Contact keepWrappingUp(Contact contact, Instant now) {
+        if (contact.state() != ContactState.WRAP_UP) {
+            throw RejectedCommand.wrongState(contact, "keep wrapping up");
+        }
+        Contact longer = contact.wrappingUp(contact.stateSince(), now.plus(rules.wrapUpTime()));
+        store(longer, ChangeReason.WRAP_UP_EXTENDED);
+        return longer;
     }
 
     private Contact wrapUp(String operatorId, Contact contact, String outcome, Instant now) {

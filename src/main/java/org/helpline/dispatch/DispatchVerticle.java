@@ -13,22 +13,28 @@ import org.helpline.core.HelplineEvent;
 import org.helpline.core.RejectedCommand;
 import org.helpline.core.Router;
 import org.helpline.store.HelplineStore;
+import org.helpline.store.NotLeading;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Applies commands to the router one at a time. Each batch of events is recorded by the store and
  * only then published and replied to, in the order the router made them. If the store cannot record,
- * the server carries on from memory (the store retries) rather than leaving callers unanswered.
+ * the server carries on from memory (the store retries) rather than leaving callers unanswered. If the store
+ * refuses because another server has become the active one ({@link NotLeading}), nothing of it is published
+ * and every command from then on fails: this server's decisions no longer count.
  */
 public final class DispatchVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(DispatchVerticle.class);
+    /** The failure code of a command sent to a server that is no longer the active one. */
+    public static final int NOT_ACTIVE = 503;
 
     private final Router router;
     private final HelplineStore store;
     private final Duration tickInterval;
     private Future<Void> published = Future.succeededFuture();
     private MessageConsumer<Command> commands;
+    private boolean deposed;
 
     public DispatchVerticle(Router router, HelplineStore store, Duration tickInterval) {
         this.router = router;
@@ -54,6 +60,10 @@ public final class DispatchVerticle extends VerticleBase {
     }
 
     private void apply(Message<Command> message) {
+        if (deposed) {
+            message.fail(NOT_ACTIVE, "this server is no longer the active one");
+            return;
+        }
         Router.Outcome outcome;
         try {
             outcome = router.apply(message.body());
@@ -61,7 +71,13 @@ public final class DispatchVerticle extends VerticleBase {
             message.reply(rejected);
             return;
         }
-        publishAfterRecording(outcome.events()).onComplete(done -> message.reply(outcome.reply()));
+        publishAfterRecording(outcome.events()).onComplete(done -> {
+            if (deposed) {
+                message.fail(NOT_ACTIVE, "this server is no longer the active one");
+            } else {
+                message.reply(outcome.reply());
+            }
+        });
     }
 
     private Future<Void> publishAfterRecording(List<HelplineEvent> events) {
@@ -82,6 +98,10 @@ public final class DispatchVerticle extends VerticleBase {
     }
 
     private void publish(List<HelplineEvent> events, Future<Void> recorded) {
+        if (deposed || recorded.failed() && recorded.cause() instanceof NotLeading) {
+            deposed = true;
+            return;
+        }
         if (recorded.failed()) {
             LOG.warn("store.record.failed events={} reason={}", events.size(), recorded.cause().getMessage());
         }

@@ -36,6 +36,18 @@ public record Guidance(GuidanceIndex index, List<IndicatorGroup> indicatorGroups
         return scripts.get(id);
     }
 
+    /** The exit-option entries last checked before {@code due}, oldest first: supervisors see them flagged. */
+    public List<Overdue> checkedBefore(java.time.LocalDate due) {
+        return countries.values().stream()
+                .flatMap(country -> country.options().stream().filter(o -> o.checkedBefore(due)).map(o -> new Overdue(country, o)))
+                .sorted(java.util.Comparator.comparing((Overdue o) -> o.option().checked()))
+                .toList();
+    }
+
+    /** An entry due for a re-check, with its country. */
+    public record Overdue(Country country, Country.ExitOption option) {
+    }
+
     /** The indicator ids an id stands for: a group's indicators, or the indicator itself. */
     public Set<String> indicatorsOf(String id) {
         Set<String> ids = new LinkedHashSet<>();

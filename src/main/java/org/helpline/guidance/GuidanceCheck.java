@@ -138,29 +138,55 @@ final class GuidanceCheck {
     private void country(String file, Country country) {
         String expected = fileStem(file).toUpperCase(java.util.Locale.ROOT);
         if (country.code() == null || !COUNTRY.matcher(country.code()).matches()) {
-            problems.add(Problem.inFile(file, "code: '" + country.code() + "' is not a two-letter country code such as DE"));
+            problems.add(Problem.inFile(file, "code: '" + country.code() + "' is not a two-letter country code such as DE (in quotes: code: \"NO\" would otherwise read as false)"));
             return;
         }
         require(country.code().equals(expected), file, null, null,
                 "code " + country.code() + " does not match the file name (expected " + expected + ")");
         complete(file, null, null, "name", country.name());
         require(!country.options().isEmpty(), file, null, null, "options: list at least one exit option");
+        require(country.options().stream().anyMatch(o -> "emergency".equals(o.kind()) && o.phone() != null), file, null, null,
+                "options: list the emergency number (kind: emergency, with its phone): the first call in danger");
+        Set<String> ids = new HashSet<>();
         for (int i = 0; i < country.options().size(); i++) {
             Country.ExitOption option = country.options().get(i);
-            String where = "options[" + i + "] (" + option.kind() + ")";
-            require(option.kind() != null && exitKinds.contains(option.kind()), file, null, null,
-                    where + ": kind '" + option.kind() + "' is not one of the exitKinds in guidance.yaml");
-            complete(file, null, null, where + ".name", option.name());
-            complete(file, null, null, where + ".text", option.text());
-            require(option.source() != null && !option.source().isBlank(), file, null, null,
-                    where + ": source is missing: say where this comes from");
-            require(option.checked() != null, file, null, null,
-                    where + ": checked is missing: the date it was last checked, e.g. 2026-11-22");
-            require(option.verified() != null, file, null, null,
-                    where + ": verified is missing: true only when confirmed; false shows it as \"to be confirmed\"");
-            require(option.phone() == null || PHONE.matcher(option.phone()).matches(), file, null, null,
-                    where + ": phone '" + option.phone() + "' must be digits and spaces, with + for an international number");
+            String where = "options[" + i + "] (" + option.id() + ")";
+            if (validId(file, null, null, where + ".id", option.id())) {
+                require(ids.add(option.id()), file, null, null, where + ": another entry of this country has the same id");
+            }
+            exitOption(file, where, option);
         }
+    }
+
+    private void exitOption(String file, String where, Country.ExitOption option) {
+        require(option.kind() != null && exitKinds.contains(option.kind()), file, null, null,
+                where + ": kind '" + option.kind() + "' is not one of the exitKinds in guidance.yaml");
+        complete(file, null, null, where + ".name", option.name());
+        complete(file, null, null, where + ".text", option.text());
+        complete(file, null, null, where + ".message", option.message());
+        if (option.hours() != null) {
+            complete(file, null, null, where + ".hours", option.hours());
+        }
+        if ("embassy".equals(option.kind()) || option.city() != null) {
+            complete(file, null, null, where + ".city (the city of the embassy or consulate)", option.city());
+        }
+        option.languages().forEach(l -> require(LANGUAGE.matcher(l).matches(), file, null, null,
+                where + ": languages: '" + l + "' is not a language code such as ro, en or cs"));
+        require(option.source() != null && !option.source().isBlank(), file, null, null,
+                where + ": source is missing: say where this comes from");
+        require(Country.ExitOption.SOURCE_TYPES.contains(option.sourceType()), file, null, null,
+                where + ": sourceType '" + option.sourceType() + "' must be one of " + String.join(", ", Country.ExitOption.SOURCE_TYPES));
+        require(option.checked() != null, file, null, null,
+                where + ": checked is missing: the date it was last checked, e.g. 2026-11-22");
+        require(option.verified() != null, file, null, null,
+                where + ": verified is missing: true only when confirmed; false shows it as \"to be confirmed\"");
+        require(!Boolean.TRUE.equals(option.verified()) || "official".equals(option.sourceType()), file, null, null,
+                where + ": verified: true needs an official source (sourceType: official); a reprint or a secondary "
+                        + "source stays verified: false and is shown \"to be confirmed\"");
+        require(!Boolean.FALSE.equals(option.verified()) || option.checkAt() != null || option.phone() == null, file, null, null,
+                where + ": a number not confirmed needs checkAt: where the operator checks it live before giving it");
+        require(option.phone() == null || PHONE.matcher(option.phone()).matches(), file, null, null,
+                where + ": phone '" + option.phone() + "' must be digits and spaces, with + for an international number");
     }
 
     private void script(String file, Script script) {

@@ -70,6 +70,32 @@ public final class GuidanceJson {
         return write(country);
     }
 
+    /** The entries not re-checked since {@code due}, for supervisors. */
+    public static String rechecks(Guidance guidance, java.time.LocalDate due, long afterDays) {
+        List<Map<String, Object>> entries = guidance.checkedBefore(due).stream().map(overdue -> {
+            Country.ExitOption o = overdue.option();
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("country", overdue.country().code());
+            entry.put("countryName", overdue.country().name());
+            entry.put("id", o.id());
+            entry.put("kind", o.kind());
+            entry.put("name", o.name());
+            entry.put("phone", o.phone());
+            entry.put("source", o.source());
+            entry.put("sourceType", o.sourceType());
+            entry.put("checkAt", o.checkAt());
+            entry.put("checked", o.checked());
+            entry.put("checkedBy", o.checkedBy());
+            entry.put("verified", o.verified());
+            return entry;
+        }).toList();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("recheckAfterDays", afterDays);
+        json.put("due", due);
+        json.put("entries", entries);
+        return write(json);
+    }
+
     private static List<Map<String, Object>> countryList(Guidance guidance) {
         return guidance.countries().values().stream()
                 .map(c -> Map.<String, Object>of("code", c.code(), "name", c.name())).toList();

@@ -2,10 +2,13 @@ package org.helpline.guidance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -74,6 +77,66 @@ public final class GuidanceLibrary {
             return Optional.empty();
         }
         return Optional.of(reload());
+    }
+
+    /**
+     * Writes a supervisor's re-check into the entry's country file (only that entry's lines change) and uses
+     * the guidance at once. The edited file is read back and compared before it is written; if the folder
+     * then fails its checks (another edit in progress), the file is put back as it was.
+     *
+     * @throws RecheckRefused naming why nothing was written
+     */
+    public synchronized Guidance recheck(Recheck recheck) {
+        Country country = current.country(recheck.country()).orElseThrow(() ->
+                new RecheckRefused(RecheckRefused.NOT_FOUND, "no exit options for country '" + recheck.country() + "'"));
+        Country.ExitOption option = country.option(recheck.option()).orElseThrow(() ->
+                new RecheckRefused(RecheckRefused.NOT_FOUND, "country " + country.code() + " has no entry '" + recheck.option() + "'"));
+        String sourceType = recheck.sourceType() != null ? recheck.sourceType() : option.sourceType();
+        if (recheck.confirmed() && !"official".equals(sourceType)) {
+            throw new RecheckRefused(RecheckRefused.NEEDS_OFFICIAL_SOURCE, "only an official source confirms an entry; this one's is "
+                    + sourceType + ": give the official source you checked (source, sourceType: official), or record it as not confirmed");
+        }
+        Country.ExitOption expected = new Country.ExitOption(option.id(), option.kind(), option.name(), option.city(), option.phone(),
+                option.hours(), option.free(), option.languages(), option.checkAt(), option.text(), option.message(),
+                recheck.source() != null ? recheck.source() : option.source(), sourceType, option.sourceDate(), recheck.on(),
+                recheck.by(), recheck.confirmed());
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (recheck.source() != null) {
+            fields.put("source", CountryFileEdit.quoted(recheck.source()));
+        }
+        fields.put("sourceType", sourceType);
+        fields.put("checked", recheck.on().toString());
+        fields.put("checkedBy", CountryFileEdit.quoted(recheck.by()));
+        fields.put("verified", String.valueOf(recheck.confirmed()));
+        Path file = directory.resolve(GuidanceReader.COUNTRIES).resolve(country.code().toLowerCase(Locale.ROOT) + ".yaml");
+        try {
+            String before = Files.readString(file);
+            String after = CountryFileEdit.apply(before, option.id(), fields);
+            List<Country.ExitOption> wanted = country.options().stream().map(o -> o.id().equals(option.id()) ? expected : o).toList();
+            if (!GuidanceReader.country(after).options().equals(wanted)) {
+                throw new RecheckRefused(RecheckRefused.CANNOT_EDIT, file + ": the entry '" + option.id()
+                        + "' is laid out in a way the re-check cannot edit safely; edit checked, checkedBy and verified by hand");
+            }
+            replace(file, after);
+            try {
+                return reload();
+            } catch (InvalidGuidance invalid) {
+                replace(file, before);
+                throw invalid;
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new RecheckRefused(RecheckRefused.CANNOT_EDIT, file + " cannot be edited: " + e.getMessage());
+        }
+    }
+
+    private static void replace(Path file, String text) throws IOException {
+        Path temporary = Files.createTempFile(file.getParent(), ".recheck-", ".tmp");
+        try {
+            Files.writeString(temporary, text);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     private static String fingerprintOf(Path directory) {

@@ -35,10 +35,7 @@ final class GuidanceReader {
     static final String SCRIPTS = "scripts";
     static final String COUNTRIES = "countries";
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-            .registerModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private final ObjectMapper yaml = mapper();
     private final Path directory;
     private final List<Problem> problems = new ArrayList<>();
     private final MessageDigest digest;
@@ -87,6 +84,18 @@ final class GuidanceReader {
         }
         String version = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
         return new Read(directory.toString().replace('\\', '/'), index, indicators, replies, scripts, countries, version, problems);
+    }
+
+    /** Reads one country file's text, as {@link #read()} would. */
+    static Country country(String text) throws IOException {
+        return mapper().readValue(text, Country.class);
+    }
+
+    private static ObjectMapper mapper() {
+        return new ObjectMapper(new YAMLFactory())
+                .registerModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
     /** A fingerprint of the folder (names, sizes, modification times) that changes when any file does. */

@@ -38,7 +38,7 @@ public record Text(Map<String, String> byLanguage) {
         return text != null ? text : byLanguage.get(fallback);
     }
 
-    boolean isCompleteIn(String language) {
+    public boolean isCompleteIn(String language) {
         String text = byLanguage.get(language);
         return text != null && !text.isBlank();
     }

@@ -20,9 +20,15 @@ public final class Redaction {
             "(?<![\\d.])(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}(?!\\.?\\d)");
     private static final Pattern IPV6_CANDIDATE = Pattern.compile(
             "(?i)(?<![0-9a-z:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![0-9a-z:])");
-    /** Digits with the separators people write: +40 721 234 567, 0721-234-567, (0721) 234.567, 0040721234567. */
+    /** A contact or session id: kept whole, though its last group can be twelve digits. */
+    private static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    private static final Pattern ID = Pattern.compile(UUID);
+    /**
+     * Digits with the separators people write: +40 721 234 567, 0721-234-567, (0721) 234.567, 0040721234567;
+     * also glued after '-' or '/' (x-0721234567, /0721234567), where only a whole id is spared.
+     */
     private static final Pattern PHONE_CANDIDATE = Pattern.compile(
-            "(?<![\\w.:/-])\\+?\\(?\\d[\\d ().-]{4,24}\\d(?![\\w-])");
+            "(?<![\\w.:])(?:" + UUID + "|\\+?\\(?\\d[\\d ().-]{4,24}\\d)(?![\\w-])");
     private static final int PHONE_MIN_DIGITS = 9;
     private static final int INTERNATIONAL_MIN_DIGITS = 7;
     private static final int PHONE_MAX_DIGITS = 15;
@@ -107,6 +113,9 @@ public final class Redaction {
     }
 
     private static String phone(String found) {
+        if (ID.matcher(found).matches()) {
+            return found;
+        }
         int digits = 0;
         for (int i = 0; i < found.length(); i++) {
             if (Character.isDigit(found.charAt(i))) {

@@ -49,14 +49,17 @@ public final class ReferralDesk extends VerticleBase {
     private final Clock clock;
     private final FieldCipher cipher;
     private final Assessment assessment;
+    private final Set<String> indicators;
     private final Map<String, ReferralStatus> referrals = new LinkedHashMap<>();
     private final Set<String> inFlight = new HashSet<>();
     private Context context;
     private PartnerDelivery delivery;
     private long timer = -1;
 
-    public ReferralDesk(ReferralConfig config, HelplineStore store, Clock clock) {
+    /** @param indicators the guidance's indicator ids: a referral naming another is refused, not silently weakened */
+    public ReferralDesk(ReferralConfig config, HelplineStore store, Clock clock, Set<String> indicators) {
         this.config = config;
+        this.indicators = Set.copyOf(indicators);
         this.store = store;
         this.clock = clock;
         Map<String, byte[]> keys = KeyText.decodeAll(config.encryption().keys(), "referral.encryption.keys");
@@ -124,6 +127,12 @@ public final class ReferralDesk extends VerticleBase {
     public Future<Opened> open(JsonObject body, String operator) {
         return onDesk(() -> {
             ReferralRequest request = ReferralRequest.read(body, config);
+            for (String id : request.indicators()) {
+                if (!indicators.contains(id)) {
+                    throw new InvalidReferral("bad_request", "indicators", "indicators: '" + id
+                            + "' is not an indicator of the guidance");
+                }
+            }
             Decision decision = assessment.decide(request);
             if (!decision.refers()) {
                 LOG.info("referral.decided outcome={} operator={}", decision.outcome().json(), operator);

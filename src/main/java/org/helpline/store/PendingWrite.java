@@ -5,16 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
-
 /** The latest change Redis must make to one key; a newer change to the same key replaces it. */
 sealed interface PendingWrite {
 
     String key();
 
-    /** The commands that bring Redis to this write as of {@code now}. */
-    List<Request> commands(Instant now);
+    /** The commands that bring Redis to this write as of {@code now}, each as its words. */
+    List<List<String>> commands(Instant now);
 
     /**
      * A value that lives until {@code expiresAt}, listed in {@code index} when there is one. The TTL is
@@ -22,16 +19,16 @@ sealed interface PendingWrite {
      */
     record Put(String key, String value, Instant expiresAt, Index index) implements PendingWrite {
         @Override
-        public List<Request> commands(Instant now) {
+        public List<List<String>> commands(Instant now) {
             long ttlMillis = Duration.between(now, expiresAt).toMillis();
             if (ttlMillis <= 0) {
                 return new Remove(key, index).commands(now);
             }
-            List<Request> commands = new ArrayList<>(3);
-            commands.add(Request.cmd(Command.SET).arg(key).arg(value).arg("PX").arg(ttlMillis));
+            List<List<String>> commands = new ArrayList<>(3);
+            commands.add(List.of("SET", key, value, "PX", Long.toString(ttlMillis)));
             if (index != null) {
-                commands.add(Request.cmd(Command.ZADD).arg(index.key()).arg(index.score()).arg(index.member()));
-                commands.add(Request.cmd(Command.PEXPIRE).arg(index.key()).arg(index.ttl().toMillis()));
+                commands.add(List.of("ZADD", index.key(), Double.toString(index.score()), index.member()));
+                commands.add(List.of("PEXPIRE", index.key(), Long.toString(index.ttl().toMillis())));
             }
             return commands;
         }
@@ -44,11 +41,11 @@ sealed interface PendingWrite {
 
     record Remove(String key, Index index) implements PendingWrite {
         @Override
-        public List<Request> commands(Instant now) {
-            List<Request> commands = new ArrayList<>(2);
-            commands.add(Request.cmd(Command.DEL).arg(key));
+        public List<List<String>> commands(Instant now) {
+            List<List<String>> commands = new ArrayList<>(2);
+            commands.add(List.of("DEL", key));
             if (index != null) {
-                commands.add(Request.cmd(Command.ZREM).arg(index.key()).arg(index.member()));
+                commands.add(List.of("ZREM", index.key(), index.member()));
             }
             return commands;
         }

@@ -21,6 +21,8 @@ import org.helpline.store.PendingWrite.Remove;
  *   {prefix}operator:{id}   an operator as JSON, until operatorTtl after their last change
  *   {prefix}operators       sorted set of operator ids
  *   {prefix}value:{key}     a small expiring value (sessions, throttles), until its own TTL
+ *   {prefix}leader          with two servers: the lease, "{server} {fencing number}", until its TTL
+ *   {prefix}leader:fencing  with two servers: the current leader's fencing number (grows with each leader)
  * </pre>
  */
 record RedisLayout(String prefix, Duration contactTtl, Duration operatorTtl) {
@@ -43,6 +45,14 @@ record RedisLayout(String prefix, Duration contactTtl, Duration operatorTtl) {
 
     String operator(String id) {
         return prefix + "operator:" + id;
+    }
+
+    String lease() {
+        return prefix + "leader";
+    }
+
+    String fencingNumber() {
+        return prefix + "leader:fencing";
     }
 
     String value(String key) {

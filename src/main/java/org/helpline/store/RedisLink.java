@@ -11,6 +11,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisClientType;
+import io.vertx.redis.client.RedisRole;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
@@ -47,13 +49,19 @@ final class RedisLink {
     RedisLink(Vertx vertx, RedisConfig config, RedisTiming timing) {
         this.vertx = vertx;
         this.timing = timing;
-        this.address = addressOf(config.url());
+        this.address = config.sentinel().enabled()
+                ? "the primary '" + config.sentinel().masterName() + "' of the sentinels" : addressOf(config.url());
         this.password = config.password();
         this.nextRetry = timing.firstRetry();
-        this.options = new RedisOptions()
-                .setConnectionString(config.url())
-                .setMaxPoolSize(1)
-                .setMaxWaitingHandlers(MAX_WAITING_REPLIES);
+        this.options = new RedisOptions();
+        if (config.sentinel().enabled()) {
+            // each (re)connection asks the sentinels for the primary of the moment: a failover is followed
+            options.setType(RedisClientType.SENTINEL).setRole(RedisRole.MASTER)
+                    .setMasterName(config.sentinel().masterName()).setEndpoints(config.sentinel().addresses());
+        } else {
+            options.setConnectionString(config.url());
+        }
+        options.setMaxPoolSize(1).setMaxWaitingHandlers(MAX_WAITING_REPLIES);
         options.getNetClientOptions().setConnectTimeout((int) timing.reply().toMillis());
         if (!password.isEmpty()) {
             options.setPassword(password);

@@ -42,16 +42,37 @@ public final class RedisStore implements HelplineStore {
     private final RedisWriter writer;
 
     public RedisStore(Vertx vertx, RedisConfig config, Clock clock) {
-        this(vertx, config, clock, RedisTiming.DEFAULT);
+        this(vertx, config, clock, RedisTiming.DEFAULT, 0);
+    }
+
+    /**
+     * The store of one leader's term (two servers): every write carries {@code fencingNumber}, and Redis
+     * refuses it once a newer leader has taken a larger one (see {@link #onRefused}).
+     */
+    public RedisStore(Vertx vertx, RedisConfig config, Clock clock, long fencingNumber) {
+        this(vertx, config, clock, RedisTiming.DEFAULT, fencingNumber);
     }
 
     RedisStore(Vertx vertx, RedisConfig config, Clock clock, RedisTiming timing) {
+        this(vertx, config, clock, timing, 0);
+    }
+
+    RedisStore(Vertx vertx, RedisConfig config, Clock clock, RedisTiming timing, long fencingNumber) {
         this.context = vertx.getOrCreateContext();
         this.clock = clock;
         this.timing = timing;
         this.layout = RedisLayout.of(config);
         this.link = new RedisLink(vertx, config, timing);
-        this.writer = new RedisWriter(context, link, clock, timing);
+        Fencing fencing = fencingNumber > 0 ? new Fencing(layout.fencingNumber(), fencingNumber) : Fencing.NONE;
+        this.writer = new RedisWriter(context, link, clock, timing, fencing, config.sentinel().waitReplicas());
+    }
+
+    /**
+     * Runs once, on the store's context, when Redis refuses a write because another server became active:
+     * from then on every write fails with {@link NotLeading}. Set it before the first write.
+     */
+    public void onRefused(Runnable action) {
+        writer.onRefused(action);
     }
 
     @Override
@@ -85,7 +106,9 @@ public final class RedisStore implements HelplineStore {
             }
             return link.connection()
                     .compose(connection -> link.answerIn(connection, connection.send(Request.cmd(Command.GET).arg(redisKey))))
-                    .map(found -> found == null ? null : found.toString());
+                    .map(found -> found == null ? null : found.toString())
+                    .recover(failure -> Future.failedFuture(failure instanceof StoreUnavailable ? failure
+                            : new StoreUnavailable(reason(failure))));
         });
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.redis.client.Command;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import org.slf4j.Logger;
@@ -31,17 +32,25 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It also remembers the records (contacts, operators) Redis last acknowledged and writes them again
  * each time the link comes back: a Redis that restarted without persistence would otherwise have lost
- * every contact that did not change during the outage. Confined to the store's context.
+ * every contact that did not change during the outage.
+ *
+ * <p>With a {@link Fencing} number (two servers), each batch is one script that Redis runs only while the
+ * number is the current leader's. A refused batch means another server leads now: every write waiting is
+ * dropped, every call fails with {@link NotLeading}, every later call too, and {@code onRefused} runs
+ * once, so the server steps down. Confined to the store's context.
  */
 final class RedisWriter {
     private static final Logger LOG = LoggerFactory.getLogger(RedisWriter.class);
     /** Keys per batch, so that one batch stays within the connection's waiting replies. */
     private static final int MAX_BATCH = 1000;
+    private static final long WAIT_MILLIS = 1000;
 
     private final Context context;
     private final RedisLink link;
     private final Clock clock;
     private final RedisTiming timing;
+    private final Fencing fencing;
+    private final int waitReplicas;
     private final Map<String, Dirty> dirty = new LinkedHashMap<>();
     private final Map<String, PendingWrite.Put> written = new HashMap<>();
     private final Deque<Waiter> waiters = new ArrayDeque<>();
@@ -50,21 +59,34 @@ final class RedisWriter {
     private boolean flushQueued;
     private boolean heldBack;
     private long calls;
+    private NotLeading refused;
+    private Runnable onRefused = () -> {
+    };
 
     /** A write not yet acknowledged, and the earliest call that is waiting for this key. */
     private record Dirty(PendingWrite write, long since) {}
 
     private record Waiter(long call, Promise<Void> done) {}
 
-    RedisWriter(Context context, RedisLink link, Clock clock, RedisTiming timing) {
+    RedisWriter(Context context, RedisLink link, Clock clock, RedisTiming timing, Fencing fencing, int waitReplicas) {
         this.context = context;
         this.link = link;
         this.clock = clock;
         this.timing = timing;
+        this.fencing = fencing;
+        this.waitReplicas = waitReplicas;
         link.onUp(this::linkUp);
     }
 
+    /** Runs once, on the store's context, when Redis first refuses a write of this term. */
+    void onRefused(Runnable action) {
+        this.onRefused = action;
+    }
+
     Future<Void> submit(List<PendingWrite> writes) {
+        if (refused != null) {
+            return Future.failedFuture(refused);
+        }
         long call = ++calls;
         for (PendingWrite write : writes) {
             Dirty older = dirty.get(write.key());
@@ -161,19 +183,39 @@ final class RedisWriter {
             batch.put(entry.getKey(), entry.getValue());
         }
         Instant now = clock.instant();
-        List<Request> commands = new ArrayList<>(batch.size() * 3);
+        List<List<String>> commands = new ArrayList<>(batch.size() * 3);
         batch.values().forEach(d -> commands.addAll(d.write().commands(now)));
         sending = batch;
-        connection.batch(commands).timeout(timing.reply().toMillis(), TimeUnit.MILLISECONDS).onComplete(sent -> {
+        List<Request> requests = new ArrayList<>(fencing.requests(commands));
+        if (waitReplicas > 0) {
+            // a failover loses what no replica had yet: the batch counts as recorded once one has it (or 1 s passed)
+            requests.add(Request.cmd(Command.WAIT).arg(waitReplicas).arg(WAIT_MILLIS));
+        }
+        connection.batch(requests).timeout(timing.reply().toMillis(), TimeUnit.MILLISECONDS).onComplete(sent -> {
             busy = false;
             sending = Map.of();
             if (sent.succeeded()) {
                 batch.forEach(this::acknowledge);
                 afterBatch(batch.size());
+            } else if (Fencing.refusal(sent.cause())) {
+                refuse(sent.cause());
             } else {
                 failAll(link.lost(connection, link.describe(sent.cause())));
             }
         });
+    }
+
+    /** Another server leads: nothing of this term may reach Redis any more. */
+    private void refuse(Throwable cause) {
+        refused = new NotLeading("another server is active now (Redis refused fencing number " + fencing.number()
+                + ": " + link.describe(cause) + ")");
+        LOG.warn("store.redis.fenced fencing={} dropped={}", fencing.number(), dirty.size());
+        dirty.clear();
+        written.clear();
+        while (!waiters.isEmpty()) {
+            waiters.poll().done().fail(refused);
+        }
+        onRefused.run();
     }
 
     private void acknowledge(String key, Dirty sent) {

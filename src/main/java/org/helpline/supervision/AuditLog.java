@@ -13,14 +13,14 @@ import org.slf4j.LoggerFactory;
  * chat text, no pause reason. Values are ids and codes; anything else a client sent is written {@code invalid}
  * so that no one can forge a line.
  */
-final class AuditLog {
+public final class AuditLog {
     static final String LOGGER = "helpline.audit";
     private static final Logger AUDIT = LoggerFactory.getLogger(LOGGER);
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final Clock clock;
 
-    AuditLog(Clock clock) {
+    public AuditLog(Clock clock) {
         this.clock = clock;
     }
 
@@ -28,7 +28,7 @@ final class AuditLog {
      * @param target e.g. {@code contact=<id>} or {@code operator=<id>}, plus {@code mode} or {@code presence}
      * @param result {@code ok}, or the refusal's code
      */
-    void record(String supervisor, String action, Map<String, String> target, String result) {
+    public void record(String supervisor, String action, Map<String, String> target, String result) {
         StringBuilder line = new StringBuilder("at=").append(clock.instant())
                 .append(" supervisor=").append(safe(supervisor))
                 .append(" action=").append(safe(action));

@@ -18,6 +18,7 @@ import org.helpline.core.Command;
 import org.helpline.core.Contact;
 import org.helpline.core.ContactState;
 import org.helpline.core.ListenIn;
+import org.helpline.core.Presence;
 import org.helpline.core.RejectedCommand;
 
 /**
@@ -45,13 +46,19 @@ final class SupervisorActions {
         return switch (request) {
             case SupervisorRequest.Listen l -> listen(l, endpoint);
             case SupervisorRequest.ReadChat r -> readChat(r.contactId());
-            case SupervisorRequest.SetPresence p -> commands.operator(new Command.SetPresenceOf(p.operatorId(), p.presence(), p.reason()))
-                    .map(o -> new JsonObject().put("operator", CoreJson.operator(o)));
+            case SupervisorRequest.SetPresence p -> p.presence() == Presence.AVAILABLE && !paused(p.operatorId())
+                    ? refuse("not_paused", "only a paused operator can be made available again")
+                    : commands.operator(new Command.SetPresenceOf(p.operatorId(), p.presence(), p.reason()))
+                            .map(o -> new JsonObject().put("operator", CoreJson.operator(o)));
             case SupervisorRequest.RaiseToUrgent r -> contact(new Command.RaiseToUrgent(r.contactId()));
             case SupervisorRequest.MoveToLanguage m -> languages.contains(m.language())
                     ? contact(new Command.MoveToLanguage(m.contactId(), m.language()))
                     : refuse("unknown_language", "language must be one of " + String.join(", ", languages));
         };
+    }
+
+    private boolean paused(String operatorId) {
+        return floor.operator(operatorId).map(o -> o.presence() == Presence.PAUSED).orElse(false);
     }
 
     private Future<JsonObject> listen(SupervisorRequest.Listen request, String endpoint) {

@@ -62,12 +62,16 @@ sealed interface SupervisorRequest {
         }
     }
 
-    /** A supervisor may take an operator off the line, never put them on it: only they know they are at their desk. */
+    /**
+     * A supervisor may take an operator off the line, or end a pause (one the operator forgot, or the
+     * missed-offers pause): never sign anyone in, since only they know they are at their desk.
+     */
     private static Presence presence(JsonObject message) {
         return switch (text(message, "presence")) {
             case "paused" -> Presence.PAUSED;
             case "offline" -> Presence.OFFLINE;
-            default -> throw new BadRequest("bad_request", "presence must be paused or offline");
+            case "available" -> Presence.AVAILABLE;
+            default -> throw new BadRequest("bad_request", "presence must be paused, offline or available (ending a pause)");
         };
     }
 }

@@ -14,6 +14,7 @@ import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.action.RedirectAction;
@@ -94,6 +95,17 @@ final class AmiLink {
             ManagerResponse response = liveSession().sendAction(originate);
             if (response instanceof ManagerError error) {
                 throw new AmiActionFailed(error.getMessage());
+            }
+            return null;
+        });
+    }
+
+    /** Sends one action whose answer is only success or an error (DBPut, DBDel, ...). */
+    Future<Void> send(ManagerAction action) {
+        return Blocking.onVirtualThread(context, "helpline-ami-" + action.getAction().toLowerCase(java.util.Locale.ROOT), () -> {
+            ManagerResponse response = liveSession().sendAction(action);
+            if (response == null || response instanceof ManagerError) {
+                throw new AmiActionFailed(response == null ? "no answer" : response.getMessage());
             }
             return null;
         });

@@ -47,6 +47,7 @@ final class CallControl extends VerticleBase {
     private final Set<String> heldBack = new HashSet<>();
     private CommandSender commands;
     private volatile AmiLink ami;
+    private BrowserPhones phones;
     private long reconcileTimer = -1;
 
     CallControl(TelephonyConfig config, Callers callers, OperatorRoster roster, Clock clock) {
@@ -66,7 +67,9 @@ final class CallControl extends VerticleBase {
         MessageConsumer<OperatorChanged> operators = vertx.eventBus().consumer(Addresses.OPERATOR_EVENTS,
                 message -> roster.update(message.body().operator()));
         MessageConsumer<ListenIn> spies = vertx.eventBus().consumer(Addresses.LISTEN_IN, this::listenIn);
-        return Future.all(contacts.completion(), operators.completion(), spies.completion()).onSuccess(v -> ami.start());
+        phones = new BrowserPhones(config.browserPhone(), ami, roster);
+        return Future.all(contacts.completion(), operators.completion(), spies.completion(), phones.listen(vertx.eventBus()))
+                .onSuccess(v -> ami.start());
     }
 
     @Override
@@ -199,6 +202,7 @@ final class CallControl extends VerticleBase {
     private void onAmi(AmiEvent event) {
         switch (event) {
             case AmiEvent.Connected connected -> {
+                phones.amiConnected();
                 ended.clear();
                 reconcile();
                 callers.all().stream().filter(line -> line.offered() && line.awaitingLink()).forEach(line -> {

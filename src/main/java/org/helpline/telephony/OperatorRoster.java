@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.helpline.core.Channel;
 import org.helpline.core.Operator;
+import org.helpline.core.OperatorProfile;
 import org.helpline.core.Presence;
 
 /**
@@ -21,14 +22,32 @@ final class OperatorRoster {
     private record Snapshot(Map<String, Operator> operators, Map<String, Integer> callTakers) {}
 
     private volatile Snapshot now = new Snapshot(Map.of(), Map.of());
+    /** Operator id to the endpoint of the browser phone issued to their open console (BrowserPhones). */
+    private volatile Map<String, String> browserPhones = Map.of();
 
     void update(Operator operator) {
         Map<String, Operator> operators = new HashMap<>(now.operators());
         operators.put(operator.id(), operator);
+        recount(operators);
+    }
+
+    /** The operator's browser phone now has this endpoint, or none ({@code null}). */
+    void browserPhone(String operatorId, String endpoint) {
+        Map<String, String> phones = new HashMap<>(browserPhones);
+        if (endpoint == null) {
+            phones.remove(operatorId);
+        } else {
+            phones.put(operatorId, endpoint);
+        }
+        browserPhones = Map.copyOf(phones);
+        recount(now.operators());
+    }
+
+    private void recount(Map<String, Operator> operators) {
         Map<String, Integer> callTakers = new HashMap<>();
         for (Operator o : operators.values()) {
             if (o.presence() != Presence.OFFLINE && o.profile().channels().contains(Channel.CALL)
-                    && dialable(o.profile().endpoint())) {
+                    && dialable(phoneOf(o))) {
                 o.profile().languages().forEach(language -> callTakers.merge(language, 1, Integer::sum));
             }
         }
@@ -42,12 +61,18 @@ final class OperatorRoster {
     /**
      * The PJSIP endpoint of the operator's phone, if their account has one the dialplan can dial:
      * helpline-connect only matches digits, and a Redirect to an extension that does not exist would
-     * drop the caller.
+     * drop the caller. An account with the browser phone ({@code --endpoint browser}) has the endpoint
+     * issued to their open console, if any.
      */
     Optional<String> endpointOf(String operatorId) {
         return Optional.ofNullable(operatorId).map(now.operators()::get)
-                .map(o -> o.profile().endpoint())
+                .map(this::phoneOf)
                 .filter(OperatorRoster::dialable);
+    }
+
+    private String phoneOf(Operator operator) {
+        String endpoint = operator.profile().endpoint();
+        return OperatorProfile.BROWSER_PHONE.equals(endpoint) ? browserPhones.get(operator.id()) : endpoint;
     }
 
     private static boolean dialable(String endpoint) {

@@ -1,43 +1,64 @@
 package org.helpline.web;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import org.helpline.config.GuidanceConfig;
+import org.helpline.guidance.Country;
 import org.helpline.guidance.Guidance;
 import org.helpline.guidance.GuidanceJson;
 import org.helpline.guidance.GuidanceLibrary;
 import org.helpline.guidance.InvalidGuidance;
 import org.helpline.guidance.Problem;
+import org.helpline.guidance.Recheck;
+import org.helpline.guidance.RecheckRefused;
+import org.helpline.supervision.AuditLog;
 import org.helpline.web.auth.AccessControl;
 import org.helpline.web.auth.Role;
+import org.helpline.wire.BadRequest;
+import org.helpline.wire.RequestFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/guidance/...}: the guided scripts, indicators, canned replies and exit options for the
- * operator console, and {@code POST /api/guidance/reload} for supervisors. The folder is read when the
+ * operator console; for supervisors {@code POST /api/guidance/reload}, the entries due for a re-check
+ * ({@code GET /api/guidance/rechecks}) and recording one ({@code POST .../countries/:code/options/:id/recheck},
+ * written into the country file and the audit log). The folder is read when the
  * server starts (a problem stops start-up) and looked at again every {@code guidance.checkEvery}; an edit
  * that does not pass the checks is logged with its reason and the last good guidance stays in use.
  */
 final class GuidanceRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(GuidanceRoutes.class);
 
+    private static final int BODY_LIMIT = 4096;
+
     private final Vertx vertx;
+    private final Clock clock;
     private final GuidanceConfig config;
     private final AccessControl access;
+    private final AuditLog audit;
     private volatile GuidanceLibrary library;
 
-    GuidanceRoutes(Vertx vertx, GuidanceConfig config, AccessControl access) {
+    GuidanceRoutes(Vertx vertx, Clock clock, GuidanceConfig config, AccessControl access) {
         this.vertx = vertx;
+        this.clock = clock;
         this.config = config;
         this.access = access;
+        this.audit = new AuditLog(clock);
     }
 
     /** Reads the folder (failing with every problem in it) and starts watching it. */
@@ -73,6 +94,74 @@ final class GuidanceRoutes {
                         country -> send(ctx, GuidanceJson.country(country)),
                         () -> ErrorReply.send(ctx, 404, "not_found", "no exit options for country '" + ctx.pathParam("code") + "'")));
         router.post(base + "/reload").handler(access.requireRole(Role.SUPERVISOR)).handler(this::reload);
+        router.get(base + "/rechecks").handler(access.requireRole(Role.SUPERVISOR)).handler(ctx -> {
+            long days = config.recheckAfter().toDays();
+            send(ctx, GuidanceJson.rechecks(guidance(), today().minusDays(days), days));
+        });
+        router.post(base + "/countries/:code/options/:id/recheck").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT))
+                .handler(access.requireRole(Role.SUPERVISOR)).handler(this::recheck);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), clock.getZone());
+    }
+
+    /** A supervisor's re-check of one entry: {@code {"result": "confirmed"|"not_confirmed", "source"?, "sourceType"?}}. */
+    private void recheck(RoutingContext context) {
+        String supervisor = AccessControl.of(context).name();
+        String code = context.pathParam("code").toUpperCase(Locale.ROOT);
+        String id = context.pathParam("id");
+        Recheck recheck;
+        try {
+            JsonObject body = context.body().asJsonObject();
+            if (body == null) {
+                throw new BadRequest("bad_json", "send a JSON object such as {\"result\": \"confirmed\"}");
+            }
+            String result = RequestFields.text(body, "result");
+            if (!result.equals("confirmed") && !result.equals("not_confirmed")) {
+                throw new BadRequest("bad_request", "\"result\" must be confirmed or not_confirmed");
+            }
+            String source = RequestFields.optionalText(body, "source");
+            String sourceType = RequestFields.optionalText(body, "sourceType");
+            if (sourceType != null && !Country.ExitOption.SOURCE_TYPES.contains(sourceType)) {
+                throw new BadRequest("bad_request", "\"sourceType\" must be one of " + String.join(", ", Country.ExitOption.SOURCE_TYPES));
+            }
+            if (source != null && (source.isBlank() || source.contains("\n"))) {
+                throw new BadRequest("bad_request", "\"source\" must be one line naming what was checked");
+            }
+            if ((source == null) != (sourceType == null)) {
+                throw new BadRequest("bad_request", "give \"source\" and \"sourceType\" together");
+            }
+            recheck = new Recheck(code, id, result.equals("confirmed"), source, sourceType, today(), supervisor);
+        } catch (BadRequest refused) {
+            ErrorReply.send(context, 400, refused.code(), refused.getMessage());
+            return;
+        } catch (DecodeException | ClassCastException e) {
+            ErrorReply.send(context, 400, "bad_json", "the body is not a JSON object");
+            return;
+        }
+        Map<String, String> target = new LinkedHashMap<>();
+        target.put("country", code);
+        target.put("option", id);
+        target.put("found", recheck.confirmed() ? "confirmed" : "not_confirmed");
+        vertx.executeBlocking(() -> library.recheck(recheck), false).onComplete(done -> {
+            if (done.succeeded()) {
+                audit.record(supervisor, "exit_option_rechecked", target, "ok");
+                LOG.info("guidance.rechecked country={} option={} version={}", code, id, done.result().version());
+                send(context, GuidanceJson.country(done.result().country(code).orElseThrow()));
+            } else if (done.cause() instanceof RecheckRefused refused) {
+                audit.record(supervisor, "exit_option_rechecked", target, refused.code());
+                ErrorReply.send(context, refused.code().equals(RecheckRefused.NOT_FOUND) ? 404 : 422, refused.code(), refused.getMessage());
+            } else if (done.cause() instanceof InvalidGuidance invalid) {
+                audit.record(supervisor, "exit_option_rechecked", target, "invalid_guidance");
+                ErrorReply.send(context, 422, "invalid_guidance", "the re-check was not kept, the guidance folder has a problem: "
+                        + invalid.problems().getFirst());
+            } else {
+                audit.record(supervisor, "exit_option_rechecked", target, "failed");
+                LOG.warn("guidance.recheck.failed failure={}", done.cause().getClass().getName());
+                ErrorReply.send(context, 500, "internal", "the re-check could not be written");
+            }
+        });
     }
 
     private Guidance guidance() {

@@ -2,6 +2,7 @@ package org.helpline.web;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -15,6 +16,7 @@ import org.helpline.chat.ChatRoom;
 import org.helpline.chat.ChatRoutes;
 import org.helpline.config.HelplineConfig;
 import org.helpline.console.OperatorConsole;
+import org.helpline.leadership.Standing;
 import org.helpline.store.HelplineStore;
 import org.helpline.supervision.QueueMetrics;
 import org.helpline.supervision.SupervisorRoom;
@@ -22,6 +24,8 @@ import org.helpline.supervision.ViewSettings;
 import org.helpline.web.auth.AccessControl;
 import org.helpline.web.auth.Authentication;
 import org.helpline.web.auth.Role;
+import org.helpline.wire.FrameGuard;
+import org.helpline.wire.JsonSocket;
 import org.helpline.wire.SocketLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +36,6 @@ import org.slf4j.LoggerFactory;
  * It is deployed before the dispatch so that it hears the contacts and operators a restart restores.
  */
 public final class WebServerVerticle extends VerticleBase {
-    /** Past this a socket is closed by Vert.x itself; below it, our own limits answer with an error. */
-    private static final int MAX_SOCKET_MESSAGE = 64 * 1024;
     private static final SocketLimits OPERATOR_LIMITS = new SocketLimits(4 * 1024, 20, 10, 10);
     private static final SocketLimits SUPERVISOR_LIMITS = new SocketLimits(4 * 1024, 20, 10, 10);
     private static final Logger LOG = LoggerFactory.getLogger(WebServerVerticle.class);
@@ -47,6 +49,7 @@ public final class WebServerVerticle extends VerticleBase {
     private final List<java.util.function.Consumer<Router>> moreRoutes = new java.util.ArrayList<>();
     private HttpServer server;
     private volatile boolean takingContacts;
+    private Supplier<Standing> standing;
 
     public WebServerVerticle(HelplineConfig config, Clock clock, PrometheusMeterRegistry metrics,
                              List<HealthCheck> checks, Authentication auth, HelplineStore store) {
@@ -56,6 +59,14 @@ public final class WebServerVerticle extends VerticleBase {
         this.checks = List.copyOf(checks);
         this.auth = auth;
         this.store = store;
+        Standing alone = Standing.alone(clock.instant());
+        this.standing = () -> alone;
+    }
+
+    /** The role /health and /ready report (two servers); call before deploying. */
+    public WebServerVerticle standing(Supplier<Standing> standing) {
+        this.standing = standing;
+        return this;
     }
 
     @Override
@@ -66,7 +77,7 @@ public final class WebServerVerticle extends VerticleBase {
         SupervisorRoom supervisors = new SupervisorRoom(vertx, clock, supervision(), SUPERVISOR_LIMITS, metrics);
         Router router = Router.router(vertx);
         router.route().handler(WebServerVerticle::securityHeaders);
-        new HealthRoutes(checks, () -> takingContacts).mount(router);
+        new HealthRoutes(checks, () -> takingContacts, standing).mount(router);
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                 .end(metrics.scrape()));
@@ -78,12 +89,15 @@ public final class WebServerVerticle extends VerticleBase {
             int chatCapacity = config.routing().chatCapacity();
             var account = AccessControl.of(ctx);
             var profile = account.profile(chatCapacity);
-            ctx.request().toWebSocket().onSuccess(ws -> console.attach(ws, profile, account.displayName()));
+            FrameGuard.upgrade(ctx.request()).onSuccess(ws -> console.attach(ws, profile, account.displayName()));
         });
         router.get("/supervisor/ws").handler(auth.access().requireRole(Role.SUPERVISOR)).handler(ctx -> {
             var account = AccessControl.of(ctx);
-            ctx.request().toWebSocket().onSuccess(ws -> supervisors.attach(ws, account.name(), account.endpoint()));
+            FrameGuard.upgrade(ctx.request()).onSuccess(ws -> supervisors.attach(ws, account.name(), account.endpoint()));
         });
+        // The start page leads operators, supervisors and callers to their pages.
+        router.get("/").handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                .sendFile("webroot/index.html"));
         router.get("/supervisor").handler(ctx -> {
             if (ctx.request().path().endsWith("/")) {
                 ctx.next(); // Vert.x matches "/supervisor/" here too
@@ -93,8 +107,17 @@ public final class WebServerVerticle extends VerticleBase {
         });
         router.route("/supervisor/*").handler(StaticHandler.create("webroot/supervisor").setCachingEnabled(false)
                 .setDirectoryListing(false).setIncludeHidden(false));
-        GuidanceRoutes guidance = new GuidanceRoutes(vertx, config.guidance(), auth.access());
+        GuidanceRoutes guidance = new GuidanceRoutes(vertx, clock, config.guidance(), auth.access());
         guidance.mount(router);
+        if (config.telephony().enabled() && config.telephony().browserPhone().enabled()) {
+            // the console's browser phone talks SIP to Asterisk's WebSocket, and to nothing else
+            String phone = config.telephony().browserPhone().webSocketOrigin();
+            router.route("/console/*").handler(ctx -> {
+                ctx.response().putHeader("Content-Security-Policy",
+                        "default-src 'self'; connect-src 'self' " + phone + "; frame-ancestors 'none'");
+                ctx.next();
+            });
+        }
         router.route("/console/*").handler(StaticHandler.create("webroot/console").setCachingEnabled(false)
                 .setDirectoryListing(false).setIncludeHidden(false));
         // Modules and base CSS both the console and the supervisor view load.
@@ -106,8 +129,12 @@ public final class WebServerVerticle extends VerticleBase {
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(config.http().host())
                 .setPort(config.http().port())
-                .setMaxWebSocketMessageSize(MAX_SOCKET_MESSAGE)
-                .setMaxWebSocketFrameSize(MAX_SOCKET_MESSAGE);
+                .setMaxWebSocketMessageSize(JsonSocket.MAX_MESSAGE_BYTES)
+                .setMaxWebSocketFrameSize(JsonSocket.MAX_MESSAGE_BYTES)
+                // Short JSON messages gain nothing from deflate, and each socket's compressor and inflater
+                // held over 100 KB of native memory; without extensions any RSV bit is a protocol error (1002).
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false);
         return console.start()
                 .compose(v -> guidance.start())
                 .compose(v -> chat.start())

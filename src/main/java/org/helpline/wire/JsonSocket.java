@@ -17,6 +17,8 @@ import io.vertx.core.json.JsonObject;
  */
 public final class JsonSocket {
     public static final short POLICY_VIOLATION = 1008;
+    /** Past this a message (all its fragments) closes the socket with 1009; below it, our own limits answer with an error. */
+    public static final int MAX_MESSAGE_BYTES = 64 * 1024;
     /** The error code of a request the server could not handle (its own trouble, not the request's). */
     public static final String UNAVAILABLE = "unavailable";
 

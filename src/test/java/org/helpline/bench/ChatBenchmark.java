@@ -60,18 +60,25 @@ class ChatBenchmark {
     @RegisterExtension
     static final RedisServer REDIS = RedisServer.create();
 
-    private static final int CHATS = Integer.getInteger("chats", 2_000);
-    private static final int ROUNDS = Integer.getInteger("rounds", 3);
-    private static final long WARM_UP_MS = 5_000;
-    private static final long RUN_MS = 15_000;
+    /** The documented run; the test suite's smoke run takes a few chats for a few seconds. */
+    static final Size FULL = new Size(Integer.getInteger("chats", 2_000), Integer.getInteger("rounds", 3), 5_000, 15_000);
     private static final long WRITE_EVERY_MS = 2_000;
     private static final int CONNECTING_AT_ONCE = 100;
     private static final String PADDING = " " + "x".repeat(80);
     /** In the throughput run operators answer every tenth message, as people do, within their socket's limit. */
     private static final int REPLY_EVERY = 10;
 
+    /** @param warmUpMs before each run is measured; @param runMs each run's measured time */
+    record Size(int chats, int rounds, long warmUpMs, long runMs) {
+    }
+
     @Test
     void relayChats(@TempDir Path dir) throws Exception {
+        Benchmarks.report("chat-benchmark.txt", run(dir, FULL, REDIS));
+    }
+
+    /** @param redisServer a running Redis for the third server */
+    static String run(Path dir, Size size, RedisServer redisServer) throws Exception {
         String machine = Machine.describe();
         StringBuilder rounds = new StringBuilder();
         List<Result> bare = new ArrayList<>();
@@ -81,14 +88,14 @@ class ChatBenchmark {
         List<Double> redisRatios = new ArrayList<>();
         // The three servers take turns, round after round, so that whatever else the machine is doing
         // weighs on all of them alike; the table gives every round and the medians.
-        for (int round = 1; round <= ROUNDS; round++) {
-            bare.add(measure("bare relay", new BareTarget()));
-            memory.add(measure("helpline", new HelplineTarget(dir.resolve("memory-" + round), "")));
+        for (int round = 1; round <= size.rounds(); round++) {
+            bare.add(measure("bare relay", new BareTarget(), size));
+            memory.add(measure("helpline", new HelplineTarget(dir.resolve("memory-" + round), "", size.chats()), size));
             redis.add(measure("+ Redis", new HelplineTarget(dir.resolve("redis-" + round), """
                     store:
                       type: redis
                       redis: { url: "%s", password: "%s", keyPrefix: "%s" }
-                    """.formatted(REDIS.url(), REDIS.password(), REDIS.keyPrefix() + round + ":"))));
+                    """.formatted(redisServer.url(), redisServer.password(), redisServer.keyPrefix() + round + ":"), size.chats()), size));
             ratios.add(memory.getLast().messagesPerSecond() / bare.getLast().messagesPerSecond());
             redisRatios.add(redis.getLast().messagesPerSecond() / bare.getLast().messagesPerSecond());
             for (Result result : List.of(bare.getLast(), memory.getLast(), redis.getLast())) {
@@ -105,11 +112,11 @@ class ChatBenchmark {
                 median %s
                 helpline/bare throughput, median of the rounds: %.2f (with Redis: %.2f)
                 the helpline's own heap per idle chat (median helpline − median bare): %.1f KiB
-                """.formatted(machine, CHATS, 2 * CHATS * 1000 / WRITE_EVERY_MS, RUN_MS / 1000, RUN_MS / 1000, ROUNDS,
+                """.formatted(machine, size.chats(), 2 * size.chats() * 1000 / WRITE_EVERY_MS, size.runMs() / 1000,
+                size.runMs() / 1000, size.rounds(),
                 rounds.toString().stripTrailing(), median(bare), median(memory), median(redis), middle(ratios),
                 middle(redisRatios), (median(memory).bytesPerChat() - median(bare).bytesPerChat()) / 1024.0);
-        System.out.println(table);
-        Files.writeString(Path.of("target", "chat-benchmark.txt"), table);
+        return table;
     }
 
     /** Each figure's median over the rounds. */
@@ -138,11 +145,11 @@ class ChatBenchmark {
         }
     }
 
-    private static Result measure(String name, Target target) throws Exception {
+    private static Result measure(String name, Target target, Size size) throws Exception {
         Vertx clients = Vertx.vertx();
         try {
             target.start();
-            Load load = new Load(clients, target);
+            Load load = new Load(clients, target, size);
             load.connectOperators();
             long before = heapAfterGc();
             load.connectCallers();
@@ -150,7 +157,7 @@ class ChatBenchmark {
             long[] latencies = load.latencyRun();
             double throughput = load.throughputRun();
             return new Result(name, percentile(latencies, 50), percentile(latencies, 99), throughput,
-                    (double) idle / CHATS, load.errors.sum(), load.limited.sum());
+                    (double) idle / size.chats(), load.errors.sum(), load.limited.sum());
         } finally {
             // the clients go first, while the server can still answer their close
             clients.close().await(60, java.util.concurrent.TimeUnit.SECONDS);
@@ -194,10 +201,12 @@ class ChatBenchmark {
     private static final class HelplineTarget implements Target {
         private final Path dir;
         private final String storeYaml;
+        private final int chats;
         private TestServer server;
 
-        HelplineTarget(Path dir, String storeYaml) {
+        HelplineTarget(Path dir, String storeYaml, int chats) {
             this.dir = dir;
+            this.chats = chats;
             this.storeYaml = storeYaml;
         }
 
@@ -206,7 +215,7 @@ class ChatBenchmark {
             Files.createDirectories(dir);
             String hash = new PasswordHash(1000).hash(TestServer.PASSWORD);
             JsonArray accounts = new JsonArray();
-            for (int i = 0; i < CHATS; i++) {
+            for (int i = 0; i < chats; i++) {
                 accounts.add(new JsonObject().put("name", "op" + i).put("role", "operator").put("displayName", "Op")
                         .put("languages", new JsonArray().add("ro")).put("channels", new JsonArray().add("chat"))
                         .put("chatCapacity", 1).put("passwordChangeRequired", false).put("passwordHash", hash));
@@ -214,7 +223,8 @@ class ChatBenchmark {
             accounts.add(new JsonObject().put("name", "admin").put("role", "supervisor").put("passwordChangeRequired", false)
                     .put("passwordHash", hash));
             Files.writeString(dir.resolve("accounts.json"), new JsonObject().put("version", 1).put("accounts", accounts).encode());
-            // Production's timer settings rather than the test server's quick ones, and open all week,
+            // Production's timer settings rather than the test server's quick ones, open all week, and room for
+            // every caller to wait at once (they all start together, before the operators have accepted),
             // whenever the benchmark runs (these replace the test server's own routing and telephony lines).
             server = TestServer.start(dir, Clock.systemUTC(), """
                     routing: { tickInterval: 250ms, disconnectGrace: 30s }
@@ -222,8 +232,8 @@ class ChatBenchmark {
                       enabled: false
                       openingHours: { weekly: { monday: "00:00-24:00", tuesday: "00:00-24:00", wednesday: "00:00-24:00",
                         thursday: "00:00-24:00", friday: "00:00-24:00", saturday: "00:00-24:00", sunday: "00:00-24:00" } }
-                    chat: { maxMessages: 1000000, rateLimit: { burst: 100000, perSecond: 100000 } }
-                    """ + storeYaml, List.of());
+                    chat: { maxMessages: 1000000, maxWaiting: %d, rateLimit: { burst: 100000, perSecond: 100000 } }
+                    """.formatted(chats) + storeYaml, List.of());
         }
 
         @Override
@@ -347,9 +357,10 @@ class ChatBenchmark {
         private final Vertx vertx;
         private final Target target;
         private final WebSocketClient client;
-        private final WebSocket[] callers = new WebSocket[CHATS];
-        private final String[] contactIds = new String[CHATS];
-        private final int[] heardFrom = new int[CHATS];
+        private final Size size;
+        private final WebSocket[] callers;
+        private final String[] contactIds;
+        private final int[] heardFrom;
         private final LongAdder delivered = new LongAdder();
         private final LongAdder errors = new LongAdder();
         private final LongAdder limited = new LongAdder();
@@ -358,10 +369,14 @@ class ChatBenchmark {
         private volatile Phase phase = Phase.IDLE;
         private volatile boolean measuring;
 
-        Load(Vertx vertx, Target target) {
+        Load(Vertx vertx, Target target, Size size) {
             this.vertx = vertx;
             this.target = target;
-            this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(4 * CHATS)
+            this.size = size;
+            this.callers = new WebSocket[size.chats()];
+            this.contactIds = new String[size.chats()];
+            this.heardFrom = new int[size.chats()];
+            this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(4 * size.chats())
                     .setMaxFrameSize(65536));
         }
 
@@ -398,9 +413,9 @@ class ChatBenchmark {
         }
 
         private void inBatches(IntFunction<Future<WebSocket>> open) {
-            for (int from = 0; from < CHATS; from += CONNECTING_AT_ONCE) {
+            for (int from = 0; from < size.chats(); from += CONNECTING_AT_ONCE) {
                 List<Future<WebSocket>> batch = new ArrayList<>();
-                for (int i = from; i < Math.min(CHATS, from + CONNECTING_AT_ONCE); i++) {
+                for (int i = from; i < Math.min(size.chats(), from + CONNECTING_AT_ONCE); i++) {
                     batch.add(open.apply(i));
                 }
                 Future.all(batch).await();
@@ -412,7 +427,7 @@ class ChatBenchmark {
                 case "ack" -> {
                     if (message.containsKey("operator")) {
                         available.increment();
-                        if (available.sum() == CHATS) {
+                        if (available.sum() == size.chats()) {
                             allAvailable.tryComplete();
                         }
                     }
@@ -447,7 +462,7 @@ class ChatBenchmark {
             switch (message.getString("type")) {
                 case "connected" -> {
                     connected.increment();
-                    if (connected.sum() == CHATS) {
+                    if (connected.sum() == size.chats()) {
                         allConnected.tryComplete();
                     }
                 }
@@ -490,7 +505,7 @@ class ChatBenchmark {
 
         long[] latencyRun() throws InterruptedException {
             phase = Phase.LATENCY;
-            for (int i = 0; i < CHATS; i++) {
+            for (int i = 0; i < size.chats(); i++) {
                 int chat = i;
                 vertx.setTimer(1 + ThreadLocalRandom.current().nextLong(WRITE_EVERY_MS), first -> {
                     write(chat);
@@ -503,9 +518,9 @@ class ChatBenchmark {
                     });
                 });
             }
-            Thread.sleep(WARM_UP_MS);
+            Thread.sleep(size.warmUpMs());
             measuring = true;
-            Thread.sleep(RUN_MS);
+            Thread.sleep(size.runMs());
             measuring = false;
             phase = Phase.IDLE;
             Thread.sleep(WRITE_EVERY_MS * 2);
@@ -518,13 +533,13 @@ class ChatBenchmark {
 
         double throughputRun() throws InterruptedException {
             phase = Phase.THROUGHPUT;
-            for (int i = 0; i < CHATS; i++) {
+            for (int i = 0; i < size.chats(); i++) {
                 write(i);
             }
-            Thread.sleep(WARM_UP_MS);
+            Thread.sleep(size.warmUpMs());
             long from = delivered.sum();
             long startedAt = System.nanoTime();
-            Thread.sleep(RUN_MS);
+            Thread.sleep(size.runMs());
             double perSecond = (delivered.sum() - from) / ((System.nanoTime() - startedAt) / 1e9);
             phase = Phase.IDLE;
             Thread.sleep(1_000);

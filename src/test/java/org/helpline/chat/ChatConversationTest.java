@@ -365,10 +365,11 @@ class ChatConversationTest {
         started(caller(server), "ro", "other", false);
 
         SocketProbe third = caller(server);
-        third.send(Chats.start("ro", "other", true));
+        third.send(Chats.start("ro", "other", false));
         assertThat(third.next("closed").getString("reason")).isEqualTo("busy");
+        assertThat(third.awaitClose()).as("a busy connection is closed after the message").isEqualTo((short) 1000);
 
-        // the refused start never reached the queue: the first offer is the first chat, not the urgent third
+        // the refused start never reached the queue: the first offer is the first chat, not the third
         ana.send(new JsonObject().put("type", "presence").put("presence", "available").put("id", 1));
         JsonObject offered = ana.next("offer").getJsonObject("contact");
         assertThat(offered.getString("priority")).isEqualTo("normal");

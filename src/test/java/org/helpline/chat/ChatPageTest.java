@@ -164,6 +164,41 @@ class ChatPageTest {
     }
 
     @Test
+    void afterAnEndedChatNeitherBackNorReloadBringsAnyOfItBack() {
+        SocketProbe ana = availableConsole(server, "ana");
+        open(server.port(), "?lang=en");
+        startChat("worried_about_someone", false);
+        String contactId = accepted(ana);
+        write("my cousin Mirela is in Bari");
+        ana.next("message");
+        ana.send(Chats.operatorSays(contactId, "we will call the embassy line with you", 2));
+        awaitMessages("You: my cousin Mirela is in Bari", "Ana: we will call the embassy line with you");
+        browser.script("window.keptByTheBrowser = true");
+
+        ana.send(Chats.request("end", contactId).put("id", 3));
+        browser.await(d -> text("finished-title").equals("The operator ended the conversation."));
+        assertThat(pageHolds("Mirela", "embassy line")).as("the ended chat, still on screen").isFalse();
+        browser.driver().get(neutralUrl());
+        browser.driver().navigate().back();
+        browser.await(d -> d.getCurrentUrl().contains("/chat/"));
+        browser.await(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+
+        assertThat(pageHolds("Mirela", "embassy line")).as("after Back").isFalse();
+        assertThat(browser.driver().findElement(By.id("welcome")).isDisplayed()).isTrue();
+        browser.driver().navigate().refresh();
+        browser.await(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        assertThat(pageHolds("Mirela", "embassy line")).as("after a reload").isFalse();
+        assertThat(storage()).isEqualTo(0L);
+    }
+
+    /** Whether any of the words is anywhere in the page: its text, its markup or a form field. */
+    private boolean pageHolds(String... words) {
+        String page = (String) browser.script("return document.documentElement.outerHTML + document.body.innerText"
+                + " + [...document.querySelectorAll('textarea,input')].map(e => e.value).join(' ')");
+        return java.util.Arrays.stream(words).anyMatch(page::contains);
+    }
+
+    @Test
     void quickExitLeavesNothingInHistoryOrStorage() {
         SocketProbe ana = availableConsole(server, "ana");
         open(server.port(), "?lang=en");
@@ -292,6 +327,46 @@ class ChatPageTest {
         JsonObject offer = ana.next("offer").getJsonObject("contact");
         assertThat(offer.getString("priority")).isEqualTo("urgent");
         assertThat(browser.driver().findElement(By.id("danger-banner")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void aCallerInDangerSees112FirstWhateverTheChatCannotDo() {
+        open(server.port(), "?lang=en"); // nobody signed in for the language
+        startChat("abroad_in_trouble", true);
+        browser.await(d -> text("finished-title").startsWith("No advisor"));
+        assert112ComesFirst();
+
+        pausedConsole(server, "ana");
+        started(caller(server), "en", "other", false);
+        started(caller(server), "en", "other", false);
+        open(server.port(), "?lang=en");
+        startChat("abroad_in_trouble", true);
+        browser.await(d -> text("finished-title").startsWith("All our advisors are busy"));
+        assert112ComesFirst();
+
+        clock.advance(Duration.ofDays(5)); // Saturday
+        open(server.port(), "?lang=en");
+        startChat("abroad_in_trouble", true);
+        browser.await(d -> text("finished-title").equals("The chat is closed right now."));
+        assert112ComesFirst();
+
+        open(server.port(), "?lang=en");
+        startChat("abroad_in_trouble", false);
+        browser.await(d -> text("finished-title").equals("The chat is closed right now."));
+        assertThat(browser.driver().findElement(By.id("finished-danger")).isDisplayed()).as("only for those in danger").isFalse();
+    }
+
+    /** The first thing in the answer, read and seen, is the call to 112 with its tap-to-call link. */
+    private void assert112ComesFirst() {
+        WebElement first = browser.driver().findElement(By.cssSelector("#finished > :not([hidden])"));
+        assertThat(first.getDomAttribute("id")).isEqualTo("finished-danger");
+        assertThat(first.getDomAttribute("role")).isEqualTo("alert");
+        WebElement call = first.findElement(By.cssSelector("a[href='tel:112']"));
+        assertThat(call.isDisplayed()).isTrue();
+        assertThat(call.getText()).isEqualTo("Call 112");
+        WebElement firstLink = browser.driver().findElement(By.cssSelector("#finished a"));
+        assertThat(firstLink.getDomAttribute("href")).isEqualTo("tel:112");
+        assertThat(call.getRect().getY()).isLessThan(browser.driver().findElement(By.id("finished-title")).getRect().getY());
     }
 
     @Test

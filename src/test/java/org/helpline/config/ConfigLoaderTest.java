@@ -64,4 +64,12 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(expected.strip());
     }
+
+    @Test
+    void malformedYamlIsOneLineSayingWhereAndWhat() {
+        assertThatThrownBy(() -> loader.parse("http:\n  port: [8080\nrouting: {\n", "helpline.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n")
+                        .startsWith("helpline.yaml is not valid YAML at line 3, column 8: expected ',' or ']'"));
+    }
 }

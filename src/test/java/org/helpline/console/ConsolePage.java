@@ -67,6 +67,12 @@ final class ConsolePage {
         });
     }
 
+    /** "End conversation…", then the confirmation: ending always asks first. */
+    void endConversation() {
+        click("#end-contact");
+        click("#end-dialog button[value=end]");
+    }
+
     void select(String css, String value) {
         new Select(visible(css)).selectByValue(value);
     }

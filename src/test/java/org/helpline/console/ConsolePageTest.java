@@ -96,7 +96,7 @@ class ConsolePageTest {
         assertThat(console.visible("#shortcuts-dialog").getText()).contains("Accept the oldest offer");
         page.findElement(By.cssSelector("#shortcuts-dialog button")).click();
 
-        page.findElement(By.id("end-contact")).click();
+        console.endConversation();
         new Select(console.visible("#wrapup-outcome")).selectByValue("advice_given");
         page.findElement(By.cssSelector("label[for=tag-job_offer]")).click();
         page.findElement(By.cssSelector("#wrapup-form button[type=submit]")).click();

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.helpline.core.Channel;
 import org.helpline.core.Command;
+import org.helpline.core.ContactState;
 import org.helpline.core.NewContact;
 import org.helpline.core.Priority;
 import org.helpline.referral.ReferralFixture;
@@ -54,8 +55,10 @@ class ConsoleReferralPageTest {
         }
     }
 
+    private final FakeClock clock = new FakeClock();
+
     private void serve(String yaml) {
-        server = TestServer.start(dir, new FakeClock(), yaml, List.of(TestServer.operator("ana", "ro", "en")));
+        server = TestServer.start(dir, clock, yaml, List.of(TestServer.operator("ana", "ro", "en")));
         console = new ConsolePage(browser, server);
     }
 
@@ -95,6 +98,33 @@ class ConsoleReferralPageTest {
     }
 
     @Test
+    void wrapUpWaitsWhileTheReferralIsNotSent() {
+        serve(ReferralFixture.yaml(partner.endpoint(), ""));
+        takeAChatAndOpenTheReferralForm();
+        console.endConversation();
+        console.awaitText("#contact-title", "wrap-up");
+        String id = console.visible("#contact-list [aria-current=true]").getAttribute("data-contact");
+        java.time.Instant firstEnd = server.commands().locate(id).await().contact().deadline();
+
+        clock.advance(java.time.Duration.ofSeconds(20));
+        console.click("#open-referral");
+        console.type("#referral-summary", "Lucrează fără plată de două luni.");
+        console.awaitText("#wrapup-countdown", "kept open while your referral is not sent");
+        Eventually.until(() -> server.commands().locate(id).await().contact().deadline().isAfter(firstEnd),
+                "the page asks for more wrap-up time");
+
+        clock.advance(java.time.Duration.ofSeconds(15));
+        fillTheRequiredFields("normal");
+        console.click("#tab-indicators");
+        console.click("#panel-ind-retention_of_documents");
+        console.click("#tab-referral");
+        console.click("#referral-send");
+        console.awaitText("#referral-result", "No referral: the person did not consent");
+        assertThat(server.commands().locate(id).await().contact().state()).isEqualTo(ContactState.WRAP_UP);
+        assertThat(console.text("#contact-title")).contains("wrap-up");
+    }
+
+    @Test
     void anOperatorRefersAnAdultWhoConsentedAndThePartnerReceivesIt() {
         serve(ReferralFixture.yaml(partner.endpoint(), ""));
         takeAChatAndOpenTheReferralForm();
@@ -130,7 +160,7 @@ class ConsoleReferralPageTest {
         assertThat(partner.received().getFirst().text()).contains(SUMMARY).contains(REACH).contains("\"recordedBy\":\"ana\"");
 
         // Wrap-up: nothing of the form stays on the page; the list of statuses (no content) does.
-        console.click("#end-contact");
+        console.endConversation();
         console.select("#wrapup-outcome", "referred");
         console.click("#wrapup-form button[type=submit]");
         console.awaitText("#contact-title", "No contact open");
@@ -229,7 +259,7 @@ class ConsoleReferralPageTest {
                     .contains("\"consentToContact\":true").contains("0744 000 111");
         }
 
-        console.click("#end-contact");
+        console.endConversation();
         console.select("#wrapup-outcome", "referred");
         console.click("#wrapup-form button[type=submit]");
         console.awaitText("#contact-title", "No contact open");
@@ -241,6 +271,7 @@ class ConsoleReferralPageTest {
     void aSurvivorWhoSaysWhatHappenedIsReferredWithTheConsentTheScriptRecorded() {
         serve(ReferralFixture.yaml(partner.endpoint(), ""));
         takeAChat("survivor");
+        answer("safe"); // the survivor's script asks about safety first
         answer("assistance");
         console.click("#script-step button.next");
         answer("wants_referral");

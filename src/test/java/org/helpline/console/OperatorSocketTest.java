@@ -145,8 +145,13 @@ class OperatorSocketTest {
         console.next("ack");
 
         console.send(request("wrapUp", 4).put("contactId", chat.id()).put("outcome", "made_up"));
-
         assertThat(console.next("error").getString("code")).isEqualTo("unknown_outcome");
+        console.send(request("wrapUp", 5).put("contactId", chat.id()));
+        JsonObject missing = console.next("error");
+        assertThat(missing.getString("code")).isEqualTo("outcome_required");
+        assertThat(missing.getInteger("id")).isEqualTo(5);
+        console.send(request("wrapUp", 6).put("contactId", chat.id()).put("outcome", " "));
+        assertThat(console.next("error").getString("code")).isEqualTo("outcome_required");
     }
 
     @Test

@@ -340,6 +340,38 @@ class RouterTest {
         }
 
         @Test
+        void anOperatorStillAtWorkGetsMoreWrapUpTimeAndOnlyTheirOwn() {
+            available("ana", "ro");
+            Contact contact = call("ro");
+            connect("ana", contact);
+            Contact ended = (Contact) router.apply(new End("ana", contact.id())).reply();
+            clock.advance(WRAP_UP.minusSeconds(5));
+
+            Contact longer = (Contact) router.apply(new Command.KeepWrappingUp("ana", contact.id())).reply();
+            clock.advance(Duration.ofSeconds(10));
+            router.tick();
+
+            assertThat(longer.deadline()).isEqualTo(clock.instant().minusSeconds(10).plus(WRAP_UP));
+            assertThat(current(contact).state()).isEqualTo(ContactState.WRAP_UP);
+            assertThat(current(contact).stateSince()).as("the wrap-up still counts from its start").isEqualTo(ended.stateSince());
+            assertThatThrownBy(() -> router.apply(new Command.KeepWrappingUp("bogdan", contact.id())))
+                    .isInstanceOfSatisfying(RejectedCommand.class, r -> assertThat(r.code()).isEqualTo("not_yours"));
+
+            clock.advance(WRAP_UP);
+            router.tick();
+            assertThat(router.contact(contact.id())).isEmpty();
+        }
+
+        @Test
+        void onlyAContactInWrapUpGetsMoreWrapUpTime() {
+            available("ana", "ro");
+            Contact contact = call("ro");
+            connect("ana", contact);
+            assertThatThrownBy(() -> router.apply(new Command.KeepWrappingUp("ana", contact.id())))
+                    .isInstanceOfSatisfying(RejectedCommand.class, r -> assertThat(r.code()).isEqualTo("wrong_state"));
+        }
+
+        @Test
         void anOperatorCanFinishWrapUpEarlierWithAnOutcome() {
             available("ana", "ro");
             Contact contact = call("ro");

@@ -76,18 +76,50 @@ class GuidanceCheckTest {
     @Test
     void aContactEntryWithoutSourceOrDateIsRefused() {
         String de = folder.read("countries/de.yaml");
-        folder.write("countries/de.yaml", de.replaceFirst("    source: \"EU: 112[^\n]*\n", "").replaceFirst("    checked: 2026-11-22\n", ""));
+        folder.write("countries/de.yaml", de.replaceFirst("    source: \"Italian Ministry[^\n]*\n", "").replaceFirst("    checked: 2026-12-01\n", ""));
 
-        assertProblem("countries/de.yaml", null, null, "options[0] (emergency): source is missing");
-        assertProblem("countries/de.yaml", null, null, "options[0] (emergency): checked is missing");
+        assertProblem("countries/de.yaml", null, null, "options[0] (de_112): source is missing");
+        assertProblem("countries/de.yaml", null, null, "options[0] (de_112): checked is missing");
     }
 
     @Test
     void anEntryMustSayWhetherItIsVerified() {
-        folder.edit("countries/gb.yaml", "    source: \"not in DOMAIN.md: to be confirmed\"\n    checked: 2026-11-22\n    verified: false\n\n  - kind: helpline",
-                "    source: \"not in DOMAIN.md: to be confirmed\"\n    checked: 2026-11-22\n\n  - kind: helpline");
+        folder.edit("countries/gb.yaml", "    checked: 2026-12-01\n    verified: true\n\n  - id: gb_anitp_abroad",
+                "    checked: 2026-12-01\n\n  - id: gb_anitp_abroad");
 
-        assertProblem("countries/gb.yaml", null, null, "options[0] (emergency): verified is missing");
+        assertProblem("countries/gb.yaml", null, null, "options[0] (gb_999): verified is missing");
+    }
+
+    @Test
+    void onlyAnOfficialSourceMakesAnEntryVerified() {
+        folder.edit("countries/de.yaml", "    sourceType: official_reprint\n    sourceDate: \"2026-02-11\"\n    checked: 2026-12-01\n    verified: false\n\n  - id: de_embassy_berlin",
+                "    sourceType: official_reprint\n    sourceDate: \"2026-02-11\"\n    checked: 2026-12-01\n    verified: true\n\n  - id: de_embassy_berlin");
+
+        assertProblem("countries/de.yaml", null, null, "(de_switchboard): verified: true needs an official source");
+    }
+
+    @Test
+    void aNumberNotConfirmedSaysWhereToCheckIt() {
+        folder.edit("countries/pl.yaml", "    checkAt: \"varsovia.mae.ro\"\n    text:\n      ro: \"Telefonul de permanență",
+                "    text:\n      ro: \"Telefonul de permanență");
+
+        assertProblem("countries/pl.yaml", null, null, "(pl_embassy_varsovia): a number not confirmed needs checkAt");
+    }
+
+    @Test
+    void anEmbassyNamesItsCityAndEveryEntryTheSentenceToInsert() {
+        folder.edit("countries/dk.yaml", "    city: { ro: \"Copenhaga\", en: \"Copenhagen\" }\n", "");
+        folder.edit("countries/dk.yaml", "      en: \"In Denmark the Centre against Human Trafficking has the hotline +45 70 20 25 50 (and cmm@sbst.dk).\"\n", "");
+
+        assertProblem("countries/dk.yaml", null, null, "(dk_embassy_copenhaga).city (the city of the embassy or consulate) is missing");
+        assertProblem("countries/dk.yaml", null, null, "(dk_cmm).message has no en text");
+    }
+
+    @Test
+    void twoEntriesOfACountryMayNotShareAnId() {
+        folder.edit("countries/no.yaml", "  - id: no_rosa", "  - id: no_112");
+
+        assertProblem("countries/no.yaml", null, null, "(no_112): another entry of this country has the same id");
     }
 
     @Test

@@ -28,7 +28,7 @@ class ScriptEstablishesTest {
     @Test
     void aSurvivorWhoWantsHelpIsSelfIdentifiedAndTheirConsentIsCarried() {
         ScriptWalk walk = ScriptWalk.follow(GUIDANCE, "start",
-                List.of("safe", "survivor", "assistance", "wants_referral", "consents"), Set.of());
+                List.of("safe", "survivor", "safe", "assistance", "wants_referral", "consents"), Set.of());
 
         assertThat(walk.refers()).isTrue();
         assertThat(walk.established()).containsEntry("basis", "self_identified").containsEntry("consent", "given")
@@ -40,10 +40,10 @@ class ScriptEstablishesTest {
         ScriptWalk declined = ScriptWalk.follow(GUIDANCE, "referral_adult", List.of("declines"), Set.of());
         assertThat(declined.established()).containsEntry("consent", "refused");
 
-        ScriptWalk inDanger = ScriptWalk.follow(GUIDANCE, "danger", List.of("can", "adult"), Set.of("retention_of_documents"));
+        ScriptWalk inDanger = ScriptWalk.follow(GUIDANCE, "danger", List.of("knows", "can", "adult"), Set.of("retention_of_documents"));
         assertThat(inDanger.established()).containsEntry("urgency", "immediate_danger").containsEntry("age", "adult");
 
-        ScriptWalk lawyer = ScriptWalk.follow(GUIDANCE, "survivor_rights", List.of("lawyer_or_compensation", "not_now"), Set.of());
+        ScriptWalk lawyer = ScriptWalk.follow(GUIDANCE, "survivor_rights", List.of("safe", "lawyer_or_compensation", "not_now"), Set.of());
         assertThat(lawyer.established()).containsEntry("needs", List.of("legal"));
     }
 }

@@ -24,7 +24,8 @@ class RedactionTest {
 
     @ParameterizedTest(name = "masks the phone number in \"{0}\"")
     @ValueSource(strings = {"caller=0721234567", "from +40 721 234 567 today", "call 0040721234567", "(0721) 234-567 x",
-            "number: 0721.234.567", "tel:+40721234567", "+44 20 7946 0958", "+49-30-1234567"})
+            "number: 0721.234.567", "tel:+40721234567", "+44 20 7946 0958", "+49-30-1234567",
+            "x-0799123456", "path=/chat/0799123456", "ref/0040721234567 y", "a-b-0721 234 567"})
     void masksPhoneNumbers(String line) {
         assertThat(Redaction.redact(line)).contains(Redaction.PHONE).doesNotContainPattern("\\d{3}.?\\d{3}.?\\d{3}");
     }
@@ -49,6 +50,7 @@ class RedactionTest {
             "ipv6 loopback ::1 stays",
             "contact=550e8400-e29b-41d4-a716-446655440000 state=queued",
             "contact=12345678-1234-5678-9012-123456789012",
+            "chat.resumed contact=550e8400-e29b-41d4-a716-123456789012 state=waiting",
             "at=2026-11-23T09:00:00Z waited=42",
             "statistics from=2026-11-01 to=2026-11-30",
             "opening 08:00-16:00 and 10:00:30",

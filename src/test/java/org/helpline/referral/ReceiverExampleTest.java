@@ -83,7 +83,7 @@ class ReceiverExampleTest {
     @Test
     void takesInASignedReferralOnceAndRefusesForgedOrStaleOnes() throws Exception {
         ReferralDesk desk = new ReferralDesk(ReferralFixture.config(endpoint()), new MemoryStore(Clock.systemUTC()),
-                Clock.systemUTC());
+                Clock.systemUTC(), ReferralFixture.indicators());
         vertx.deployVerticle(desk).await();
 
         String reference = desk.open(ReferralFixture.adultWithConsent(), "ana").await().reference();

@@ -41,6 +41,14 @@ public final class ReferralFixture {
                 + KEY_K1 + "}\" } }" : extra);
     }
 
+    /** The indicator ids of the guidance the server ships. */
+    public static java.util.Set<String> indicators() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        org.helpline.guidance.GuidanceLibrary.load(java.nio.file.Path.of("config", "guidance")).indicatorGroups()
+                .forEach(group -> group.indicators().forEach(indicator -> ids.add(indicator.id())));
+        return ids;
+    }
+
     public static ReferralConfig config(String endpoint) {
         return load(yaml(endpoint, "")).referral();
     }

@@ -43,7 +43,7 @@ class ReferralOutboxTest {
         static Run start(ReferralConfig config, FakeClock clock, RedisConfig redis) {
             Vertx vertx = Vertx.vertx();
             HelplineStore store = new RedisStore(vertx, redis, clock);
-            ReferralDesk desk = new ReferralDesk(config, store, clock);
+            ReferralDesk desk = new ReferralDesk(config, store, clock, ReferralFixture.indicators());
             vertx.deployVerticle(desk).await();
             return new Run(vertx, store, desk);
         }

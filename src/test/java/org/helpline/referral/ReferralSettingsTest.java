@@ -95,7 +95,7 @@ class ReferralSettingsTest {
         String yaml = ReferralFixture.yaml(ENDPOINT, "") + "  needs: [safety, shelter]\n";
 
         assertThatThrownBy(() -> TestServer.start(dir, new FakeClock(), yaml, List.of()))
-                .hasMessageContaining("referral.needs: 'legal' (established by script 'survivor_rights', step 'question') "
+                .hasMessageContaining("referral.needs: 'repatriation' (established by script 'abroad_trouble', step 'means_home') "
                         + "is not one of the needs listed");
     }
 }

@@ -118,8 +118,31 @@ class SupervisorPageTest {
         JsonObject paused = ana.next(m -> "operator".equals(m.getString("type"))
                 && "paused".equals(m.getJsonObject("operator").getString("state")), "ana paused").getJsonObject("operator");
         assertThat(paused.getString("pauseReason")).isEqualTo("team meeting");
-        awaitText("#operators tr[data-operator=ana]", "Paused: team meeting");
+        awaitText("#operators tr[data-operator=ana]", "Paused (team meeting)");
         awaitText("#action-status", "ana is paused.");
+    }
+
+    @Test
+    void aPausedOperatorFinishingAChatReadsPausedAndASupervisorEndsThePause() {
+        SocketProbe ana = availableConsole();
+        Contact chat = chatArrives();
+        ana.next("offer");
+        ana.send(new JsonObject().put("type", "accept").put("contactId", chat.id()).put("id", 2));
+        ana.next("ack");
+        ana.send(new JsonObject().put("type", "presence").put("presence", "paused").put("reason", "break").put("id", 3));
+        ana.next("ack");
+        logIn("sofia");
+
+        awaitText("#operators tr[data-operator=ana] td:nth-child(2)", "Paused (break; finishing a contact)");
+        assertThat(visible("#operators tr[data-operator=ana]").getText()).doesNotContain("Busy");
+
+        visible("#operators tr[data-operator=ana] button.resume").click();
+
+        ana.next(m -> "operator".equals(m.getString("type"))
+                && "available".equals(m.getJsonObject("operator").getString("presence")), "ana available again");
+        awaitText("#action-status", "ana is available again.");
+        awaitText("#operators tr[data-operator=ana] td:nth-child(2)", "Busy");
+        assertThat(visible("#operators tr[data-operator=ana] button.pause").isDisplayed()).isTrue();
     }
 
     @Test

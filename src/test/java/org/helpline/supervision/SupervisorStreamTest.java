@@ -190,12 +190,12 @@ class SupervisorStreamTest {
     }
 
     @Test
-    void aSupervisorMayNotPutAnOperatorOnTheLine() {
+    void aSupervisorMayEndAPauseButNotPutAnOperatorOnTheLine() {
         SocketProbe sofia = supervisor("sofia");
         sofia.next("snapshot");
 
         sofia.send(request("presence", 3).put("operatorId", "ana").put("presence", "available"));
-        assertThat(sofia.next("error").getString("code")).isEqualTo("bad_request");
+        assertThat(sofia.next("error").getString("code")).isEqualTo("not_paused");
         sofia.send(request("presence", 4).put("operatorId", "ana").put("presence", "offline"));
         assertThat(sofia.next("error").getString("code")).isEqualTo("unknown_operator");
     }

@@ -98,6 +98,9 @@ final class DialplanAsterisk22 {
             Map.entry("res_pjsip_registrar.so", Set.of("res_pjsip.so")),
             Map.entry("res_pjsip_acl.so", Set.of("res_pjsip.so")),
             Map.entry("res_pjsip_logger.so", Set.of("res_pjsip.so")),
+            Map.entry("res_pjsip_transport_websocket.so", Set.of("res_pjsip.so", "res_http_websocket.so")),
+            Map.entry("res_http_websocket.so", Set.of()),
+            Map.entry("res_srtp.so", Set.of()),
             Map.entry("func_pjsip_endpoint.so", Set.of("res_pjsip.so")),
             Map.entry("res_rtp_asterisk.so", Set.of("res_pjproject.so")));
 
@@ -227,7 +230,13 @@ final class DialplanAsterisk22 {
             Map.entry("cdr.conf [general]", words("""
                     enable unanswered congestion endbeforehexten initiatedseconds batch size time scheduleronly
                     safeshutdown channeldefaultenabled ignorestatechanges ignoredialchanges""")),
-            Map.entry("cel.conf [general]", words("enable apps events dateformat")));
+            Map.entry("cel.conf [general]", words("enable apps events dateformat")),
+            Map.entry("http.conf [general]", words("""
+                    enabled bindaddr bindport prefix servername sessionlimit session_inactivity session_keep_alive
+                    enablestatic redirect tlsenable tlsbindaddr tlscertfile tlsprivatekey tlscipher tlscafile
+                    tlscapath tlsdisablev1 tlsdisablev11 tlsdisablev12 tlsservercipherorder""")),
+            // sorcery.conf: per module, an object type = wizard,arguments
+            Map.entry("sorcery.conf", words("endpoint aor auth contact transport identify registration global system")));
 
     /** Levels a logger.conf [logfiles] channel may name. */
     static final Set<String> LOG_LEVELS = words("debug trace notice warning error verbose dtmf fax security *");
@@ -250,7 +259,10 @@ final class DialplanAsterisk22 {
             Map.entry("CoreStatus", Set.of("system", "reporting")),
             Map.entry("Ping", Set.of()),
             Map.entry("QueueStatus", Set.of()),
-            Map.entry("QueueSummary", Set.of()));
+            Map.entry("QueueSummary", Set.of()),
+            Map.entry("DBPut", Set.of("system")),
+            Map.entry("DBDel", Set.of("system")),
+            Map.entry("DBDelTree", Set.of("system")));
 
     /** Every module name the tables above use, plus media, bridge and timing modules (module show, 22.10.1). */
     static final Set<String> MODULES = Stream.of(APPLICATIONS.values().stream(), FUNCTIONS.values().stream(),

@@ -375,7 +375,7 @@ class DialplanFilesTest {
     void otherConfigFilesUseKnownOptions() {
         List<String> problems = new ArrayList<>();
         Map<String, DialplanConf> files = new LinkedHashMap<>(configs);
-        files.remove("pjsip.conf");
+        files.keySet().removeIf(file -> file.startsWith("pjsip")); // pjsip.conf and what it includes: checked above
         files.put("extensions.conf", DialplanConf.read(DIALPLAN.resolve("extensions.conf")));
         files.forEach((file, conf) -> conf.sections.forEach(section -> {
             if (file.equals("logger.conf") && section.name().equals("logfiles")) {

@@ -210,6 +210,10 @@ final class TestAmi implements AutoCloseable {
                 case "coreshowchannels" -> showChannels(id);
                 case "originate" -> write("Response: Success\r\nActionID: " + id
                         + "\r\nMessage: Originate successfully queued\r\n\r\n");
+                // the answers Asterisk 22 gives (manager.c); an empty family answers DBDelTree with an error
+                case "dbput" -> write("Response: Success\r\nActionID: " + id + "\r\nMessage: Updated database successfully\r\n\r\n");
+                case "dbdel" -> write("Response: Success\r\nActionID: " + id + "\r\nMessage: Key deleted successfully\r\n\r\n");
+                case "dbdeltree" -> write(error(id, "Database entry not found"));
                 default -> write(error(id, "Invalid/unknown command: " + name
                         + ". Use Action: ListCommands to show available commands."));
             }

@@ -22,6 +22,8 @@ public final class Browser implements AutoCloseable {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(10);
+    /** A microphone the page may use without asking: Chromium's fake device (a beep) and no permission prompt. */
+    public static final String[] FAKE_MICROPHONE = {"--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"};
 
     private final Path profile;
     private final ChromeDriver driver;
@@ -32,6 +34,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser start() {
+        return start(new String[0]);
+    }
+
+    /** With more Chromium switches, e.g. {@link #FAKE_MICROPHONE} for the browser phone. */
+    public static Browser start(String... moreArguments) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver: "
                     + "apt-get install chromium chromium-driver");
@@ -42,7 +49,8 @@ public final class Browser implements AutoCloseable {
             ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
+                    "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile)
+                    .addArguments(moreArguments);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             return new Browser(profile, new ChromeDriver(service, options));

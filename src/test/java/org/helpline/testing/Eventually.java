@@ -14,7 +14,7 @@ public final class Eventually {
         until(condition, what, WAIT);
     }
 
-    /** With a deadline of its own, for what takes real time (a real Asterisk playing prompts). */
+    /** With a deadline of its own, for what takes real time (a real Asterisk playing prompts, a benchmark's thousands of connections). */
     public static void until(BooleanSupplier condition, String what, Duration within) {
         long giveUp = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {

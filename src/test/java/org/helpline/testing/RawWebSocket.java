@@ -32,25 +32,27 @@ public final class RawWebSocket implements AutoCloseable {
         this.in = socket.getInputStream();
     }
 
-    public static RawWebSocket connect(int port, String path) {
+    /** @param headers more request header lines, such as {@code "Cookie: helpline_session=…"} */
+    public static RawWebSocket connect(int port, String path, String... headers) {
         try {
             Socket socket = new Socket();
             socket.setReceiveBufferSize(2048);
             socket.connect(new InetSocketAddress("localhost", port), 2000);
             RawWebSocket client = new RawWebSocket(socket);
-            client.handshake(port, path);
+            client.handshake(port, path, headers);
             return client;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void handshake(int port, String path) throws IOException {
+    private void handshake(int port, String path, String... headers) throws IOException {
         byte[] nonce = new byte[16];
         random.nextBytes(nonce);
         String request = "GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce)
-                + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+                + "\r\nSec-WebSocket-Version: 13\r\n" + String.join("", java.util.Arrays.stream(headers)
+                .map(h -> h + "\r\n").toList()) + "\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();
         ByteArrayOutputStream head = new ByteArrayOutputStream();
@@ -67,28 +69,57 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     public void sendText(String text) {
+        sendFrame(true, 0, OPCODE_TEXT, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sends one masked frame as given, right or wrong: {@code rsv} is the three reserved bits (0–7),
+     * {@code opcode} 0 continues a fragmented message, 1 is text, 2 binary.
+     */
+    public void sendFrame(boolean fin, int rsv, int opcode, byte[] payload) {
         try {
-            byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-            ByteArrayOutputStream frame = new ByteArrayOutputStream();
-            frame.write(0x80 | OPCODE_TEXT);
-            if (payload.length < 126) {
-                frame.write(0x80 | payload.length);
-            } else {
-                frame.write(0x80 | 126);
-                frame.write(payload.length >>> 8);
-                frame.write(payload.length & 0xff);
-            }
+            out.write(header(fin, rsv, opcode, payload.length));
             byte[] mask = new byte[4];
             random.nextBytes(mask);
-            frame.write(mask);
+            out.write(mask);
+            byte[] masked = new byte[payload.length];
             for (int i = 0; i < payload.length; i++) {
-                frame.write(payload[i] ^ mask[i % 4]);
+                masked[i] = (byte) (payload[i] ^ mask[i % 4]);
             }
-            out.write(frame.toByteArray());
+            out.write(masked);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Sends only the head of a text frame announcing {@code length} bytes, as a client about to stream them would. */
+    public void sendFrameHead(long length) {
+        try {
+            out.write(header(true, 0, OPCODE_TEXT, length));
+            out.write(new byte[4]);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] header(boolean fin, int rsv, int opcode, long length) {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        head.write((fin ? 0x80 : 0) | (rsv & 0x7) << 4 | opcode);
+        if (length < 126) {
+            head.write(0x80 | (int) length);
+        } else if (length <= 0xffff) {
+            head.write(0x80 | 126);
+            head.write((int) (length >>> 8));
+            head.write((int) (length & 0xff));
+        } else {
+            head.write(0x80 | 127);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                head.write((int) (length >>> shift) & 0xff);
+            }
+        }
+        return head.toByteArray();
     }
 
     /**
@@ -98,33 +129,61 @@ public final class RawWebSocket implements AutoCloseable {
     public int readUntilClose(Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
         try {
-            while (System.nanoTime() < deadline) {
-                socket.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-                int first = in.read();
-                if (first == -1) {
+            while (true) {
+                Frame frame = readFrame(deadline);
+                if (frame == null) {
                     return -1;
                 }
-                int opcode = first & 0x0f;
-                long length = in.read() & 0x7f;
-                if (length == 126) {
-                    length = (in.read() << 8) | in.read();
-                } else if (length == 127) {
-                    length = 0;
-                    for (int i = 0; i < 8; i++) {
-                        length = (length << 8) | in.read();
-                    }
-                }
-                byte[] payload = in.readNBytes((int) length);
-                if (opcode == OPCODE_CLOSE) {
+                if (frame.opcode() == OPCODE_CLOSE) {
+                    byte[] payload = frame.payload();
                     return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : -1;
                 }
             }
         } catch (SocketTimeoutException e) {
-            // fall through to the failure below
+            throw new AssertionError("the server did not close the connection within " + patience);
         } catch (IOException e) {
             return -1;
         }
-        throw new AssertionError("the server did not close the connection within " + patience);
+    }
+
+    /** The next text message the server sends; fails if none comes within {@code patience} or the server closes. */
+    public String readText(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        try {
+            while (true) {
+                Frame frame = readFrame(deadline);
+                if (frame == null || frame.opcode() == OPCODE_CLOSE) {
+                    throw new AssertionError("the server closed the connection instead of answering");
+                }
+                if (frame.opcode() == OPCODE_TEXT) {
+                    return new String(frame.payload(), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError("no text message within " + patience, e);
+        }
+    }
+
+    private record Frame(int opcode, byte[] payload) {
+    }
+
+    /** The next frame (unmasked, as a server sends), or null at the end of the stream. */
+    private Frame readFrame(long deadline) throws IOException {
+        socket.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        int first = in.read();
+        if (first == -1) {
+            return null;
+        }
+        long length = in.read() & 0x7f;
+        if (length == 126) {
+            length = (in.read() << 8) | in.read();
+        } else if (length == 127) {
+            length = 0;
+            for (int i = 0; i < 8; i++) {
+                length = (length << 8) | in.read();
+            }
+        }
+        return new Frame(first & 0x0f, in.readNBytes((int) length));
     }
 
     @Override

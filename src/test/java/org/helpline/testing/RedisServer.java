@@ -40,13 +40,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>By default it is a private {@code redis-server} on a free port of 127.0.0.1, without persistence,
  * in a temporary folder; it can be stopped, killed, paused and started again on the same port. With
  * {@code REDIS_URL} set, tests use that Redis instead and touch only keys under their own prefix; tests
- * that need to stop the server are then skipped.
+ * that need to stop the server are then skipped. {@link #persistent()} runs it as ops/compose.yaml does:
+ * append-only file on (and RDB snapshots), so that it keeps its data over a stop and start.
  */
 public final class RedisServer implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
     private static final Path BINARY = Path.of("/usr/bin/redis-server");
     private static final Duration READY_WITHIN = Duration.ofSeconds(10);
 
     private final String password;
+    private final boolean persistent;
     private final String prefix = "helpline-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
     private final URI external;
     private String host = "127.0.0.1";
@@ -55,19 +57,31 @@ public final class RedisServer implements BeforeAllCallback, BeforeEachCallback,
     private Process process;
     private Class<?> owner;
 
-    private RedisServer(String password) {
+    private RedisServer(String password, boolean persistent) {
         this.password = password;
+        this.persistent = persistent;
         String url = System.getenv("REDIS_URL");
-        this.external = url == null || url.isBlank() || !password.isEmpty() ? null : URI.create(url);
+        this.external = url == null || url.isBlank() || !password.isEmpty() || persistent ? null : URI.create(url);
     }
 
     public static RedisServer create() {
-        return new RedisServer("");
+        return new RedisServer("", false);
     }
 
     /** A private server that asks for this password (never the one at REDIS_URL). */
     public static RedisServer withPassword(String password) {
-        return new RedisServer(password);
+        return new RedisServer(password, false);
+    }
+
+    /** A private server with persistence on, as in production: append-only file and RDB snapshots. */
+    public static RedisServer persistent() {
+        return new RedisServer("", true);
+    }
+
+    /** The private server's data directory: its AOF and RDB files, and nothing else of ours. */
+    public Path dataFolder() {
+        requirePrivate();
+        return folder.resolve("data");
     }
 
     /** Starts with the outermost test class; its @Nested classes get the callbacks too, and share it. */
@@ -172,7 +186,7 @@ public final class RedisServer implements BeforeAllCallback, BeforeEachCallback,
         }
     }
 
-    /** Shuts the private server down cleanly (it keeps nothing: no persistence). */
+    /** Shuts the private server down cleanly (it keeps nothing, unless {@link #persistent()}). */
     public synchronized void stop() {
         requirePrivate();
         if (process != null) {
@@ -251,9 +265,13 @@ public final class RedisServer implements BeforeAllCallback, BeforeEachCallback,
     }
 
     private Process launch() throws IOException {
+        Files.createDirectories(folder.resolve("data"));
         List<String> command = new ArrayList<>(List.of(BINARY.toString(),
-                "--port", String.valueOf(port), "--bind", host, "--save", "", "--appendonly", "no",
-                "--dir", folder.toString(), "--logfile", folder.resolve("redis.log").toString()));
+                "--port", String.valueOf(port), "--bind", host,
+                "--dir", folder.resolve("data").toString(), "--logfile", folder.resolve("redis.log").toString()));
+        command.addAll(persistent
+                ? List.of("--appendonly", "yes", "--appendfsync", "everysec", "--save", "60 1")
+                : List.of("--save", "", "--appendonly", "no"));
         if (!password.isEmpty()) {
             command.addAll(List.of("--requirepass", password));
         }

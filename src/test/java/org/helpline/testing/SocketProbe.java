@@ -80,6 +80,13 @@ public final class SocketProbe implements AutoCloseable {
         }
     }
 
+    /** Every message received and not read yet, taken out. */
+    public java.util.List<JsonObject> drained() {
+        java.util.List<JsonObject> rest = new java.util.ArrayList<>();
+        received.drainTo(rest);
+        return rest;
+    }
+
     public boolean isClosed() {
         return socket.isClosed();
     }

@@ -10,11 +10,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.helpline.guidance.Country;
 import org.helpline.guidance.GuidanceFolder;
+import org.helpline.guidance.GuidanceLibrary;
 import org.helpline.testing.FakeClock;
+import org.helpline.testing.LogCapture;
 import org.helpline.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,13 +30,14 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("guidance API /api/guidance")
 class GuidanceRoutesTest {
     private final HttpClient http = HttpClient.newHttpClient();
+    private final FakeClock clock = new FakeClock();
     private GuidanceFolder folder;
     private TestServer server;
 
     @BeforeEach
     void start(@TempDir Path dir) {
         folder = GuidanceFolder.copyOfShipped(dir.resolve("guidance"));
-        server = TestServer.start(dir, new FakeClock(),
+        server = TestServer.start(dir, clock,
                 "guidance: { directory: \"" + folder.root() + "\", checkEvery: 50ms }",
                 List.of(TestServer.operator("ana", "ro"), TestServer.supervisor("sofia")));
     }
@@ -58,6 +64,22 @@ class GuidanceRoutesTest {
         }
     }
 
+    private HttpResponse<String> post(String path, String cookie, JsonObject body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body.encode()))
+                .header("Origin", "http://localhost:" + server.port())
+                .header("Content-Type", "application/json")
+                .header("Cookie", cookie).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     private JsonObject get(String path, String cookie) {
         HttpResponse<String> response = call("GET", path, cookie);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
@@ -73,13 +95,13 @@ class GuidanceRoutesTest {
         assertThat(bundle.getJsonArray("languages")).containsExactly("ro", "en");
         assertThat(bundle.getJsonArray("scripts")).hasSizeGreaterThanOrEqualTo(12);
         assertThat(bundle.getJsonArray("indicators").getJsonObject(0).getJsonArray("indicators")).hasSize(11);
-        assertThat(bundle.getJsonArray("countries")).hasSize(9);
+        assertThat(bundle.getJsonArray("countries")).hasSize(18);
         assertThat(get("/api/guidance/scripts/minor", ana).getString("start")).isEqualTo("situation");
         assertThat(get("/api/guidance/scripts", ana).getJsonArray("scripts")).isNotEmpty();
         assertThat(get("/api/guidance/indicators", ana).getJsonArray("groups")).hasSize(4);
         assertThat(get("/api/guidance/replies", ana).getJsonArray("replies")).isNotEmpty();
         JsonObject germany = get("/api/guidance/countries/de", ana);
-        assertThat(germany.encode()).contains("+40 21 313 3100", "Faire Mobilit", "\"checked\":\"2026-11-22\"");
+        assertThat(germany.encode()).contains("+40 21 313 3100", "Faire Mobilit", "\"checked\":\"2026-12-01\"");
         assertThat(call("GET", "/api/guidance/countries/zz", ana).statusCode()).isEqualTo(404);
         assertThat(call("GET", "/api/guidance/scripts/nope", ana).statusCode()).isEqualTo(404);
     }
@@ -96,17 +118,17 @@ class GuidanceRoutesTest {
         String ana = server.login("ana");
         String before = get("/api/guidance", ana).getString("version");
 
-        folder.edit("scripts/danger.yaml", "next: danger_exits", "next: danger_exit");
+        folder.edit("scripts/danger.yaml", "    next: knows_where", "    next: knows_wher");
         HttpResponse<String> refused = call("POST", "/api/guidance/reload", sofia);
 
         assertThat(refused.statusCode()).isEqualTo(422);
         JsonObject error = new JsonObject(refused.body());
         assertThat(error.getString("code")).isEqualTo("invalid_guidance");
         assertThat(error.getJsonArray("problems").getString(0))
-                .contains("scripts/danger.yaml: script 'danger', step 'emergency_first': next: 'danger_exit' is not a step");
+                .contains("scripts/danger.yaml: script 'danger', step 'emergency_first': next: 'knows_wher' is not a step");
         assertThat(get("/api/guidance", ana).getString("version")).isEqualTo(before);
 
-        folder.edit("scripts/danger.yaml", "next: danger_exit", "next: danger_exits");
+        folder.edit("scripts/danger.yaml", "    next: knows_wher", "    next: knows_where");
         HttpResponse<String> reloaded = call("POST", "/api/guidance/reload", sofia);
         assertThat(reloaded.statusCode()).isEqualTo(200);
     }
@@ -125,5 +147,88 @@ class GuidanceRoutesTest {
         }
         assertThat(now).isNotEqualTo(before);
         assertThat(get("/api/guidance/replies", ana).encode()).contains("Vă dorim toate cele bune.");
+    }
+
+    @Test
+    void aSupervisorRecordsARecheckInTheCountryFileAndTheAuditLog() {
+        String sofia = server.login("sofia");
+        String untouched = folder.read("countries/de.yaml").replaceAll("(?s)  - id: de_embassy_berlin.*?\n\n", "");
+        HttpResponse<String> answer;
+        try (LogCapture log = new LogCapture()) {
+            answer = post("/api/guidance/countries/de/options/de_embassy_berlin/recheck", sofia,
+                    new JsonObject().put("result", "not_confirmed"));
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(log.text()).contains("supervisor=sofia action=exit_option_rechecked country=DE option=de_embassy_berlin "
+                    + "found=not_confirmed result=ok");
+        }
+        JsonObject berlin = new JsonObject(answer.body()).getJsonArray("options").stream().map(JsonObject.class::cast)
+                .filter(o -> o.getString("id").equals("de_embassy_berlin")).findFirst().orElseThrow();
+        assertThat(berlin.getString("checked")).isEqualTo("2026-11-23");
+        assertThat(berlin.getString("checkedBy")).isEqualTo("sofia");
+        assertThat(berlin.getBoolean("verified")).isFalse();
+
+        // Written into the file, next to the entry, the rest of the file as staff wrote it: a restart keeps it.
+        String file = folder.read("countries/de.yaml");
+        assertThat(file).contains("    checked: 2026-11-23\n    checkedBy: \"sofia\"\n    verified: false\n\n  - id: de_cg_muenchen");
+        assertThat(file.replaceAll("(?s)  - id: de_embassy_berlin.*?\n\n", "")).isEqualTo(untouched);
+        Country.ExitOption reread = GuidanceLibrary.load(folder.root()).country("DE").orElseThrow().option("de_embassy_berlin").orElseThrow();
+        assertThat(reread.checkedBy()).isEqualTo("sofia");
+        assertThat(reread.checked()).isEqualTo(LocalDate.of(2026, 11, 23));
+    }
+
+    @Test
+    void onlyAnOfficialSourceConfirmsAnEntry() {
+        String sofia = server.login("sofia");
+        String before = folder.read("countries/pl.yaml");
+
+        HttpResponse<String> refused = post("/api/guidance/countries/PL/options/pl_embassy_varsovia/recheck", sofia,
+                new JsonObject().put("result", "confirmed"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(new JsonObject(refused.body()).getString("code")).isEqualTo("needs_official_source");
+        assertThat(folder.read("countries/pl.yaml")).isEqualTo(before);
+
+        HttpResponse<String> confirmed = post("/api/guidance/countries/PL/options/pl_embassy_varsovia/recheck", sofia,
+                new JsonObject().put("result", "confirmed").put("source", "varsovia.mae.ro, contact page").put("sourceType", "official"));
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        Country.ExitOption warsaw = GuidanceLibrary.load(folder.root()).country("PL").orElseThrow().option("pl_embassy_varsovia").orElseThrow();
+        assertThat(warsaw.verified()).isTrue();
+        assertThat(warsaw.source()).isEqualTo("varsovia.mae.ro, contact page");
+        assertThat(warsaw.phone()).isEqualTo("+48 694 486 683");
+    }
+
+    @Test
+    void aRecheckNamesWhatIsWrongAndOnlySupervisorsMayRecheck() {
+        String sofia = server.login("sofia");
+        assertThat(post("/api/guidance/countries/DE/options/de_nothing/recheck", sofia, new JsonObject().put("result", "confirmed"))
+                .statusCode()).isEqualTo(404);
+        HttpResponse<String> bad = post("/api/guidance/countries/DE/options/de_112/recheck", sofia, new JsonObject().put("result", "yes"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("confirmed or not_confirmed");
+        assertThat(post("/api/guidance/countries/DE/options/de_112/recheck", sofia,
+                new JsonObject().put("result", "confirmed").put("source", "x")).body()).contains("together");
+        assertThat(post("/api/guidance/countries/DE/options/de_112/recheck", server.login("ana"),
+                new JsonObject().put("result", "confirmed")).statusCode()).isEqualTo(403);
+        assertThat(call("GET", "/api/guidance/rechecks", server.login("ana")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void entriesNotRecheckedForSixMonthsAreFlaggedToSupervisors() {
+        String sofia = server.login("sofia");
+        assertThat(get("/api/guidance/rechecks", sofia).getJsonArray("entries", new JsonArray())).isEmpty(); // empty fields are left out
+
+        clock.advance(Duration.ofDays(200)); // 2027-06-11: more than 183 days after the research of 2026-12-01
+        sofia = server.login("sofia");
+        JsonObject due = get("/api/guidance/rechecks", sofia);
+        assertThat(due.getInteger("recheckAfterDays")).isEqualTo(183);
+        int all = due.getJsonArray("entries").size();
+        assertThat(all).isGreaterThan(150);
+        assertThat(due.getJsonArray("entries").getJsonObject(0).getString("checked")).isEqualTo("2026-12-01");
+
+        assertThat(post("/api/guidance/countries/AT/options/at_bk_hotline/recheck", sofia,
+                new JsonObject().put("result", "confirmed")).statusCode()).isEqualTo(200);
+        JsonObject after = get("/api/guidance/rechecks", sofia);
+        assertThat(after.getJsonArray("entries")).hasSize(all - 1);
+        assertThat(after.getJsonArray("entries").stream().map(JsonObject.class::cast).map(o -> o.getString("id")))
+                .doesNotContain("at_bk_hotline");
     }
 }

@@ -90,6 +90,16 @@ class ReferralRoutesTest {
         }
 
         @Test
+        void refusesAnIndicatorTheGuidanceDoesNotHave() {
+            HttpResponse<String> response = new Api(server, "ana").post("/api/referrals", ReferralFixture.adultWithConsent()
+                    .put("indicators", new io.vertx.core.json.JsonArray().add("retention_of_documents").add("made_up_sign")));
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(Api.json(response).getString("field")).isEqualTo("indicators");
+            assertThat(Api.json(response).getString("message")).contains("made_up_sign");
+        }
+
+        @Test
         void onlyOperatorsOpenReferrals() {
             HttpResponse<String> response = new Api(server, "sofia").post("/api/referrals", ReferralFixture.adultWithConsent());
 

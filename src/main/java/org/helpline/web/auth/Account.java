@@ -18,7 +18,8 @@ import org.helpline.core.OperatorProfile;
  * @param name               the login name, {@code [a-z0-9._-]{2,32}}; also the operator id in the core
  * @param passwordHash       a {@link PasswordHash} string, never the password
  * @param chatCapacity       chats at once, or null for the server's default
- * @param endpoint           the PJSIP endpoint (digits) of their phone, or null when they take no calls
+ * @param endpoint           the PJSIP endpoint (digits) of their phone, {@code browser} for the console's browser phone,
+ *                           or null when they take no calls
  * @param displayName        the first name or alias callers see; the login name when not given
  * @param mustChangePassword the password was set by someone else and must be replaced at the next login
  */
@@ -26,7 +27,7 @@ public record Account(String name, Role role, String passwordHash, Set<String> l
                       Integer chatCapacity, String endpoint, String displayName, boolean mustChangePassword) {
     public static final Pattern NAME = Pattern.compile("[a-z0-9._-]{2,32}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
-    private static final Pattern ENDPOINT = Pattern.compile("[0-9]{1,20}");
+    private static final Pattern ENDPOINT = Pattern.compile("[0-9]{1,20}|" + OperatorProfile.BROWSER_PHONE);
     private static final int DISPLAY_NAME_MAX = 40;
 
     public Account {
@@ -48,7 +49,7 @@ public record Account(String name, Role role, String passwordHash, Set<String> l
             throw new IllegalArgumentException("chat capacity must be at least 1");
         }
         if (endpoint != null && !ENDPOINT.matcher(endpoint).matches()) {
-            throw new IllegalArgumentException("endpoint '" + endpoint + "' must be the digits of a PJSIP endpoint");
+            throw new IllegalArgumentException("endpoint '" + endpoint + "' must be the digits of a PJSIP endpoint or 'browser' for the console's browser phone");
         }
         if (channels.contains(Channel.CALL) && endpoint == null) {
             throw new IllegalArgumentException("taking calls needs the endpoint of a phone");

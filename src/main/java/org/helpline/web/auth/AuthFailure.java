@@ -3,6 +3,7 @@ package org.helpline.web.auth;
 import java.time.Duration;
 
 import io.vertx.ext.web.RoutingContext;
+import org.helpline.store.StoreUnavailable;
 import org.helpline.web.ErrorReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +84,13 @@ public final class AuthFailure extends RuntimeException {
                 context.response().putHeader("Retry-After", Long.toString(seconds));
             }
             ErrorReply.send(context, refused.status, refused.code, refused.getMessage());
+            return;
+        }
+        if (failure instanceof StoreUnavailable) {
+            // Sessions and login throttles live in the store: without it nobody can be let in, for now.
+            LOG.warn("auth.request.unavailable path={}", context.normalizedPath());
+            context.response().putHeader("Retry-After", "5");
+            ErrorReply.send(context, 503, "unavailable", "the server cannot check sessions right now; try again in a moment");
             return;
         }
         // The class only: a message could quote what a client sent, and a login body holds a password.

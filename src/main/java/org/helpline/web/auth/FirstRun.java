@@ -9,7 +9,7 @@ import java.util.Set;
  */
 public final class FirstRun {
     public static final String ADMIN = "admin";
-    static final String RESET_HINT = "java -jar target/helpline-server.jar user passwd ";
+    static final String RESET_HINT = "ops/helpline user passwd ";
 
     private FirstRun() {
     }

@@ -24,7 +24,7 @@ import org.helpline.config.AuthConfig;
 import org.helpline.core.Channel;
 
 /**
- * {@code java -jar helpline-server.jar user ...}: manages the account file directly, with or without the
+ * {@code ops/helpline user ...}: manages the account file directly, with or without the
  * server running (the server picks changes up within seconds). Starts no Vert.x. A password set here,
  * typed or generated, is temporary: its owner chooses their own at the next login.
  */
@@ -109,6 +109,11 @@ public final class UserCommand {
         String password = password(name, parsed.generate(), in, out);
         accounts.add(draft.withPassword(hasher.hash(password), true));
         out.println("added " + draft.role().json() + " " + name + " (" + describe(draft) + ")");
+        if (!parsed.options().containsKey("channels") && draft.role() == Role.OPERATOR) {
+            out.println("note: without --channels " + name + " takes " + (endpoint == null
+                    ? "chats only (for calls too: --channels call,chat --endpoint THEIR_PHONE)"
+                    : "calls on phone " + endpoint + " and chats"));
+        }
         if (draft.languages().isEmpty() && draft.role() == Role.OPERATOR) {
             out.println("note: " + name + " has no languages, so no contact will be offered to them");
         }

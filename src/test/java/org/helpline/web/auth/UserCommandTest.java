@@ -52,6 +52,17 @@ class UserCommandTest {
     }
 
     @Test
+    void saysWhatAnOperatorTakesWhenNoChannelsAreGiven() {
+        assertThat(user("ana-password-1\n", "add", "ana", "--role", "operator", "--languages", "ro")).isZero();
+        assertThat(output).contains("note: without --channels ana takes chats only (for calls too: --channels call,chat");
+
+        assertThat(user("bogdan-password-1\n", "add", "bogdan", "--role", "operator", "--languages", "ro",
+                "--endpoint", "2001")).isZero();
+        assertThat(output).contains("note: without --channels bogdan takes calls on phone 2001 and chats");
+        assertThat(stored("bogdan").channels()).containsExactlyInAnyOrder(Channel.CALL, Channel.CHAT);
+    }
+
+    @Test
     void acceptsTheWordUserInFront() {
         assertThat(user("ana-password-1\n", "user", "add", "ana", "--role=supervisor")).isZero();
         assertThat(stored("ana").role()).isEqualTo(Role.SUPERVISOR);

@@ -1,0 +1,170 @@
+package org.helpline;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import org.helpline.config.HelplineConfig;
+import org.helpline.config.StoreConfig.LeadershipConfig;
+import org.helpline.leadership.Duty;
+import org.helpline.leadership.Lease;
+import org.helpline.leadership.LeaseTiming;
+import org.helpline.leadership.Leadership;
+import org.helpline.leadership.Standing;
+import org.helpline.store.RedisLease;
+import org.helpline.web.HealthCheck;
+import org.helpline.web.StandbyWebServer;
+
+/**
+ * One of two or more servers sharing one Redis ({@code store.redis.leadership.enabled}). It stands by,
+ * holding the HTTP port with {@link StandbyWebServer}, until it wins the lease; then it starts a whole
+ * {@link HelplineServer} in a Vert.x of its own for that term, exactly as a restart would (load the state,
+ * connect Asterisk and reconcile, open the AGI port). Losing the lease closes that Vert.x, which ends every
+ * timer, socket and write of the term at once, and it stands by again.
+ */
+final class HelplineNode {
+    /** A term's server gets this long to record what is pending; then its Vert.x is closed regardless. */
+    private static final long STOP_WAIT_MILLIS = 3_000;
+
+    private final Vertx node;
+    private final HelplineConfig config;
+    private final Clock clock;
+    private final Consumer<HelplineServer> onActive;
+    private final RedisLease redisLease;
+    private final Leadership leadership;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private String standbyWeb;
+    private String leadershipDeployment;
+    private volatile Vertx termVertx;
+    private HelplineServer server;
+
+    private HelplineNode(Vertx node, HelplineConfig config, Clock clock, Consumer<HelplineServer> onActive) {
+        this.node = node;
+        this.config = config;
+        this.clock = clock;
+        this.onActive = onActive;
+        LeadershipConfig settings = config.store().redis().leadership();
+        this.redisLease = new RedisLease(node, config.store().redis(), serverName(settings), settings.leaseTtl());
+        this.leadership = new Leadership(lease(), new Term(), new LeaseTiming(settings.leaseTtl(), settings.renewEvery()),
+                clock, System::nanoTime);
+        Standing.register(metrics, leadership::standing);
+    }
+
+    static Future<HelplineNode> start(Vertx node, HelplineConfig config, Clock clock, Consumer<HelplineServer> onActive) {
+        HelplineNode started = new HelplineNode(node, config, clock, onActive);
+        return started.standBy()
+                .compose(v -> node.deployVerticle(started.leadership))
+                .map(id -> {
+                    started.leadershipDeployment = id;
+                    return started;
+                });
+    }
+
+    /** A planned stop: the active server finishes its term and gives the lease up, so a standby takes over at once. */
+    Future<Void> stop() {
+        Future<Void> left = leadershipDeployment == null ? Future.succeededFuture() : node.undeploy(leadershipDeployment);
+        return left.eventually(this::leaveStandby);
+    }
+
+    Standing standing() {
+        return leadership.standing();
+    }
+
+    /** The port HTTP is served on, standing by or active. */
+    int httpPort() {
+        return server != null ? server.httpPort() : config.http().port();
+    }
+
+    private Future<Void> standBy() {
+        List<HealthCheck> checks = List.of(new HealthCheck("store", true, () -> redisLease.status().up()
+                ? HealthCheck.Status.ok() : HealthCheck.Status.down("redis: " + redisLease.status().reason())));
+        return node.deployVerticle(new StandbyWebServer(config.http(), leadership::standing, checks, metrics))
+                .map(id -> {
+                    standbyWeb = id;
+                    return null;
+                });
+    }
+
+    private Future<Void> leaveStandby() {
+        String id = standbyWeb;
+        standbyWeb = null;
+        return id == null ? Future.succeededFuture() : node.undeploy(id);
+    }
+
+    /** The active server's work, one term at a time. */
+    private final class Term implements Duty {
+        @Override
+        public Future<Void> take(long fencingNumber) {
+            return leaveStandby().compose(v -> {
+                // started from outside any Vert.x thread, as Main does, so that every room takes a context of the
+                // term's own Vert.x and none of the node's
+                Promise<HelplineServer> started = Promise.promise();
+                Thread.ofPlatform().name("helpline-takeover").start(() -> {
+                    termVertx = Vertx.vertx();
+                    HelplineServer.start(termVertx, config, clock, leadership::standing, fencingNumber,
+                            () -> leadership.lost("Redis refused a write: another server is active")).onComplete(started);
+                });
+                return started.future();
+            }).compose(started -> {
+                server = started;
+                onActive.accept(started);
+                return Future.<Void>succeededFuture();
+            }).recover(failure -> closeTerm().eventually(HelplineNode.this::standBy)
+                    .transform(v -> Future.failedFuture(failure)));
+        }
+
+        @Override
+        public Future<Void> leave(String reason) {
+            HelplineServer ending = server;
+            server = null;
+            Future<Void> stopped = ending == null ? Future.succeededFuture()
+                    : ending.stop().timeout(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            return stopped.eventually(HelplineNode.this::closeTerm).eventually(HelplineNode.this::standBy);
+        }
+    }
+
+    private Future<Void> closeTerm() {
+        Vertx ending = termVertx;
+        termVertx = null;
+        return ending == null ? Future.succeededFuture() : ending.close();
+    }
+
+    private Lease lease() {
+        return new Lease() {
+            @Override
+            public Future<Long> acquire() {
+                return redisLease.acquire();
+            }
+
+            @Override
+            public Future<Boolean> renew(long fencingNumber) {
+                return redisLease.renew(fencingNumber);
+            }
+
+            @Override
+            public Future<Void> release(long fencingNumber) {
+                return redisLease.release(fencingNumber);
+            }
+
+            @Override
+            public Future<Void> close() {
+                return redisLease.close();
+            }
+        };
+    }
+
+    /** The configured name, or host and process id: enough to tell the servers apart in the lease and the logs. */
+    private static String serverName(LeadershipConfig settings) {
+        if (!settings.server().isBlank()) {
+            return settings.server();
+        }
+        String host = System.getenv("HOSTNAME");
+        return (host == null || host.isBlank() ? "server" : host) + "/" + ProcessHandle.current().pid();
+    }
+}

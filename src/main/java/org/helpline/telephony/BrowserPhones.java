@@ -1,0 +1,172 @@
+package org.helpline.telephony;
+
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import org.asteriskjava.manager.action.DbDelAction;
+import org.asteriskjava.manager.action.DbDelTreeAction;
+import org.asteriskjava.manager.action.DbPutAction;
+import org.helpline.config.BrowserPhoneConfig;
+import org.helpline.core.Addresses;
+import org.helpline.core.RejectedCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The browser phones of open consoles: one per operator, with a PJSIP endpoint, aor and auth written
+ * into Asterisk's database over AMI for as long as the console asks (docs/telephony.md, "Browser phones").
+ * The browser gets a random endpoint name (12 digits, so the dialplan's helpline-connect dials it like a
+ * desk phone) and a random password that works only until the phone is revoked: when the console closes,
+ * the operator logs out, or another console of theirs takes the phone over. At the first AMI login the
+ * whole family is cleared, so phones of a server that stopped without revoking them stop working.
+ * Runs on the call control's context.
+ */
+final class BrowserPhones {
+    private static final Logger LOG = LoggerFactory.getLogger(BrowserPhones.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What one operator's browser phone is: its endpoint name and password. */
+    record Phone(String endpoint, String password) {
+        @Override
+        public String toString() {
+            return "Phone[endpoint=" + endpoint + "]";
+        }
+    }
+
+    private final BrowserPhoneConfig config;
+    private final AmiLink ami;
+    private final OperatorRoster roster;
+    private final Map<String, Phone> phones = new HashMap<>();
+    private Future<Void> cleared;
+
+    BrowserPhones(BrowserPhoneConfig config, AmiLink ami, OperatorRoster roster) {
+        this.config = config;
+        this.ami = ami;
+        this.roster = roster;
+    }
+
+    Future<Void> listen(EventBus bus) {
+        return bus.<JsonObject>consumer(Addresses.BROWSER_PHONE, this::request).completion();
+    }
+
+    /** At the first login only: phones issued by this server after it are live, every older one is gone. */
+    void amiConnected() {
+        if (cleared == null) {
+            cleared = Future.all(clear(BrowserPhoneObjects.ENDPOINT), clear(BrowserPhoneObjects.AOR),
+                            clear(BrowserPhoneObjects.AUTH))
+                    .<Void>mapEmpty()
+                    .onSuccess(v -> LOG.info("telephony.browser-phones.cleared"))
+                    .onFailure(e -> {
+                        cleared = null;
+                        LOG.warn("telephony.browser-phones.clear.failed reason=\"{}\"", e.getMessage());
+                    });
+        }
+    }
+
+    private Future<Void> clear(String family) {
+        DbDelTreeAction action = new DbDelTreeAction();
+        action.setFamily(family);
+        return ami.send(action).recover(BrowserPhones::emptyFamily);
+    }
+
+    /** DBDelTree of a family that holds nothing answers "Database entry not found". */
+    private static Future<Void> emptyFamily(Throwable failure) {
+        return failure.getMessage() != null && failure.getMessage().contains("not found")
+                ? Future.succeededFuture() : Future.failedFuture(failure);
+    }
+
+    private void request(Message<JsonObject> message) {
+        String operatorId = message.body().getString("operatorId");
+        if (operatorId == null) {
+            message.fail(400, "operatorId missing");
+            return;
+        }
+        Future<JsonObject> answer = message.body().getBoolean("want", false)
+                ? issue(operatorId).map(this::credentials)
+                : revokeIfStill(operatorId, message.body().getString("endpoint")).map(v -> new JsonObject());
+        answer.onSuccess(message::reply).onFailure(e -> message.reply(e instanceof RejectedCommand refused ? refused
+                : new RejectedCommand("phone_unavailable", "the browser phone cannot be set up now: " + e.getMessage())));
+    }
+
+    private JsonObject credentials(Phone phone) {
+        return new JsonObject()
+                .put("webSocketUrl", config.webSocketUrl())
+                .put("uri", "sip:" + phone.endpoint() + "@" + config.sipDomain())
+                .put("username", phone.endpoint())
+                .put("password", phone.password());
+    }
+
+    /** A new phone for the operator; an older one of theirs is revoked first (one phone per operator). */
+    Future<Phone> issue(String operatorId) {
+        if (!config.enabled()) {
+            return Future.failedFuture(new RejectedCommand("phone_off",
+                    "the browser phone is switched off on this server (telephony.browserPhone.webSocketUrl)"));
+        }
+        if (!ami.connected() || cleared == null || !cleared.succeeded()) {
+            return Future.failedFuture(new RejectedCommand("phone_unavailable", "telephony is down; trying again shortly"));
+        }
+        Phone phone = new Phone(newEndpointName(), newPassword());
+        return revoke(operatorId)
+                .compose(v -> ami.send(new DbPutAction(BrowserPhoneObjects.AUTH, phone.endpoint(),
+                        BrowserPhoneObjects.auth(phone.endpoint(), phone.password()))))
+                .compose(v -> ami.send(new DbPutAction(BrowserPhoneObjects.AOR, phone.endpoint(), BrowserPhoneObjects.aor())))
+                .compose(v -> ami.send(new DbPutAction(BrowserPhoneObjects.ENDPOINT, phone.endpoint(),
+                        BrowserPhoneObjects.endpoint(phone.endpoint()))))
+                .onFailure(e -> remove(phone))
+                .map(v -> {
+                    phones.put(operatorId, phone);
+                    roster.browserPhone(operatorId, phone.endpoint());
+                    LOG.info("telephony.browser-phone.issued operator={} endpoint={}", operatorId, phone.endpoint());
+                    return phone;
+                });
+    }
+
+    /** A console gives its phone back: unless another console of the operator has taken a new one since. */
+    private Future<Void> revokeIfStill(String operatorId, String endpoint) {
+        Phone phone = phones.get(operatorId);
+        return phone != null && (endpoint == null || phone.endpoint().equals(endpoint)) ? revoke(operatorId)
+                : Future.succeededFuture();
+    }
+
+    /** The operator's phone stops working at once: Asterisk no longer knows its endpoint or password. */
+    Future<Void> revoke(String operatorId) {
+        Phone phone = phones.remove(operatorId);
+        if (phone == null) {
+            return Future.succeededFuture();
+        }
+        roster.browserPhone(operatorId, null);
+        LOG.info("telephony.browser-phone.revoked operator={} endpoint={}", operatorId, phone.endpoint());
+        return remove(phone);
+    }
+
+    /** Endpoint first: without it nothing can register or be dialled, whatever happens to the rest. */
+    private Future<Void> remove(Phone phone) {
+        return ami.send(new DbDelAction(BrowserPhoneObjects.ENDPOINT, phone.endpoint())).recover(BrowserPhones::emptyFamily)
+                .compose(v -> ami.send(new DbDelAction(BrowserPhoneObjects.AUTH, phone.endpoint())).recover(BrowserPhones::emptyFamily))
+                .compose(v -> ami.send(new DbDelAction(BrowserPhoneObjects.AOR, phone.endpoint())).recover(BrowserPhones::emptyFamily))
+                .onFailure(e -> LOG.warn("telephony.browser-phone.revoke.failed endpoint={} reason=\"{}\"", phone.endpoint(),
+                        e.getMessage()));
+    }
+
+    /** 12 digits: longer than any desk phone's endpoint name, so the two never meet. */
+    private String newEndpointName() {
+        while (true) {
+            String name = String.valueOf(100_000_000_000L + (RANDOM.nextLong() & Long.MAX_VALUE) % 900_000_000_000L);
+            if (phones.values().stream().noneMatch(p -> p.endpoint().equals(name))) {
+                return name;
+            }
+        }
+    }
+
+    private static String newPassword() {
+        byte[] random = new byte[16];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+}

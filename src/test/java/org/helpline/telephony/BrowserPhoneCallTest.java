@@ -1,0 +1,167 @@
+package org.helpline.telephony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.Inet4Address;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.helpline.core.Channel;
+import org.helpline.core.OperatorProfile;
+import org.helpline.testing.Browser;
+import org.helpline.testing.Eventually;
+import org.helpline.testing.RealAsterisk;
+import org.helpline.testing.SippCaller;
+import org.helpline.testing.SippRun;
+import org.helpline.testing.TestServer;
+import org.helpline.web.auth.Account;
+import org.helpline.web.auth.PasswordHash;
+import org.helpline.web.auth.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The browser phone end to end: Chromium (fake microphone) signs in as an operator and registers through a
+ * real Asterisk 22; a SIPp caller dials the helpline and picks English; the offer's Accept answers the call;
+ * audio flows both ways (the page's getStats); the operator's Hang up ends the caller's call and starts
+ * wrap-up; logging out deletes the phone from Asterisk.
+ *
+ * <p>Only loopback addresses carry traffic here: Asterisk offers ICE candidates on 127.0.0.1 only (rtp.conf
+ * [ice_host_candidates] maps this machine's addresses to it) and the page announces only its 127.0.0.1
+ * candidate (a script added before the page's own). The test's Asterisk identifies by user name first, because
+ * the browser's WebSocket comes from 127.0.0.1, the test trunk's address; and it serves the WebSocket as plain
+ * ws on loopback (RealAsterisk's http.conf): TLS is not part of this test.
+ */
+@DisplayName("a call answered on the browser phone, through a real Asterisk 22")
+class BrowserPhoneCallTest {
+    private static final String ICE_LINE =
+            "icesupport = yes                     ; browser phones need ICE; endpoints without ice_support (the carrier, desk phones) do not use it";
+    private static final String LOOPBACK_CANDIDATES_ONLY = """
+            const described = Object.getOwnPropertyDescriptor(RTCPeerConnection.prototype, 'localDescription');
+            Object.defineProperty(RTCPeerConnection.prototype, 'localDescription', { get() {
+              const d = described.get.call(this);
+              if (!d) return d;
+              const lines = d.sdp.split('\\r\\n').filter((l) => !l.startsWith('a=candidate:') || (/ 127\\.0\\.0\\.1 /.test(l) && / udp /i.test(l)));
+              return { type: d.type, sdp: lines.join('\\r\\n') };
+            } });
+            """;
+
+    @TempDir
+    static Path dir;
+    static RealAsterisk asterisk;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        RealAsterisk.assumeAvailable();
+        int agiPort = RealAsterisk.freeUdpPort();
+        asterisk = RealAsterisk.with().agiPort(agiPort)
+                .edit("pjsip.conf", "endpoint_identifier_order = ip,username", "endpoint_identifier_order = username,ip")
+                .edit("rtp.conf", ICE_LINE, ICE_LINE + "\nice_deny = ::/0\n\n[ice_host_candidates]\n" + loopbackMappings())
+                .start();
+        Account ana = new Account("ana", Role.OPERATOR, new PasswordHash(1000).hash(TestServer.PASSWORD), Set.of("ro", "en"),
+                Set.of(Channel.CALL, Channel.CHAT), null, OperatorProfile.BROWSER_PHONE, "Ana", false);
+        String phone = "  browserPhone: { webSocketUrl: \"ws://127.0.0.1:" + asterisk.httpPort() + "/ws\" }\n";
+        server = TestServer.withTelephony(dir, Clock.systemUTC(), agiPort, asterisk.amiPort(), RealAsterisk.AMI_PASSWORD,
+                RealLine.OPEN_ALL_WEEK + phone, ", wrapUpTime: 30s", List.of(ana));
+        Eventually.until(() -> server.get("/health").bodyAsJsonObject().getString("status").equals("UP"),
+                "the server's AMI and AGI links up", RealAsterisk.CALLS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (asterisk != null) {
+            asterisk.close();
+        }
+    }
+
+    /** This machine's own addresses, announced as 127.0.0.1: no media to any address but loopback. */
+    private static String loopbackMappings() {
+        try {
+            return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                    .flatMap(i -> Collections.list(i.getInetAddresses()).stream())
+                    .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
+                    .map(a -> a.getHostAddress() + " => 127.0.0.1\n").collect(Collectors.joining());
+        } catch (SocketException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T within(Browser browser, java.util.function.Supplier<T> found, String what) {
+        Object[] value = new Object[1];
+        Eventually.until(() -> (value[0] = found.get()) != null, what, RealAsterisk.CALLS);
+        @SuppressWarnings("unchecked")
+        T result = (T) value[0];
+        return result;
+    }
+
+    private static WebElement shown(ChromeDriver page, String css) {
+        return page.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Number> callStats(Browser browser) {
+        return (Map<String, Number>) browser.script("return await (await import('/console/phone.js')).callStats()");
+    }
+
+    @Test
+    void anOperatorAnswersACallerInTheBrowserTheyHearEachOtherAndHangUpStartsWrapUp() {
+        String[] switches = {Browser.FAKE_MICROPHONE[0], Browser.FAKE_MICROPHONE[1], "--allow-loopback-in-peer-connection"};
+        try (Browser browser = Browser.start(switches)) {
+            ChromeDriver page = (ChromeDriver) browser.driver();
+            page.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", LOOPBACK_CANDIDATES_ONLY));
+            page.get("http://localhost:" + server.port() + "/console/");
+            within(browser, () -> shown(page, "#login-name"), "the login form").sendKeys("ana");
+            page.findElement(By.id("login-password")).sendKeys(TestServer.PASSWORD, Keys.ENTER);
+            within(browser, () -> shown(page, "#go-available"), "the console").click();
+
+            // the phone registers through Asterisk with the account the server wrote into its database
+            within(browser, () -> "ready".equals(page.findElement(By.id("phone-status")).getAttribute("data-phone-state"))
+                    ? true : null, "the browser phone registered");
+            assertThat(asterisk.cli("database show helpline-phones")).contains("3 results found");
+            Eventually.until(() -> server.commands().work("ana").await().operator().profile().channels().contains(Channel.CALL),
+                    "calls offered to ana now that her phone works", RealAsterisk.CALLS);
+
+            try (SippRun caller = SippCaller.to(asterisk).pause(Duration.ofSeconds(3)).key('2')
+                    .expectLineHangsUpWithin(Duration.ofSeconds(150)).start()) {
+                // accepting the offer answers the call: one click
+                within(browser, () -> shown(page, ".offer .accept"), "the call offered to ana").click();
+                within(browser, () -> shown(page, "#phone-hangup"), "the call's controls");
+                within(browser, () -> {
+                    Map<String, Number> stats = callStats(browser);
+                    return stats != null && stats.get("bytesSent").longValue() > 8000
+                            && stats.get("bytesReceived").longValue() > 8000 ? stats : null;
+                }, "audio both ways (getStats: bytes sent and received)");
+                assertThat(page.findElement(By.id("contact-title")).getText()).isEqualTo("Call — in conversation");
+                assertThat(page.findElement(By.id("phone-timer")).getText()).matches("[0-9]+:[0-5][0-9]");
+
+                page.findElement(By.id("phone-hangup")).click();
+                within(browser, () -> page.findElement(By.id("contact-title")).getText().equals("Call — wrap-up") ? true : null,
+                        "wrap-up after the operator hung up");
+                caller.awaitSuccess(RealAsterisk.CALLS); // the caller's line was hung up
+            }
+
+            page.findElement(By.id("logout")).click();
+            Eventually.until(() -> asterisk.cli("database show helpline-phones").contains("0 results found"),
+                    "the phone deleted from Asterisk at logout", RealAsterisk.CALLS);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.helpline.telephony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.helpline.telephony.TelephonyRoom.CALLER;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.helpline.core.Addresses;
+import org.helpline.core.ChangeReason;
+import org.helpline.core.ContactState;
+import org.helpline.core.OperatorProfile;
+import org.helpline.core.Presence;
+import org.helpline.core.RejectedCommand;
+import org.helpline.testing.FakeClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The console's browser phone as the telephony room keeps it: a PJSIP endpoint, aor and auth per console,
+ * written into Asterisk's database over AMI, dialled by the offers to its operator, and deleted when the
+ * console gives it back (docs/telephony.md, "Browser phones").
+ */
+@DisplayName("browser phones")
+@ExtendWith(VertxExtension.class)
+class BrowserPhoneTest {
+    private static final String PHONE_SETTINGS = "  browserPhone: { webSocketUrl: \"wss://pbx.helpline.test:8089/ws\" }";
+
+    private TelephonyRoom room;
+
+    @BeforeEach
+    void open(Vertx vertx) {
+        room = TelephonyRoom.start(vertx, new FakeClock(), PHONE_SETTINGS).ready();
+        // at the first login, phones an earlier run of the server left behind are cleared
+        Set<String> cleared = Stream.generate(() -> room.ami.awaitAction("DBDelTree").get("Family")).limit(3)
+                .collect(Collectors.toSet()); // sent at once, in any order
+        assertThat(cleared).containsExactlyInAnyOrder("helpline-phones/endpoint", "helpline-phones/aor",
+                "helpline-phones/auth");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        room.close();
+    }
+
+    private Object ask(String operatorId, boolean want, String endpoint) {
+        JsonObject request = new JsonObject().put("operatorId", operatorId).put("want", want).put("endpoint", endpoint);
+        return room.vertx.eventBus().request(Addresses.BROWSER_PHONE, request).map(Message::body).await();
+    }
+
+    /** Asks until the room has seen the AMI login's clearing through (the phone is refused until then). */
+    private JsonObject issue(String operatorId) {
+        Object[] answer = new Object[1];
+        TelephonyRoom.eventually(() -> !((answer[0] = ask(operatorId, true, null)) instanceof RejectedCommand),
+                "a phone issued");
+        return (JsonObject) answer[0];
+    }
+
+    @Test
+    void aConsoleGetsAPhoneOfItsOwnWrittenIntoAsterisksDatabase() {
+        JsonObject phone = issue("op-1");
+
+        String name = phone.getString("username");
+        assertThat(name).matches("[1-9][0-9]{11}");
+        assertThat(phone.getString("password")).matches("[0-9a-f]{32}");
+        assertThat(phone.getString("uri")).isEqualTo("sip:" + name + "@pbx.helpline.test");
+        assertThat(phone.getString("webSocketUrl")).isEqualTo("wss://pbx.helpline.test:8089/ws");
+
+        Map<String, String> auth = room.ami.awaitAction("DBPut");
+        assertThat(auth).containsEntry("Family", "helpline-phones/auth").containsEntry("Key", name);
+        assertThat(new JsonObject(auth.get("Val")).getMap()).containsEntry("username", name)
+                .containsEntry("password", phone.getString("password")).containsEntry("auth_type", "userpass");
+        Map<String, String> aor = room.ami.awaitAction("DBPut");
+        assertThat(aor).containsEntry("Family", "helpline-phones/aor").containsEntry("Key", name);
+        Map<String, String> endpoint = room.ami.awaitAction("DBPut");
+        assertThat(endpoint).containsEntry("Family", "helpline-phones/endpoint").containsEntry("Key", name);
+        assertThat(new JsonObject(endpoint.get("Val")).getMap()).containsEntry("webrtc", "yes")
+                .containsEntry("auth", name).containsEntry("aors", name)
+                .containsEntry("context", "helpline-operators").containsEntry("send_connected_line", "no")
+                .containsEntry("send_pai", "no").containsEntry("send_rpid", "no");
+    }
+
+    @Test
+    void anOfferRingsTheOperatorsBrowserPhone() {
+        String name = issue("op-1").getString("username");
+        room.signIn("op-1", Presence.AVAILABLE, OperatorProfile.BROWSER_PHONE, "ro");
+        String contact = room.holding(CALLER, "ro");
+
+        room.next(contact, ContactState.OFFERED);
+        Map<String, String> redirect = room.ami.awaitAction("Redirect");
+        assertThat(redirect).containsEntry("Context", "helpline-connect").containsEntry("Exten", name);
+    }
+
+    @Test
+    void aPhoneGivenBackStopsWorkingAndTheNextOfferGoesBack() {
+        String name = issue("op-1").getString("username");
+        assertThat(ask("op-1", false, name)).isInstanceOf(JsonObject.class);
+        assertThat(room.ami.awaitAction("DBDel")).containsEntry("Family", "helpline-phones/endpoint").containsEntry("Key", name);
+        assertThat(room.ami.awaitAction("DBDel")).containsEntry("Family", "helpline-phones/auth").containsEntry("Key", name);
+        assertThat(room.ami.awaitAction("DBDel")).containsEntry("Family", "helpline-phones/aor").containsEntry("Key", name);
+
+        room.signIn("op-phone", Presence.PAUSED, "2001", "ro"); // the line is staffed...
+        room.signIn("op-1", Presence.AVAILABLE, OperatorProfile.BROWSER_PHONE, "ro"); // ...but op-1 has no phone now
+        String contact = room.holding(CALLER, "ro");
+        room.next(contact, ContactState.OFFERED);
+        assertThat(room.next(contact, ContactState.QUEUED, ChangeReason.OFFER_MISSED).contact().missedBy())
+                .containsExactly("op-1");
+    }
+
+    @Test
+    void aNewConsoleTakesThePhoneOverAndTheOldOneCannotRevokeIt() {
+        String first = issue("op-1").getString("username");
+        String second = issue("op-1").getString("username");
+        assertThat(second).isNotEqualTo(first);
+        // the first phone was deleted when the second was issued
+        Map<String, String> deleted = room.ami.awaitAction("DBDel");
+        assertThat(deleted).containsEntry("Key", first);
+
+        ask("op-1", false, first); // the first console closes late
+        room.signIn("op-1", Presence.AVAILABLE, OperatorProfile.BROWSER_PHONE, "ro");
+        String contact = room.holding(CALLER, "ro");
+        room.next(contact, ContactState.OFFERED);
+        assertThat(room.ami.awaitAction("Redirect")).containsEntry("Exten", second);
+    }
+}
