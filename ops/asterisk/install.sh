@@ -56,11 +56,26 @@ if [ -z "$prompts" ]; then
   trap 'rm -rf "$prompts"' EXIT
   "$repo/ops/prompts/render.sh" "$prompts" >/dev/null
 fi
+# Each wav, and its G.711 copies (render.sh makes them: Asterisk then plays the caller's codec as it is,
+# without transcoding) unless the wav is newer (a recording put in its place): then only the wav, so a
+# stale copy can never be what callers hear.
+install_sounds() { # FROM_DIR TO_DIR
+  mkdir -p "$2"
+  for wav in "$1"/*.wav; do
+    install -m 644 "$wav" "$2/"
+    for codec in ulaw alaw; do
+      copy=${wav%.wav}.$codec
+      rm -f "$2/$(basename "$copy")"
+      if [ -f "$copy" ] && [ ! "$wav" -nt "$copy" ]; then
+        install -m 644 "$copy" "$2/"
+      fi
+    done
+  done
+}
 for dir in "$prompts"/*/; do
   lang=$(basename "$dir")
   [ "$lang" = moh ] && continue
-  mkdir -p "$data/sounds/$lang/helpline"
-  install -m 644 "$dir"*.wav "$data/sounds/$lang/helpline/"
+  install_sounds "${dir%/}" "$data/sounds/$lang/helpline"
 done
-install -m 644 "$prompts"/moh/*.wav "$data/moh/helpline/"
+install_sounds "$prompts/moh" "$data/moh/helpline"
 echo "install.sh: installed into $etc and $data"

@@ -4,8 +4,10 @@
 #   ops/prompts/render.sh [OUT_DIR]        (default: ops/prompts/out)
 #
 # Reads every <lang>.txt beside this script ("name|text" lines, see ro.txt) and
-# writes OUT_DIR/<lang>/<name>.wav: 8 kHz, mono, 16-bit signed PCM, which
-# Asterisk plays without transcoding. Mount OUT_DIR/<lang> as
+# writes OUT_DIR/<lang>/<name>.wav: 8 kHz, mono, 16-bit signed PCM, with the
+# same sound beside it as <name>.ulaw and <name>.alaw (G.711, the carrier
+# trunk's codecs): Asterisk plays the copy in the caller's codec as it is,
+# where the wav would be transcoded for every caller, every 20 ms. Mount OUT_DIR/<lang> as
 # /var/lib/asterisk/sounds/<lang>/helpline and OUT_DIR/moh as
 # /var/lib/asterisk/moh/helpline (ops/compose.yaml does).
 # Synthetic voices are a stand-in: real recordings with the same names and
@@ -45,6 +47,13 @@ render() { # voice text outfile
   espeak-ng -v "$1" -s 145 -w "$tmp/raw.wav" -- "$2"
   sox "$tmp/raw.wav" -r 8000 -c 1 -b 16 -e signed-integer "$3" \
       gain -6 highpass 200 lowpass 3400 norm -3 pad 0.15 0.35
+  g711 "$3"
+}
+
+# wav -> the same sound in G.711 u-law and A-law beside it
+g711() { # wav
+  sox "$1" -t ul "${1%.wav}.ulaw"
+  sox "$1" -t al "${1%.wav}.alaw"
 }
 
 status=0
@@ -92,6 +101,7 @@ for i in 0 1 2 3 4 5 6 7; do
   parts+=("$tmp/chord$i.wav")
 done
 sox "${parts[@]}" -r 8000 -c 1 -b 16 -e signed-integer "$out/moh/helpline-hold.wav" norm -14
+g711 "$out/moh/helpline-hold.wav"
 echo "render.sh: music in $out/moh"
 
 exit $status

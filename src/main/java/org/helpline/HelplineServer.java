@@ -15,6 +15,7 @@ import io.vertx.core.Vertx;
 import org.helpline.bus.CoreCodecs;
 import org.helpline.config.HelplineConfig;
 import org.helpline.core.Router;
+import org.helpline.core.SourceAddress;
 import org.helpline.dispatch.DispatchVerticle;
 import org.helpline.leadership.Standing;
 import org.helpline.store.HelplineStore;
@@ -95,7 +96,7 @@ public final class HelplineServer {
         return vertx.executeBlocking(this::prepareAccounts)
                 .compose(accounts -> {
                     authentication = Authentication.start(vertx, config.auth(), config.http().publicUrl(), accounts,
-                            store, clock);
+                            store, new SourceAddress(config.chat().trustedProxies()), clock);
                     return Telephony.start(vertx, config, clock, metrics);
                 })
                 .compose(started -> {

@@ -13,6 +13,7 @@ import { setupReferral, forgetReferrals } from './referral.js';
 import { startPhone, answerOffer, declineOffer, stopPhone } from './phone.js';
 import { keepWorkAlive } from './wrapup.js';
 import { caseOf, receiveHandOver } from './handover.js';
+import { word } from './words.js';
 
 const VIEWS = ['login-view', 'password-view', 'supervisor-view', 'app'];
 /** How soon a chat message the server could not record yet is sent again. */
@@ -120,8 +121,8 @@ function received(message) {
 
 function operatorChanged(operator) {
   state.operator = operator;
-  const label = !operator ? 'Offline' : operator.state === 'paused' ? `Paused: ${operator.pauseReason || ''}` : operator.state.replace('_', '-');
-  $('presence-state').textContent = label.charAt(0).toUpperCase() + label.slice(1);
+  const name = word('operatorState', operator ? operator.state : 'offline');
+  $('presence-state').textContent = operator && operator.state === 'paused' && operator.pauseReason ? `${name}: ${operator.pauseReason}` : name;
   $('go-available').disabled = !!operator && operator.presence === 'available';
 }
 

@@ -4,9 +4,7 @@
 import { $, el, clear, show, seconds } from './dom.js';
 import { state, current, untilDeadline, waitedSeconds, t } from './state.js';
 import { referralUnsent } from './wrapup.js';
-
-const CHANNEL = { call: 'Call', chat: 'Chat' };
-const STATE = { offered: 'offered', connected: 'in conversation', wrap_up: 'wrap-up' };
+import { word } from './words.js';
 
 export function offers() {
   return [...state.contacts.values()].filter((e) => e.contact.state === 'offered');
@@ -23,8 +21,8 @@ function historyBadge(entry) {
 }
 
 function describe(contact) {
-  const topic = contact.topic && contact.topic !== 'unknown' ? contact.topic : 'topic not given';
-  return `${CHANNEL[contact.channel]} · ${contact.language} · ${topic}${contact.priority === 'urgent' ? ' · URGENT' : ''}`;
+  const topic = contact.topic && contact.topic !== 'unknown' ? word('topic', contact.topic) : 'topic not given';
+  return `${word('channel', contact.channel)} · ${word('language', contact.language)} · ${topic}${contact.priority === 'urgent' ? ' · URGENT' : ''}`;
 }
 
 export function renderOffers(actions) {
@@ -32,7 +30,7 @@ export function renderOffers(actions) {
   offers().forEach((entry) => {
     const c = entry.contact;
     box.append(el('article', { class: `offer${c.priority === 'urgent' ? ' urgent' : ''}`, 'aria-label': `Offer: ${describe(c)}`, 'data-contact': c.id },
-      el('h2', {}, `New ${CHANNEL[c.channel].toLowerCase()}${c.priority === 'urgent' ? ' — in danger now' : ''}`),
+      el('h2', {}, `New ${word('channel', c.channel).toLowerCase()}${c.priority === 'urgent' ? ' — in danger now' : ''}`),
       el('p', {}, describe(c), ` · waited ${seconds(waitedSeconds(entry))} `, historyBadge(entry)),
       el('p', { class: 'countdown', role: 'timer', 'data-deadline': c.id }, countdownText(entry)),
       el('div', { class: 'actions' },
@@ -54,7 +52,7 @@ export function renderContactList(select) {
     list.append(el('li', {},
       el('button', { type: 'button', 'aria-current': selected ? 'true' : null, 'data-contact': c.id,
         'aria-keyshortcuts': i < 9 ? `Alt+${i + 1}` : null, onclick: () => select(c.id) },
-      `${i + 1}. ${describe(c)} — ${STATE[c.state] || c.state}${awayFrom(entry) ? ' — caller away' : ''} `, historyBadge(entry),
+      `${i + 1}. ${describe(c)} — ${word('contactState', c.state)}${awayFrom(entry) ? ' — caller away' : ''} `, historyBadge(entry),
       entry.unread > 0 ? el('span', { class: 'unread' }, ` (${entry.unread} new)`) : null,
       entry.arrived ? el('span', { class: 'arrived', 'data-arrived': c.id }, 'new contact') : null)));
   });
@@ -88,8 +86,8 @@ export function renderContact() {
     return;
   }
   const c = entry.contact;
-  $('contact-title').textContent = `${CHANNEL[c.channel]} — ${STATE[c.state] || c.state}`;
-  const rows = [['Language', c.language], ['Topic', c.topic && c.topic !== 'unknown' ? c.topic : 'not given'],
+  $('contact-title').textContent = `${word('channel', c.channel)} — ${word('contactState', c.state)}`;
+  const rows = [['Language', word('language', c.language)], ['Topic', c.topic && c.topic !== 'unknown' ? word('topic', c.topic) : 'not given'],
     ['Urgency', c.priority === 'urgent' ? 'URGENT: said they are in danger now' : 'normal'],
     ['Waited', seconds(waitedSeconds(entry))]];
   rows.forEach(([name, value]) => facts.append(el('dt', {}, name), el('dd', { 'data-fact': name.toLowerCase() }, value)));
@@ -148,7 +146,7 @@ function renderWrapUp(entry) {
   if (outcome.dataset.contact !== entry.contact.id) {
     outcome.dataset.contact = entry.contact.id;
     clear(outcome).append(el('option', { value: '' }, 'Choose an outcome…'),
-      ...state.outcomes.map((o) => el('option', { value: o }, o.replaceAll('_', ' '))));
+      ...state.outcomes.map((o) => el('option', { value: o }, word('outcome', o))));
     const tags = clear($('wrapup-tags'));
     state.guidance.tags.forEach((tag) => {
       const id = `tag-${tag.id}`;

@@ -7,6 +7,7 @@ import { $, el, clear, show, notice } from './dom.js';
 import { state, current, t } from './state.js';
 import * as api from './api.js';
 import { caseFacts } from './facts.js';
+import { word, byCountyName } from './words.js';
 
 /** Labels for the ids the server offers; an id not listed here is shown as it is, without underscores. */
 const LABELS = {
@@ -123,7 +124,8 @@ function fillChoices() {
   clear($('referral-basis')).append(...choices.bases.map((id) => el('option', { value: id }, label(id))));
   options('referral-age', choices.ages, 'Choose…');
   options('referral-kind', choices.kinds, 'Choose…');
-  options('referral-county', choices.counties, 'Not known, or not in Romania');
+  clear($('referral-county')).append(el('option', { value: '' }, 'Not known, or not in Romania'),
+    ...byCountyName(choices.counties).map((id) => el('option', { value: id }, word('county', id))));
   options('referral-urgency', choices.urgencies, 'Choose…');
   options('referral-way', choices.reachWays, 'Choose…');
   const boxes = (box, name, ids) => clear($(box)).append(...ids.map((id) => el('div', { class: 'check' },

@@ -115,12 +115,13 @@ function renderQueue() {
   });
 
   syncRows($('waiting'), waiting.slice(0, WAITING_ROWS), (c) => c.id, buildWaitingRow, (row, c, index) => {
-    const [place, id, channel, language, priority, state, waited] = cells(row, 8);
+    const [place, id, channel, language, topic, priority, state, waited] = cells(row, 9);
     row.classList.toggle('urgent', c.priority === 'urgent');
     text(place, index + 1);
     text(id, shortId(c.id));
     text(channel, word(c.channel));
     text(language, c.language);
+    text(topic, c.topic && c.topic !== 'unknown' ? c.topic : 'not given');
     text(priority, word(c.priority));
     priority.className = `priority-${c.priority}`;
     text(state, word(c.state));
@@ -135,8 +136,8 @@ function renderQueue() {
 function buildWaitingRow(key) {
   const contact = () => live.contacts.get(key);
   const row = el('tr', { 'data-contact': key });
-  cells(row, 8);
-  row.cells[7].append(el('div', { class: 'actions' },
+  cells(row, 9);
+  row.cells[8].append(el('div', { class: 'actions' },
     el('button', { type: 'button', class: 'raise', 'aria-label': `Raise ${shortId(key)} to urgent`,
       onclick: () => contact() && handlers.raise(contact()) }, 'Raise to urgent'),
     el('button', { type: 'button', class: 'move secondary', 'aria-label': `Move ${shortId(key)} to another language`,
@@ -159,11 +160,37 @@ function stateDetail(o) {
   return details.length ? ` (${details.join('; ')})` : '';
 }
 
+/**
+ * Per language and channel of the helpline, who could take such a contact now (available and free), who
+ * will when free, who is paused and who is signed out; names where a supervisor would act on them.
+ */
+function renderStaffing(operators) {
+  const languages = [...new Set([...live.languages, ...operators.flatMap((o) => o.languages)])];
+  const rows = languages.flatMap((language) => ['call', 'chat'].map((channel) => {
+    const takes = operators.filter((o) => o.languages.includes(language) && o.channels.includes(channel));
+    const where = (state) => takes.filter((o) => stateOf(o) === state || (state === 'busy' && stateOf(o) === 'wrap_up'));
+    return { key: `${language}|${channel}`, language, channel,
+      free: where('available'), busy: where('busy'), paused: where('paused'), offline: where('offline') };
+  }));
+  const names = (list) => (list.length ? `${list.length}: ${list.map((o) => o.id).join(', ')}` : '0');
+  syncRows($('staffing'), rows, (r) => r.key, (key) => el('tr', { 'data-staffing': key }), (row, r) => {
+    const [language, channel, free, busy, paused, offline] = cells(row, 6);
+    row.classList.toggle('unstaffed', r.free.length + r.busy.length === 0);
+    text(language, r.language);
+    text(channel, word(r.channel));
+    text(free, names(r.free));
+    text(busy, r.busy.length);
+    text(paused, names(r.paused));
+    text(offline, r.offline.length);
+  });
+}
+
 function renderOperators() {
   const order = { busy: 0, wrap_up: 1, available: 2, paused: 3, offline: 4 };
   const operators = [...live.operators.values()]
     .sort((a, b) => (order[stateOf(a)] - order[stateOf(b)]) || a.id.localeCompare(b.id));
   show($('no-operators'), operators.length === 0);
+  renderStaffing(operators);
   syncRows($('operators'), operators, (o) => o.id, buildOperatorRow, (row, o) => {
     const [name, state, since_, current, load, languages] = cells(row, 7);
     text(name, o.id);
@@ -248,6 +275,9 @@ function alertText(alert) {
         + `the longest since ${clock(alert.since)} (${shortId(alert.contactId)}).`;
     case 'no_operator':
       return 'The line is open and no operator is signed in.';
+    case 'nobody_available':
+      return `${alert.count} ${word(alert.channel).toLowerCase()}${alert.count === 1 ? '' : 's'} in ${alert.language} `
+        + `${alert.count === 1 ? 'waits' : 'wait'} and no available operator takes ${alert.count === 1 ? 'it' : 'them'}.`;
     default:
       return alert.kind;
   }

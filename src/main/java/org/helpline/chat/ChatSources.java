@@ -3,16 +3,15 @@ package org.helpline.chat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.SocketAddress;
 import org.helpline.config.ChatConfig.PerSourceConfig;
+import org.helpline.core.SourceAddress;
 
 /**
  * Limits per source address, so that one client cannot fill the queue for everybody: chats waiting at once,
@@ -23,37 +22,21 @@ import org.helpline.config.ChatConfig.PerSourceConfig;
  * Confined to the chat room's context.
  */
 final class ChatSources {
-    private static final String FORWARDED_FOR = "X-Forwarded-For";
-
     private final Clock clock;
     private final PerSourceConfig limits;
-    private final Set<String> trustedProxies;
+    private final SourceAddress address;
     private final Map<String, Deque<Instant>> starts = new HashMap<>();
 
     ChatSources(Clock clock, PerSourceConfig limits, List<String> trustedProxies) {
         this.clock = clock;
         this.limits = limits;
-        this.trustedProxies = Set.copyOf(trustedProxies);
+        this.address = new SourceAddress(trustedProxies);
     }
 
-    /**
-     * The caller's address: the connection's own, or, when it comes from a trusted proxy, the last address in
-     * {@code X-Forwarded-For} that is not one of the proxies (what a client writes there itself comes before).
-     */
+    /** The caller's address (see {@link SourceAddress}). */
     String sourceOf(ServerWebSocket webSocket) {
         SocketAddress remote = webSocket.remoteAddress();
-        String address = remote == null ? "unknown" : remote.hostAddress();
-        String forwarded = webSocket.headers().get(FORWARDED_FOR);
-        if (!trustedProxies.contains(address) || forwarded == null) {
-            return address;
-        }
-        List<String> hops = Arrays.stream(forwarded.split(",")).map(String::strip).filter(h -> !h.isEmpty()).toList();
-        for (int i = hops.size() - 1; i >= 0; i--) {
-            if (!trustedProxies.contains(hops.get(i))) {
-                return hops.get(i);
-            }
-        }
-        return address;
+        return address.of(remote == null ? null : remote.hostAddress(), webSocket.headers().get(SourceAddress.FORWARDED_FOR));
     }
 
     /** Whether this source may start one more chat now (and counts it if so), given how many of its chats wait. */

@@ -12,7 +12,7 @@ public record HelplineConfig(List<String> languages, HttpConfig http, RoutingCon
         http = http == null ? new HttpConfig(null, null, null) : http;
         routing = routing == null ? new RoutingConfig(null, null, null, null, null, null, null, null) : routing;
         store = store == null ? new StoreConfig(null, null) : store;
-        auth = auth == null ? new AuthConfig(null, null, null, null, null, null, null) : auth;
+        auth = auth == null ? new AuthConfig(null, null, null, null, null, null, null, null, null, null) : auth;
         telephony = telephony == null ? TelephonyConfig.defaults() : telephony;
         chat = chat == null ? ChatConfig.defaults() : chat;
         guidance = guidance == null ? GuidanceConfig.defaults() : guidance;

@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  * nothing, and a restart reads the outbox back. A delivery is acknowledged by a 2xx; until then it is retried
  * with a doubling pause. After a crash between the partner's acknowledgement and our record of it, the
  * referral is sent again with the same {@code Idempotency-Key}, which partners use to ignore the repeat.
+ * A change of state is shown (statuses, outbox) only once the store has answered its write, so nobody is
+ * told "delivered" or "failed" before it is recorded; the referral stays in flight until then.
  *
  * <p>All state lives on this verticle's context; the public methods may be called from any other.
  */
@@ -218,7 +220,7 @@ public final class ReferralDesk extends VerticleBase {
                     referrals.remove(status.reference());
                     writes.add(store.delete(KEY_PREFIX + status.reference()));
                     forgotten++;
-                } else if (overdue(status, now)) {
+                } else if (overdue(status, now) && !inFlight.contains(status.reference())) {
                     writes.add(giveUp(status, now));
                 }
             }
@@ -242,9 +244,12 @@ public final class ReferralDesk extends VerticleBase {
             if (inFlight.size() >= MAX_IN_FLIGHT) {
                 return;
             }
+            if (inFlight.contains(status.reference())) {
+                continue;
+            }
             if (overdue(status, now)) {
                 giveUp(status, now);
-            } else if (status.due(now) && !inFlight.contains(status.reference())) {
+            } else if (status.due(now)) {
                 attempt(status);
             }
         }
@@ -271,33 +276,33 @@ public final class ReferralDesk extends VerticleBase {
         }
         inFlight.add(reference);
         delivery.send(partner, reference, body, clock.instant().getEpochSecond()).onComplete(sent -> {
-            inFlight.remove(reference);
             ReferralStatus current = referrals.get(reference);
             if (current == null || current.state() != State.QUEUED) {
-                return; // erased, or given up, while the request was out
+                inFlight.remove(reference);
+                return; // erased while the request was out
             }
             PartnerDelivery.Attempt attempt = sent.result();
+            Future<Void> recorded;
             if (attempt.acknowledged()) {
                 Instant now = clock.instant();
                 ReferralStatus delivered = current.delivered(now, now.plus(config.retention()));
-                referrals.put(reference, delivered);
                 LOG.info("referral.delivered reference={} partner={} attempts={}", reference, current.partnerId(),
                         delivered.attempts());
-                keep(delivered);
+                recorded = keep(delivered);
             } else {
-                retry(current, attempt.problem());
+                recorded = retry(current, attempt.problem());
             }
+            recorded.onComplete(done -> inFlight.remove(reference));
         });
     }
 
-    private void retry(ReferralStatus status, String problem) {
+    private Future<Void> retry(ReferralStatus status, String problem) {
         Instant now = clock.instant();
         Duration pause = pauseAfter(status.attempts() + 1);
         ReferralStatus later = status.retryAt(now, now.plus(pause), problem);
-        referrals.put(status.reference(), later);
         LOG.warn("referral.delivery.failed reference={} partner={} attempt={} problem=\"{}\" retryInSeconds={}",
                 status.reference(), status.partnerId(), later.attempts(), problem, pause.toSeconds());
-        keep(later);
+        return keep(later);
     }
 
     /** {@code firstRetry} after the first failure, doubling after each, up to {@code longestRetry}. */
@@ -315,20 +320,29 @@ public final class ReferralDesk extends VerticleBase {
 
     private Future<Void> giveUp(ReferralStatus status, Instant now, String problem) {
         ReferralStatus failed = status.failed(now, now.plus(config.retention()), problem);
-        referrals.put(status.reference(), failed);
         LOG.error("referral.given_up reference={} partner={} attempts={} problem=\"{}\"", status.reference(),
                 status.partnerId(), status.attempts(), problem);
-        return keep(failed);
+        inFlight.add(status.reference());
+        return keep(failed).onComplete(done -> inFlight.remove(status.reference()));
     }
 
-    /** Writes the record with a time to live that ends when it does. */
+    /**
+     * Writes a changed record (its time to live ends when it does) and shows the change once the store has
+     * answered: written, or, when Redis is away, held by the store to be written on its return.
+     */
     private Future<Void> keep(ReferralStatus status) {
         Duration ttl = Duration.between(clock.instant(), status.expiresAt());
         String key = KEY_PREFIX + status.reference();
         Future<Void> written = ttl.isNegative() || ttl.isZero()
                 ? store.delete(key) : store.put(key, status.toStoreJson().encode(), ttl);
         return written.onFailure(e -> LOG.warn("referral.store.failed reference={} reason={}", status.reference(),
-                e.getClass().getSimpleName()));
+                e.getClass().getSimpleName()))
+                .transform(done -> {
+                    if (referrals.containsKey(status.reference())) { // not erased meanwhile
+                        referrals.put(status.reference(), status);
+                    }
+                    return done.succeeded() ? Future.succeededFuture() : Future.failedFuture(done.cause());
+                });
     }
 
     private void readBack(String key, String json) {

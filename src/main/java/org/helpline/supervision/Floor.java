@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -160,7 +161,7 @@ final class Floor {
 
     /**
      * URGENT contacts waiting past the router's alert time; the longest wait, when over the threshold; nobody
-     * signed in while the line is open. Only what changes with the facts, not with every tick of the clock,
+     * signed in while the line is open; contacts waiting for a language and channel no available operator takes. Only what changes with the facts, not with every tick of the clock,
      * so an unchanged list is not sent again.
      */
     JsonArray alerts(Instant now) {
@@ -192,7 +193,28 @@ final class Floor {
         if (hours.isOpenAt(now) && operators.values().stream().allMatch(o -> o.presence() == Presence.OFFLINE)) {
             alerts.add(new JsonObject().put("kind", "no_operator"));
         }
+        unstaffed().forEach((need, count) -> alerts.add(new JsonObject().put("kind", "nobody_available")
+                .put("channel", CoreJson.lower(need.channel())).put("language", need.language()).put("count", count)));
         return alerts;
+    }
+
+    /** A language and channel that waiting contacts need. */
+    private record Need(Channel channel, String language) {}
+
+    /**
+     * How many contacts wait for each language and channel that no available operator takes: they will wait
+     * until someone signs in, un-pauses or a contact is transferred, and only a supervisor can arrange that.
+     */
+    private Map<Need, Integer> unstaffed() {
+        Map<Need, Integer> waiting = new TreeMap<>(Comparator.comparing(Need::channel).thenComparing(Need::language));
+        for (Contact contact : contacts.values()) {
+            if (contact.state().isWaiting()) {
+                waiting.merge(new Need(contact.channel(), contact.language()), 1, Integer::sum);
+            }
+        }
+        waiting.keySet().removeIf(need -> operators.values().stream().anyMatch(o -> o.presence() == Presence.AVAILABLE
+                && o.profile().channels().contains(need.channel()) && o.profile().languages().contains(need.language())));
+        return waiting;
     }
 
     private JsonObject operatorJson(String operatorId) {

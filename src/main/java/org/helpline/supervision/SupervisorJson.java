@@ -12,7 +12,8 @@ import org.helpline.core.Operator;
 
 /**
  * How the supervisor stream shows contacts, operators and figures (docs/protocol.md, "Supervisor socket").
- * Less than the operators see: no topic, no channel handle, no one who missed the contact; nothing personal.
+ * Less than the operators see: no channel handle, no one who missed the contact; nothing personal (the topic,
+ * one of a few fixed words the caller chose, is not).
  */
 final class SupervisorJson {
     private SupervisorJson() {
@@ -23,6 +24,7 @@ final class SupervisorJson {
                 .put("id", contact.id())
                 .put("channel", CoreJson.lower(contact.channel()))
                 .put("language", contact.language())
+                .put("topic", contact.topic())
                 .put("priority", CoreJson.lower(contact.priority()))
                 .put("state", CoreJson.lower(contact.state()))
                 .put("queuedAt", contact.queuedAt().toString())

@@ -1,7 +1,5 @@
 package org.helpline.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -38,7 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Routing through the real dispatch (router, store, event bus): 200 operators who accept, end and
  * wrap up every offer at once, and 1,000 contacts always waiting. Run it with
- * {@code ./mvnw -q test -Dtest=RoutingBenchmark}; it prints a table and is not part of the test suite.
+ * {@code ./mvnw -q test -Dtest=RoutingBenchmark}; it prints a table. The test suite runs it small in
+ * {@link RoutingBenchmarkSmokeTest}.
  *
  * <ul>
  *   <li>throughput: 1,000 contacts wait and every offer is replaced by a new arrival, so the queue
@@ -49,30 +48,34 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * </ul>
  */
 class RoutingBenchmark {
-    private static final int OPERATORS = 200;
-    private static final int WAITING = 1_000;
-    private static final int WARM_UP = 5_000;
-    private static final int THROUGHPUT_OFFERS = 30_000;
-    private static final int LATENCY_SAMPLES = 10_000;
-    private static final int ARRIVALS_PER_SECOND = 2_000;
+    static final Size FULL = new Size(200, 1_000, 5_000, 30_000, 10_000, 2_000);
 
     @RegisterExtension
     static final RedisServer REDIS = RedisServer.create();
 
+    /**
+     * How big a run is. {@code arrivalsPerSecond} is paced per millisecond, so it is a multiple of 1,000; offers
+     * and samples are counted after {@code warmUp} offers.
+     */
+    record Size(int operators, int waiting, int warmUp, int throughputOffers, int latencySamples, int arrivalsPerSecond) {
+    }
+
     @Test
     void routeOffers() throws Exception {
-        String machine = Machine.describe();
-        Result memory = measure("memory");
-        Result redis = measure("redis");
-        String table = """
+        Benchmarks.report("routing-benchmark.txt", run(FULL, REDIS));
+    }
+
+    static String run(Size size, RedisServer redisServer) throws Exception {
+        Result memory = measure("memory", size, redisServer);
+        Result redis = measure("redis", size, redisServer);
+        return """
                 Routing benchmark — %s
                 store   offers/s   enqueue→offer p50   p99      (%d operators, %d waiting)
                 %s
                 %s
                 redis/memory throughput ratio: %.2f
-                """.formatted(machine, OPERATORS, WAITING, memory, redis, redis.offersPerSecond() / memory.offersPerSecond());
-        System.out.println(table);
-        Files.writeString(Path.of("target", "routing-benchmark.txt"), table);
+                """.formatted(Machine.describe(), size.operators(), size.waiting(), memory, redis,
+                redis.offersPerSecond() / memory.offersPerSecond());
     }
 
     private record Result(String store, double offersPerSecond, double p50Millis, double p99Millis) {
@@ -82,9 +85,9 @@ class RoutingBenchmark {
         }
     }
 
-    private Result measure(String store) throws Exception {
-        double offersPerSecond = onFreshDispatch(store, "throughput", Shift::throughput);
-        long[] latencies = onFreshDispatch(store, "latency", Shift::latency);
+    private static Result measure(String store, Size size, RedisServer redisServer) throws Exception {
+        double offersPerSecond = onFreshDispatch(store, "throughput", size, redisServer, Shift::throughput);
+        long[] latencies = onFreshDispatch(store, "latency", size, redisServer, Shift::latency);
         return new Result(store, offersPerSecond, percentile(latencies, 50), percentile(latencies, 99));
     }
 
@@ -93,18 +96,19 @@ class RoutingBenchmark {
     }
 
     /** Each phase starts from an empty helpline: its own Vert.x, router and store (own Redis keys). */
-    private static <T> T onFreshDispatch(String storeKind, String phase, Phase<T> body) throws Exception {
+    private static <T> T onFreshDispatch(String storeKind, String phase, Size size, RedisServer redisServer, Phase<T> body)
+            throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
             CoreCodecs.register(vertx.eventBus());
             HelplineStore store = storeKind.equals("redis")
-                    ? new RedisStore(vertx, new RedisConfig(REDIS.url(), REDIS.password(), REDIS.keyPrefix() + phase + ":",
+                    ? new RedisStore(vertx, new RedisConfig(redisServer.url(), redisServer.password(), redisServer.keyPrefix() + phase + ":",
                             null, null), Clock.systemUTC())
                     : new MemoryStore(Clock.systemUTC());
             Router router = new Router(new RoutingRules(Duration.ofMinutes(5), Duration.ofMinutes(5),
                     Duration.ofHours(1), 2), Clock.systemUTC());
             vertx.deployVerticle(new DispatchVerticle(router, store, Duration.ofMillis(250))).await();
-            T result = body.run(new Shift(vertx));
+            T result = body.run(new Shift(vertx, size));
             store.close().await();
             return result;
         } finally {
@@ -121,29 +125,31 @@ class RoutingBenchmark {
     /** 200 operators working every offer through to wrap-up, and the callers who keep arriving. */
     private static final class Shift {
         private final Vertx vertx;
+        private final Size size;
         private final CommandSender commands;
         private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
         private final AtomicInteger arrivals = new AtomicInteger();
         private final AtomicInteger offers = new AtomicInteger();
 
-        Shift(Vertx vertx) {
+        Shift(Vertx vertx, Size size) {
             this.vertx = vertx;
+            this.size = size;
             this.commands = new CommandSender(vertx);
         }
 
         double throughput() throws Exception {
-            for (int i = 0; i < WAITING; i++) {
+            for (int i = 0; i < size.waiting(); i++) {
                 arrive("ro").await();
             }
             Promise<Long> done = Promise.promise();
-            int target = WARM_UP + THROUGHPUT_OFFERS;
+            int target = size.warmUp() + size.throughputOffers();
             long[] startedAt = new long[1];
             vertx.eventBus().<ContactChanged>consumer(Addresses.CONTACT_EVENTS, m -> {
                 Contact contact = m.body().contact();
                 if (contact.state() == ContactState.OFFERED) {
                     sentAt.remove(contact.channelRef());
                     int n = offers.incrementAndGet();
-                    if (n == WARM_UP) {
+                    if (n == size.warmUp()) {
                         startedAt[0] = System.nanoTime();
                     } else if (n == target) {
                         done.tryComplete(System.nanoTime());
@@ -156,25 +162,25 @@ class RoutingBenchmark {
             }).completion().await();
             signIn(Set.of("ro"));
             long endedAt = done.future().await();
-            return THROUGHPUT_OFFERS / ((endedAt - startedAt[0]) / 1e9);
+            return size.throughputOffers() / ((endedAt - startedAt[0]) / 1e9);
         }
 
         long[] latency() throws Exception {
-            for (int i = 0; i < WAITING; i++) {
+            for (int i = 0; i < size.waiting(); i++) {
                 arrive("de").await();
             }
-            long[] latencies = new long[LATENCY_SAMPLES];
+            long[] latencies = new long[size.latencySamples()];
             AtomicInteger measured = new AtomicInteger();
             Promise<Void> done = Promise.promise();
             vertx.eventBus().<ContactChanged>consumer(Addresses.CONTACT_EVENTS, m -> {
                 Contact contact = m.body().contact();
                 if (contact.state() == ContactState.OFFERED) {
                     Long sent = sentAt.remove(contact.channelRef());
-                    int n = measured.getAndIncrement() - WARM_UP;
-                    if (n >= 0 && n < LATENCY_SAMPLES) {
+                    int n = measured.getAndIncrement() - size.warmUp();
+                    if (n >= 0 && n < size.latencySamples()) {
                         latencies[n] = System.nanoTime() - sent;
                     }
-                    if (n == LATENCY_SAMPLES - 1) {
+                    if (n == size.latencySamples() - 1) {
                         done.tryComplete();
                     }
                     work(contact);
@@ -182,8 +188,8 @@ class RoutingBenchmark {
             }).completion().await();
             signIn(Set.of("ro"));
             vertx.setPeriodic(1, id -> {
-                for (int i = 0; i < ARRIVALS_PER_SECOND / 1000; i++) {
-                    if (arrivals.get() >= WARM_UP + LATENCY_SAMPLES + WAITING) {
+                for (int i = 0; i < size.arrivalsPerSecond() / 1000; i++) {
+                    if (arrivals.get() >= size.warmUp() + size.latencySamples() + size.waiting()) {
                         vertx.cancelTimer(id);
                         return;
                     }
@@ -201,7 +207,7 @@ class RoutingBenchmark {
         }
 
         private void signIn(Set<String> languages) {
-            for (int i = 0; i < OPERATORS; i++) {
+            for (int i = 0; i < size.operators(); i++) {
                 commands.operator(new Command.SetPresence(new OperatorProfile("op" + i, languages, Set.of(Channel.CHAT), 1, null),
                         Presence.AVAILABLE, null)).await();
             }

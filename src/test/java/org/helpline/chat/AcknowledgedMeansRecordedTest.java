@@ -12,7 +12,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.helpline.testing.FakeClock;
 import org.helpline.testing.RedisServer;
-import org.helpline.testing.ServerProcess;
+import org.helpline.testing.HelplineProcess;
 import org.helpline.testing.SocketProbe;
 import org.helpline.testing.TestServer;
 import org.junit.jupiter.api.DisplayName;
@@ -69,7 +69,7 @@ class AcknowledgedMeansRecordedTest {
     void whatWasAcknowledgedSurvivesAnOutageAndAKillMinus9Once(@TempDir Path dir) {
         JsonObject resumed;
         String token;
-        try (ServerProcess first = ServerProcess.start(dir, store(), List.of(Chats.operator("ana", "Ana", "ro")))) {
+        try (HelplineProcess first = HelplineProcess.ready(dir, store(), List.of(Chats.operator("ana", "Ana", "ro")))) {
             SocketProbe ana = availableConsole(first.console("ana"));
             SocketProbe caller = first.caller();
             token = started(caller, "ro", "abroad_in_trouble", true);
@@ -89,7 +89,7 @@ class AcknowledgedMeansRecordedTest {
             first.kill();
         }
         REDIS.start();
-        try (ServerProcess second = ServerProcess.start(dir, store(), List.of())) {
+        try (HelplineProcess second = HelplineProcess.ready(dir, store(), List.of())) {
             SocketProbe back = second.caller();
             back.send(new JsonObject().put("type", "resume").put("token", token).put("after", 0));
             resumed = back.next("resumed");

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -340,9 +341,14 @@ class ChatPageTest {
         started(caller(server), "en", "other", false);
         started(caller(server), "en", "other", false);
         open(server.port(), "?lang=en");
-        startChat("abroad_in_trouble", true);
+        startChat("abroad_in_trouble", false);
         browser.await(d -> text("finished-title").startsWith("All our advisors are busy"));
-        assert112ComesFirst();
+        assertThat(browser.driver().findElement(By.id("finished-danger")).isDisplayed()).as("only for those in danger").isFalse();
+        open(server.port(), "?lang=en");
+        startChat("abroad_in_trouble", true); // the cap never turns away someone in danger: they wait, 112 on top
+        browser.await(d -> d.findElement(By.id("danger-banner")).isDisplayed());
+        assertThat(browser.driver().findElement(By.id("finished")).isDisplayed()).as("not turned away").isFalse();
+        ((JavascriptExecutor) browser.driver()).executeScript("sessionStorage.clear()"); // the next caller's own tab
 
         clock.advance(Duration.ofDays(5)); // Saturday
         open(server.port(), "?lang=en");

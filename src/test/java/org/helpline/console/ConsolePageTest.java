@@ -61,7 +61,7 @@ class ConsolePageTest {
         chatArrives("departure");
 
         console.awaitText("#offers article", "New chat");
-        console.awaitText("#offers article", "ro · departure");
+        console.awaitText("#offers article", "Romanian · before departure");
         console.awaitText("#offers article", "left to answer");
         console.click("#offers article button.accept");
         console.awaitText("#contact-title", "in conversation");

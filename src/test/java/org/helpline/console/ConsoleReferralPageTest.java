@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.helpline.config.ReferralConfig;
 import org.helpline.core.Channel;
 import org.helpline.core.Command;
 import org.helpline.core.ContactState;
@@ -95,6 +96,55 @@ class ConsoleReferralPageTest {
 
     private String fieldValues() {
         return (String) browser.script("return [...document.querySelectorAll('input, select, textarea')].map(e => e.value).join('|')");
+    }
+
+    /** What a person reads on the page (the visible text and every choice list's options): no code among it. */
+    @SuppressWarnings("unchecked")
+    private void assertNoCodeShown(String when) {
+        String shown = (String) browser.script("return document.body.innerText + '\\n' + [...document.querySelectorAll('select')]"
+                + ".filter(s => s.offsetParent).flatMap(s => [...s.options].map(o => o.text)).join('\\n')");
+        assertThat(shown).as(when).doesNotContainPattern("\\b[a-z]+_[a-z_]+\\b");
+        List<String> counties = (List<String>) browser.script(
+                "return [...document.querySelectorAll('#referral-county option')].map(o => o.text)");
+        assertThat(counties).as(when + ": counties by name").doesNotContainAnyElementsOf(ReferralConfig.COUNTIES);
+    }
+
+    @Test
+    void theConsoleShowsNamesNeverCodesFromTheOfferToTheWrapUp() {
+        serve(ReferralFixture.yaml(partner.endpoint(), ""));
+        console.logInAndBecomeAvailable("ana");
+        server.commands().contact(new Command.Enqueue(new NewContact(Channel.CHAT, "ro", "abroad_in_trouble", Priority.NORMAL, null))).await();
+        console.awaitText("#offers", "Chat · Romanian · abroad and in trouble");
+        assertNoCodeShown("an offer");
+
+        console.click("#offers article button.accept");
+        console.awaitText("#contact-title", "Chat — in conversation");
+        assertThat(console.text("#contact-facts")).contains("Romanian").contains("abroad and in trouble");
+        assertNoCodeShown("an open contact");
+
+        console.click("#open-referral");
+        fillTheRequiredFields("normal");
+        assertThat((String) browser.script("return document.querySelector('#referral-county').selectedOptions[0].text")).isEqualTo("Iași");
+        console.click("#referral-send");
+        console.awaitText("#referral-result", "No referral");
+        assertNoCodeShown("the referral form and its decision");
+
+        console.endConversation();
+        console.awaitText("#contact-title", "Chat — wrap-up");
+        assertThat(console.text("#wrapup-outcome")).contains("advice given").contains("emergency services");
+        assertNoCodeShown("wrap-up");
+    }
+
+    @Test
+    void theConsoleInRomanianNamesTheCodesInRomanian() {
+        serve(ReferralFixture.yaml(partner.endpoint(), ""));
+        console.logInAndBecomeAvailable("ana");
+        browser.driver().get("http://localhost:" + server.port() + "/console/?lang=ro");
+        console.awaitText("#presence-state", "Disponibil");
+        server.commands().contact(new Command.Enqueue(new NewContact(Channel.CHAT, "ro", "abroad_in_trouble", Priority.NORMAL, null))).await();
+        console.awaitText("#offers", "Chat · română · în străinătate, în dificultate");
+        console.click("#offers article button.accept");
+        console.awaitText("#contact-title", "Chat — în conversație");
     }
 
     @Test

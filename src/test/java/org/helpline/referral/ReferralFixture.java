@@ -35,7 +35,7 @@ public final class ReferralFixture {
                     - { route: adult, kinds: [sexual], partner: ngo-sexual }
                     - { route: adult, partner: anitp }
                     - { route: notification, partner: anitp }
-                  delivery: { timeout: 500ms, firstRetry: 30s, longestRetry: 4m, giveUpAfter: 1d, checkEvery: 20ms }
+                  delivery: { timeout: 3s, firstRetry: 30s, longestRetry: 4m, giveUpAfter: 1d, checkEvery: 20ms }
                 %3$s
                 """.formatted(endpoint, SECRET, extra.isBlank() ? "  encryption: { currentKey: k1, keys: { k1: \"${TEST_K1:-"
                 + KEY_K1 + "}\" } }" : extra);

@@ -14,6 +14,7 @@ import org.helpline.config.StoreConfig.RedisConfig;
 import org.helpline.privacy.FieldCipher;
 import org.helpline.store.HelplineStore;
 import org.helpline.store.RedisStore;
+import org.helpline.store.StoreUnavailable;
 import org.helpline.testing.Eventually;
 import org.helpline.testing.FakeClock;
 import org.helpline.testing.RedisServer;
@@ -40,12 +41,22 @@ class ReferralOutboxTest {
 
     /** One life of the server: its Vert.x, its store, its desk. */
     private record Run(Vertx vertx, HelplineStore store, ReferralDesk desk) {
+        /** Starts once Redis answers: on a loaded machine a first connection can miss its 2 s deadline. */
         static Run start(ReferralConfig config, FakeClock clock, RedisConfig redis) {
-            Vertx vertx = Vertx.vertx();
-            HelplineStore store = new RedisStore(vertx, redis, clock);
-            ReferralDesk desk = new ReferralDesk(config, store, clock, ReferralFixture.indicators());
-            vertx.deployVerticle(desk).await();
-            return new Run(vertx, store, desk);
+            for (int tries = 1; ; tries++) {
+                Vertx vertx = Vertx.vertx();
+                HelplineStore store = new RedisStore(vertx, redis, clock);
+                ReferralDesk desk = new ReferralDesk(config, store, clock, ReferralFixture.indicators());
+                try {
+                    vertx.deployVerticle(desk).await();
+                    return new Run(vertx, store, desk);
+                } catch (StoreUnavailable slow) {
+                    vertx.close().await();
+                    if (tries == 5) {
+                        throw slow;
+                    }
+                }
+            }
         }
 
         void stop() {
@@ -185,7 +196,7 @@ class ReferralOutboxTest {
         partner.answer(TestPartner.Answer.HOLD);
         clock.advance(Duration.ofSeconds(30));
         awaitAttempts(unavailable, 2);
-        assertThat(status(unavailable).getString("lastProblem")).isEqualTo("no answer within 500 ms");
+        assertThat(status(unavailable).getString("lastProblem")).isEqualTo("no answer within 3000 ms");
         assertThat(status(unavailable).getString("status")).isEqualTo("queued");
 
         partner.answer(TestPartner.Answer.ACCEPT);
@@ -229,6 +240,8 @@ class ReferralOutboxTest {
 
         partner.answer(TestPartner.Answer.ACCEPT);
         run = Run.start(config, clock, REDIS.config());
+        // Closing Vert.x is not instant: the held request may fail first and record a retry after the pause.
+        clock.advance(Duration.ofSeconds(30));
         awaitStatus(reference, "delivered");
 
         assertThat(partner.received()).hasSize(2);

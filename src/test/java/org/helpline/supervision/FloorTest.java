@@ -79,10 +79,11 @@ class FloorTest {
 
         assertThat(snapshot.getString("type")).isEqualTo("snapshot");
         JsonObject contact = snapshot.getJsonArray("contacts").getJsonObject(0);
-        assertThat(contact.fieldNames()).containsExactlyInAnyOrder("id", "channel", "language", "priority", "state",
-                "queuedAt", "stateSince");
+        assertThat(contact.fieldNames()).containsExactlyInAnyOrder("id", "channel", "language", "topic", "priority",
+                "state", "queuedAt", "stateSince");
         assertThat(contact.getString("id")).isEqualTo(chat.id());
-        assertThat(snapshot.encode()).doesNotContain("secret-channel-ref", "abroad");
+        assertThat(contact.getString("topic")).as("a topic is not personal data").isEqualTo("abroad");
+        assertThat(snapshot.encode()).doesNotContain("secret-channel-ref");
         assertThat(snapshot.getJsonObject("figures").getLong("offered")).isEqualTo(1);
     }
 
@@ -97,7 +98,8 @@ class FloorTest {
         apply(new Command.Leave(first.id()));
         JsonObject update = floor.update();
 
-        assertThat(update.fieldNames()).containsExactlyInAnyOrder("type", "serverTime", "removedContacts", "figures");
+        assertThat(update.fieldNames()).as("one call fewer waits with nobody to take it: the alerts change too")
+                .containsExactlyInAnyOrder("type", "serverTime", "removedContacts", "figures", "alerts");
         assertThat(update.getJsonArray("removedContacts")).containsExactly(first.id());
         assertThat(update.getJsonObject("figures").getLong("abandoned")).isEqualTo(1);
         assertThat(floor.contact(second.id())).isPresent();
@@ -128,7 +130,7 @@ class FloorTest {
         feed(router.tick());
 
         JsonArray alerts = floor.update().getJsonArray("alerts");
-        assertThat(kinds(alerts)).containsExactly("urgent_waiting");
+        assertThat(kinds(alerts)).containsExactly("urgent_waiting", "nobody_available");
         assertThat(alerts.getJsonObject(0).getString("contactId")).isEqualTo(urgent.id());
 
         signIn("ana", Presence.AVAILABLE);
@@ -167,6 +169,27 @@ class FloorTest {
 
         signIn("ana", Presence.OFFLINE);
         clock.advance(Duration.ofHours(6)); // 17:00 in Bucharest: closed
+        assertThat(floor.alerts(clock.instant())).isEmpty();
+    }
+
+    @Test
+    void contactsWaitingForALanguageOrChannelNoAvailableOperatorTakesAreAnAlert() {
+        signIn("ana", Presence.AVAILABLE); // Romanian, calls and chats
+        apply(new Command.Enqueue(new NewContact(Channel.CHAT, "en", "abroad", Priority.NORMAL, null)));
+        apply(new Command.Enqueue(new NewContact(Channel.CHAT, "en", "abroad", Priority.NORMAL, null)));
+        arrives(Channel.CALL, Priority.NORMAL); // offered to ana: someone takes Romanian calls
+
+        JsonArray alerts = floor.alerts(clock.instant());
+        assertThat(kinds(alerts)).containsExactly("nobody_available");
+        assertThat(alerts.getJsonObject(0)).isEqualTo(new JsonObject().put("kind", "nobody_available")
+                .put("channel", "chat").put("language", "en").put("count", 2));
+
+        apply(new Command.SetPresence(new OperatorProfile("mark", Set.of("en"), Set.of(Channel.CALL), 3, null),
+                Presence.AVAILABLE, null));
+        assertThat(kinds(floor.alerts(clock.instant()))).as("mark takes English calls, not chats")
+                .containsExactly("nobody_available");
+        apply(new Command.SetPresence(new OperatorProfile("mark", Set.of("en"), Set.of(Channel.CHAT), 3, null),
+                Presence.AVAILABLE, null));
         assertThat(floor.alerts(clock.instant())).isEmpty();
     }
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -85,7 +86,9 @@ class SupervisorPageTest {
         Contact first = chatArrives();
         awaitText("#fig-offered", "1");
         awaitText("#waiting-count", "1");
-        assertThat(visible("#waiting tr[data-contact='" + first.id() + "']").getText()).contains("Chat", "ro", "Normal", "Waiting");
+        awaitText("#alerts", "1 chat in ro waits and no available operator takes it.");
+        assertThat(visible("#waiting tr[data-contact='" + first.id() + "']").getText())
+                .contains("Chat", "ro", "abroad", "Normal", "Waiting");
         assertThat(page.findElement(By.id("queue-summary")).getText()).contains("Chat", "ro", "Normal", "1");
 
         SocketProbe ana = availableConsole();
@@ -96,7 +99,7 @@ class SupervisorPageTest {
         awaitText("#fig-service-level", "100 %");
         awaitText("#waiting-count", "0");
         awaitText("#conversations", "ana");
-        assertThat(page.findElement(By.id("alerts")).getText()).doesNotContain("no operator");
+        assertThat(page.findElement(By.id("alerts")).getText()).doesNotContain("no operator", "no available operator");
 
         Contact second = chatArrives();
         server.commands().contact(new Command.Leave(second.id())).await();
@@ -107,9 +110,40 @@ class SupervisorPageTest {
     }
 
     @Test
+    void alertsThenWaitingContactsThenOperatorsAreAboveTheFoldOnALaptop() {
+        page.manage().window().setSize(new Dimension(1366, 900));
+        availableConsole();
+        Contact chat = chatArrives();
+        server.commands().contact(new Command.Enqueue(
+                new NewContact(Channel.CALL, "ro", "work", Priority.URGENT, null))).await();
+        logIn("sofia");
+        awaitText("#alerts", "no available operator");
+        visible("#waiting tr[data-contact='" + chat.id() + "']");
+        visible("#operators tr[data-operator=ana]");
+
+        long fold = ((Number) browser.script("return window.innerHeight")).longValue();
+        long alerts = top("#alerts-title");
+        long waiting = top("#queue-title");
+        long operators = top("#operators-title");
+        assertThat(alerts).isLessThan(waiting);
+        assertThat(waiting).as("waiting contacts come before (or beside, left of) the operators").isLessThanOrEqualTo(operators);
+        assertThat(bottom("#waiting tr[data-contact='" + chat.id() + "']")).as("the waiting contacts, above the fold").isLessThan(fold);
+        assertThat(bottom("#operators tr[data-operator=ana]")).as("the operators, above the fold").isLessThan(fold);
+    }
+
+    private long top(String css) {
+        return ((Number) browser.script("return Math.round(document.querySelector(arguments[0]).getBoundingClientRect().top)", css)).longValue();
+    }
+
+    private long bottom(String css) {
+        return ((Number) browser.script("return Math.round(document.querySelector(arguments[0]).getBoundingClientRect().bottom)", css)).longValue();
+    }
+
+    @Test
     void aSupervisorPausesAnOperatorAndTheOperatorsConsoleHearsIt() {
         SocketProbe ana = availableConsole();
         logIn("sofia");
+        awaitText("#staffing tr[data-staffing='ro|chat']", "ro Chat 1: ana 0 0 0");
 
         visible("#operators tr[data-operator=ana] button.pause").click();
         visible("#pause-reason").sendKeys("team meeting");
@@ -120,6 +154,9 @@ class SupervisorPageTest {
         assertThat(paused.getString("pauseReason")).isEqualTo("team meeting");
         awaitText("#operators tr[data-operator=ana]", "Paused (team meeting)");
         awaitText("#action-status", "ana is paused.");
+        awaitText("#staffing tr[data-staffing='ro|chat']", "ro Chat 0 0 1: ana 0");
+        assertThat(page.findElement(By.cssSelector("#staffing tr[data-staffing='ro|chat']")).getAttribute("class"))
+                .as("nobody could take a Romanian chat now").contains("unstaffed");
     }
 
     @Test

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The supervisor stream under load: 50 supervisors watch 1,000 waiting contacts while 100 contacts a second
  * leave and 100 arrive (the queue stays 1,000 deep), through the whole server on the real clock. Run it with
  * {@code ./mvnw -q test -Dtest=SupervisorStreamBenchmark}; it prints a table (also written to
- * {@code target/supervisor-stream-benchmark.txt}) and is not part of the test suite.
+ * {@code target/supervisor-stream-benchmark.txt}). The test suite runs it small in {@link SupervisorStreamBenchmarkSmokeTest}.
  *
  * <ul>
  *   <li>update latency: from the router's event of a new contact (heard on the event bus) to each supervisor
@@ -52,11 +52,11 @@ import org.junit.jupiter.api.io.TempDir;
  * </ul>
  */
 class SupervisorStreamBenchmark {
-    private static final int SUPERVISORS = 50;
-    private static final int WAITING = 1_000;
-    private static final int CHANGES_PER_SECOND = 100;
-    private static final long WARM_UP_MILLIS = 10_000;
-    private static final long MEASURE_MILLIS = 30_000;
+    static final Size FULL = new Size(50, 1_000, 100, 10_000, 30_000);
+
+    /** How big a run is; {@code changesPerSecond} contacts leave and as many arrive, paced by a timer. */
+    record Size(int supervisors, int waiting, int changesPerSecond, long warmUpMillis, long measureMillis) {
+    }
 
     private final Queue<Long> latencies = new ConcurrentLinkedQueue<>();
     private final Map<String, long[]> receiptsByUpdate = new ConcurrentHashMap<>();
@@ -68,8 +68,16 @@ class SupervisorStreamBenchmark {
 
     @Test
     void fiftySupervisorsWatchAThousandWaitingContacts(@TempDir Path dir) throws Exception {
+        String table = run(dir, FULL);
+        System.out.println(table);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "supervisor-stream-benchmark.txt"), table);
+    }
+
+    /** Runs the benchmark once; returns its table. */
+    String run(Path dir, Size size) throws Exception {
         List<Account> accounts = new ArrayList<>();
-        for (int i = 0; i < SUPERVISORS; i++) {
+        for (int i = 0; i < size.supervisors(); i++) {
             accounts.add(TestServer.supervisor("supervisor-" + i));
         }
         Vertx clients = Vertx.vertx();
@@ -81,16 +89,16 @@ class SupervisorStreamBenchmark {
                 }
             }).completion().await();
             Deque<String> waiting = new ArrayDeque<>();
-            for (int i = 0; i < WAITING; i++) {
+            for (int i = 0; i < size.waiting(); i++) {
                 waiting.add(arrive(server).await().id());
             }
             WebSocketClient sockets = clients.createWebSocketClient();
             int snapshotBytes = 0;
-            for (int i = 0; i < SUPERVISORS; i++) {
+            for (int i = 0; i < size.supervisors(); i++) {
                 snapshotBytes = connect(sockets, server.options("/supervisor/ws").addHeader("Cookie", server.login("supervisor-" + i)));
             }
 
-            long churn = clients.setPeriodic(1000 / CHANGES_PER_SECOND, id -> {
+            long churn = clients.setPeriodic(1000 / size.changesPerSecond(), id -> {
                 String leaving;
                 synchronized (waiting) {
                     leaving = waiting.removeFirst();
@@ -102,20 +110,20 @@ class SupervisorStreamBenchmark {
                     }
                 });
             });
-            pause(WARM_UP_MILLIS);
+            pause(size.warmUpMillis());
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpuStart = os.getProcessCpuTime();
             long wallStart = System.nanoTime();
             updates.set(0);
             updateBytes.set(0);
             measuring = true;
-            pause(MEASURE_MILLIS);
+            pause(size.measureMillis());
             measuring = false;
             long cpu = os.getProcessCpuTime() - cpuStart;
             long wall = System.nanoTime() - wallStart;
             clients.cancelTimer(churn);
 
-            report(snapshotBytes, (double) cpu / wall, wall);
+            return report(size, snapshotBytes, (double) cpu / wall, wall);
         } finally {
             closeClients(clients);
             server.close();
@@ -171,11 +179,11 @@ class SupervisorStreamBenchmark {
         return snapshot.await();
     }
 
-    private void report(int snapshotBytes, double cores, long wallNanos) throws Exception {
+    private String report(Size size, int snapshotBytes, double cores, long wallNanos) {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] spreads = receiptsByUpdate.values().stream().mapToLong(r -> r[1] - r[0]).sorted().toArray();
         double seconds = wallNanos / 1e9;
-        String table = """
+        return """
                 Supervisor stream benchmark — %s
                 %d supervisors, %d contacts waiting, %d leave and %d arrive per second, %.0f s measured
                 update latency (event → update received)  p50 %.0f ms   p99 %.0f ms   max %.0f ms   (%d samples)
@@ -183,15 +191,13 @@ class SupervisorStreamBenchmark {
                 updates per supervisor per second: %.2f (shortest gap between two updates: %d ms)
                 update size: %.1f KB on average; snapshot: %.0f KB
                 CPU: %.2f cores (%.0f %% of %d), clients included
-                """.formatted(Machine.describe(), SUPERVISORS, WAITING, CHANGES_PER_SECOND, CHANGES_PER_SECOND, seconds,
+                """.formatted(Machine.describe(), size.supervisors(), size.waiting(), size.changesPerSecond(),
+                size.changesPerSecond(), seconds,
                 millis(percentile(sorted, 50)), millis(percentile(sorted, 99)), millis(sorted.length == 0 ? 0 : sorted[sorted.length - 1]),
                 sorted.length, millis(percentile(spreads, 50)), millis(percentile(spreads, 99)),
-                updates.get() / (double) SUPERVISORS / seconds, shortestGapMillis.get(),
+                updates.get() / (double) size.supervisors() / seconds, shortestGapMillis.get(),
                 updateBytes.get() / 1024.0 / Math.max(1, updates.get()), snapshotBytes / 1024.0,
                 cores, cores * 100 / Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
-        System.out.println(table);
-        Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target", "supervisor-stream-benchmark.txt"), table);
     }
 
     private static long percentile(long[] sorted, int p) {

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * dispatch and tells the dialplan to hold) against bare Asterisk-Java FastAGI servers with the same
  * clients in the same run: one running an empty script, one that only sets the variable the dialplan
  * reads. Rounds alternate the three servers; each round's ratio compares figures taken seconds apart.
- * Run it with {@code ./mvnw -q test -Dtest=AgiBenchmark}; it prints a table and is not part of the test suite.
+ * Run it with {@code ./mvnw -q test -Dtest=AgiBenchmark}; it prints a table. The test suite runs it small in
+ * {@link AgiBenchmarkSmokeTest}.
  *
  * <p>Each client plays Asterisk: connects, sends a real {@code agi_} environment, answers every
  * command {@code 200 result=1}, and counts the session from connecting until the server hangs up.
@@ -43,10 +44,7 @@ import org.junit.jupiter.api.Test;
  * holds the 40,000 callers of one measurement at most; nothing records its events for tests.
  */
 class AgiBenchmark {
-    private static final int CLIENTS = 16;
-    private static final int ROUNDS = 3;
-    private static final int WARM_UP = 20_000;
-    private static final int SESSIONS = 20_000;
+    static final Size FULL = new Size(16, 3, 20_000, 20_000);
     /** A Monday at 11:00 in Bucharest: within the default opening hours. */
     private static final OperatingSystemMXBean PROCESS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -60,38 +58,50 @@ class AgiBenchmark {
         }
     }
 
+    /** How big a run is: sessions per measurement, after {@code warmUp} sessions that are not counted. */
+    record Size(int clients, int rounds, int warmUp, int sessions) {
+    }
+
     @Test
     void inboundRegistrations() throws Exception {
         PrintStream console = LogToFile.redirect(Path.of("target", "agi-benchmark.log"));
+        try {
+            String table = run(FULL);
+            console.println(table);
+            Files.writeString(Path.of("target", "agi-benchmark.txt"), table);
+        } finally {
+            System.setOut(console);
+        }
+    }
+
+    static String run(Size size) throws Exception {
         BareServer empty = BareServer.start((request, channel) -> { });
         // the answer the dialplan needs, with nothing behind it: the protocol's own cost
         BareServer setting = BareServer.start((request, channel) -> channel.setVariable("HELPLINE_ACTION", "hold"));
         try {
             List<String> rows = new ArrayList<>();
-            double[] toEmpty = new double[ROUNDS];
-            double[] toSetting = new double[ROUNDS];
+            double[] toEmpty = new double[size.rounds()];
+            double[] toSetting = new double[size.rounds()];
             // a first round that is not counted: the JIT compiles all three servers' code before any figure is kept
-            measure("bare, empty script", empty.port());
-            measure("bare, 1 SET VARIABLE", setting.port());
-            measureHelpline();
-            for (int round = 0; round < ROUNDS; round++) {
-                Result bare = measure("bare, empty script", empty.port());
-                Result set = measure("bare, 1 SET VARIABLE", setting.port());
-                Result helpline = measureHelpline();
+            measure("bare, empty script", empty.port(), size);
+            measure("bare, 1 SET VARIABLE", setting.port(), size);
+            measureHelpline(size);
+            for (int round = 0; round < size.rounds(); round++) {
+                Result bare = measure("bare, empty script", empty.port(), size);
+                Result set = measure("bare, 1 SET VARIABLE", setting.port(), size);
+                Result helpline = measureHelpline(size);
                 rows.addAll(List.of(bare.toString(), set.toString(), helpline.toString()));
                 toEmpty[round] = helpline.perSecond() / bare.perSecond();
                 toSetting[round] = helpline.perSecond() / set.perSecond();
             }
-            String table = """
+            return """
                     FastAGI benchmark — %s, %d clients, %d sessions per measurement
                     server                 sessions/s   p50          p99          CPU/session
                     %s
                     helpline / bare empty script, per round: %s, median %.2f
                     helpline / bare setting the one variable, per round: %s, median %.2f
-                    """.formatted(org.helpline.bench.Machine.describe(), CLIENTS, SESSIONS, String.join("\n", rows),
+                    """.formatted(org.helpline.bench.Machine.describe(), size.clients(), size.sessions(), String.join("\n", rows),
                     describe(toEmpty), median(toEmpty), describe(toSetting), median(toSetting));
-            console.println(table);
-            Files.writeString(Path.of("target", "agi-benchmark.txt"), table);
         } finally {
             empty.stop();
             setting.stop();
@@ -99,11 +109,11 @@ class AgiBenchmark {
     }
 
     /** A fresh server each round: its queue then holds one measurement's callers, not every round's. */
-    private static Result measureHelpline() throws Exception {
+    private static Result measureHelpline(Size size) throws Exception {
         Vertx vertx = Vertx.vertx();
         try (TelephonyRoom room = TelephonyRoom.startUnrecorded(vertx, new FakeClock(OPEN)).ready()) {
             room.signIn("ana", Presence.PAUSED, "2001", "ro");
-            return measure("helpline inbound", room.agiPort);
+            return measure("helpline inbound", room.agiPort, size);
         } finally {
             vertx.close().await();
         }
@@ -145,26 +155,27 @@ class AgiBenchmark {
         }
     }
 
-    private static Result measure(String name, int port) throws Exception {
-        run(port, WARM_UP);
+    private static Result measure(String name, int port, Size size) throws Exception {
+        int sessions = size.sessions();
+        run(port, size.warmUp(), size.clients());
         long cpuBefore = PROCESS.getProcessCpuTime();
         long started = System.nanoTime();
-        long[] latencies = run(port, SESSIONS);
+        long[] latencies = run(port, sessions, size.clients());
         double seconds = (System.nanoTime() - started) / 1e9;
-        double cpuMicros = (PROCESS.getProcessCpuTime() - cpuBefore) / 1e3 / SESSIONS;
+        double cpuMicros = (PROCESS.getProcessCpuTime() - cpuBefore) / 1e3 / sessions;
         Arrays.sort(latencies);
-        return new Result(name, SESSIONS / seconds, latencies[SESSIONS / 2] / 1e6,
-                latencies[(int) Math.ceil(SESSIONS * 0.99) - 1] / 1e6, cpuMicros);
+        return new Result(name, sessions / seconds, latencies[sessions / 2] / 1e6,
+                latencies[(int) Math.ceil(sessions * 0.99) - 1] / 1e6, cpuMicros);
     }
 
-    private static long[] run(int port, int sessions) throws Exception {
+    private static long[] run(int port, int sessions, int clientCount) throws Exception {
         long[] latencies = new long[sessions];
         AtomicInteger next = new AtomicInteger();
         byte[] environment = (String.join("\n", AgiCall.environment(port, "inbound", TelephonyRoom.CALLER, "ro", "normal"))
                 + "\n\n").getBytes(StandardCharsets.UTF_8);
-        try (ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
+        try (ExecutorService clients = Executors.newFixedThreadPool(clientCount)) {
             List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
+            for (int c = 0; c < clientCount; c++) {
                 running.add(clients.submit(() -> {
                     for (int n = next.getAndIncrement(); n < sessions; n = next.getAndIncrement()) {
                         latencies[n] = session(port, environment);

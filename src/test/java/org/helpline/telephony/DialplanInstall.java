@@ -32,7 +32,8 @@ final class DialplanInstall {
     private static final Pattern REQUIRED = Pattern.compile("required=\\(([^)]*)\\)");
     private static final Pattern REQUIRED_SEQ = Pattern.compile(
             "for n in \\$\\(seq (\\d+) (\\d+)\\); do required\\+=\\(\"([^\"$]*)\\$n([^\"$]*)\"\\)");
-    private static final Pattern RENDERED_FILE = Pattern.compile("\\$out/[^\"\\s]*\\.(\\w+)\"");
+    /** A file render.sh writes: under $out, or beside one ("${1%.wav}.ulaw", its G.711 copies). */
+    private static final Pattern RENDERED_FILE = Pattern.compile("(?:\\$out/[^\"\\s]*|\\})\\.(\\w+)\"");
 
     /** Installed path (e.g. /etc/asterisk/dialplan) to the repository path installed there. */
     final Map<String, Path> mounts;

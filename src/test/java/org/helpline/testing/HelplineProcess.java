@@ -12,28 +12,75 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
+import org.helpline.web.auth.Account;
+import org.helpline.web.auth.AccountFile;
 
 /**
  * The server as its own operating-system process ({@code java org.helpline.Main --config FILE}, the tests'
  * class path), for what only a real process shows: kill -9, SIGSTOP and SIGCONT, SIGTERM. Its output goes to
- * {@code {dir}/{name}.log}. Unlike {@link ServerProcess} it does not wait for readiness (a standby never is
- * ready), takes the whole configuration, and sends SIGSTOP, SIGCONT and SIGTERM too: for the two-server tests.
+ * {@code {dir}/{name}.log} (appended: a restart in the same folder keeps the first run's output). Nothing of its
+ * memory survives a kill, only what its store kept. {@link #start} does not wait for readiness (a standby never
+ * is ready); {@link #ready} starts a lone server with the tests' defaults and waits until it serves.
  * Blocking: call from the test thread.
  */
 public final class HelplineProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private static final Duration READY_WITHIN = Duration.ofSeconds(60);
+
     private final String name;
     private final int httpPort;
     private final Path log;
-    private Process process;
+    private final Process process;
+    private Vertx vertx;
+    private WebSocketClient sockets;
 
     private HelplineProcess(String name, int httpPort, Path log, Process process) {
         this.name = name;
         this.httpPort = httpPort;
         this.log = log;
         this.process = process;
+    }
+
+    /**
+     * A lone server ("server") with the tests' defaults: open every hour of the week, no telephony, the
+     * accounts of {@code dir/accounts.json}; waits until {@code /ready} answers 200.
+     *
+     * @param extraYaml configuration added to the defaults (e.g. a Redis store)
+     * @param accounts  written to the account file if it does not exist yet (use {@link TestServer#operator})
+     */
+    public static HelplineProcess ready(Path dir, String extraYaml, List<Account> accounts) {
+        Path accountFile = dir.resolve("accounts.json");
+        if (!Files.exists(accountFile)) {
+            AccountFile file = new AccountFile(accountFile);
+            accounts.forEach(file::add);
+        }
+        HelplineProcess server = start(dir, "server", TestServer.freePort(), """
+                auth: { accountsFile: "%s", hashIterations: 1000 }
+                telephony:
+                  enabled: false
+                  openingHours:
+                    zone: UTC
+                    weekly: { monday: "00:00-24:00", tuesday: "00:00-24:00", wednesday: "00:00-24:00",
+                              thursday: "00:00-24:00", friday: "00:00-24:00", saturday: "00:00-24:00",
+                              sunday: "00:00-24:00" }
+                routing: { tickInterval: 20ms, disconnectGrace: 300ms }
+                %s
+                """.formatted(accountFile, extraYaml));
+        try {
+            Eventually.until(() -> !server.alive() || server.ready(), "the server process answers /ready", READY_WITHIN);
+        } catch (AssertionError e) {
+            server.close();
+            throw new IllegalStateException("the server process did not get ready within " + READY_WITHIN + ":\n" + server.output(), e);
+        }
+        if (!server.alive()) {
+            throw new IllegalStateException("the server process ended before it was ready:\n" + server.output());
+        }
+        return server;
     }
 
     /**
@@ -53,7 +100,7 @@ public final class HelplineProcess implements AutoCloseable {
             Path log = dir.resolve(name + ".log");
             ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", classPath,
                     "org.helpline.Main", "--config", config.toString()))
-                    .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+                    .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("HELPLINE_AUDIT_LOG", dir.resolve(name + "-audit.log").toString());
             return new HelplineProcess(name, httpPort, log, builder.start());
         } catch (IOException e) {
@@ -63,6 +110,43 @@ public final class HelplineProcess implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** Logs in and returns the session cookie ("helpline_session=..."). */
+    public String login(String account) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/api/login"))
+                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .header("Origin", "http://localhost:" + httpPort)
+                    .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("name", account)
+                            .put("password", TestServer.PASSWORD).encode())).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("login of " + account + " failed: " + response.statusCode() + " " + response.body());
+            }
+            String cookie = response.headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith("helpline_session=")).findFirst().orElseThrow();
+            return cookie.substring(0, cookie.indexOf(';'));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The operator's console, logged in (its first message is "welcome"). */
+    public SocketProbe console(String account) {
+        return SocketProbe.connect(sockets(), options("/operator/ws").addHeader("Cookie", login(account)));
+    }
+
+    /** The supervisor view, logged in (its first message is "snapshot"). */
+    public SocketProbe supervisor(String account) {
+        return SocketProbe.connect(sockets(), options("/supervisor/ws").addHeader("Cookie", login(account)));
+    }
+
+    /** A caller's chat page. */
+    public SocketProbe caller() {
+        return SocketProbe.connect(sockets(), options("/chat/ws"));
     }
 
     public long pid() {
@@ -107,6 +191,9 @@ public final class HelplineProcess implements AutoCloseable {
     public void kill() {
         process.destroyForcibly();
         awaitExit();
+        if (process.isAlive()) {
+            throw new AssertionError(name + " did not die");
+        }
     }
 
     /** SIGSTOP: the process freezes, its sockets stay open. */
@@ -145,11 +232,27 @@ public final class HelplineProcess implements AutoCloseable {
             process.destroyForcibly();
             awaitExit();
         }
+        if (vertx != null) {
+            vertx.close().await();
+        }
     }
 
     @Override
     public String toString() {
         return name;
+    }
+
+    private WebSocketClient sockets() {
+        if (sockets == null) {
+            vertx = Vertx.vertx();
+            sockets = vertx.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions().setMaxConnections(500));
+        }
+        return sockets;
+    }
+
+    private WebSocketConnectOptions options(String path) {
+        return new WebSocketConnectOptions().setHost("localhost").setPort(httpPort).setURI(path)
+                .addHeader("Origin", "http://localhost:" + httpPort);
     }
 
     private void awaitExit() {

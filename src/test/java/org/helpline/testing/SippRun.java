@@ -28,7 +28,7 @@ public final class SippRun implements AutoCloseable {
             Path folder = Files.createTempDirectory(Files.createDirectories(Path.of("target/sipp")).toAbsolutePath(), name + "-");
             Files.writeString(folder.resolve(name + ".xml"), scenario);
             List<String> command = new ArrayList<>(List.of("sipp", "-sf", name + ".xml", "-nostdin", "-trace_err",
-                    "-trace_msg", "-cp", Integer.toString(RealAsterisk.freeUdpPort())));
+                    "-trace_msg", "-trace_screen", "-cp", Integer.toString(RealAsterisk.freeUdpPort())));
             command.addAll(arguments);
             Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
                     .redirectOutput(folder.resolve("sipp.out").toFile()).start();
@@ -51,6 +51,28 @@ public final class SippRun implements AutoCloseable {
         if (process.exitValue() != 0) {
             throw new AssertionError("SIPp exited with " + process.exitValue() + " (a call did not go as written); " + logs());
         }
+    }
+
+    /**
+     * Waits for SIPp to end (stopping it past the deadline) and returns how many calls did not go as the
+     * scenario says, from its final statistics screen: a benchmark counts failures where a test fails.
+     */
+    public long awaitFailedCalls(Duration within) {
+        try {
+            if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+                close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        List<String> failed = files("_screen.log").stream().flatMap(String::lines)
+                .filter(l -> l.strip().startsWith("Failed call")).toList();
+        if (failed.isEmpty()) {
+            throw new AssertionError("SIPp left no statistics screen; " + logs());
+        }
+        String[] columns = failed.getLast().split("\\|");
+        return Long.parseLong(columns[columns.length - 1].strip());
     }
 
     /** Every SIP message SIPp received, as its message log has them. */

@@ -45,7 +45,12 @@ public final class AuthFailure extends RuntimeException {
 
     static AuthFailure tooManyAttempts(Duration retryAfter) {
         return new AuthFailure(429, "too_many_attempts",
-                "too many failed logins for this name; try again later", retryAfter);
+                "too many failed logins from this address; try again later", retryAfter);
+    }
+
+    static AuthFailure busy(Duration retryAfter) {
+        return new AuthFailure(503, "unavailable", "too many logins are being checked right now; try again in a moment",
+                retryAfter);
     }
 
     static AuthFailure wrongCurrentPassword() {
@@ -68,7 +73,7 @@ public final class AuthFailure extends RuntimeException {
         return code;
     }
 
-    /** How long to wait before trying again (429 only), else null. */
+    /** How long to wait before trying again (429, and 503 when busy), else null. */
     public Duration retryAfter() {
         return retryAfter;
     }

@@ -5,20 +5,21 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import io.vertx.core.Future;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import org.helpline.core.SourceAddress;
 import org.helpline.web.ErrorReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/login}, {@code POST /api/logout}, {@code GET /api/me} and {@code POST /api/password}.
- * Password checks and hashes run on the {@code hashing} worker pool, never on the event loop.
+ * Password checks and hashes run on the {@link HashingPool}, never on the event loop.
  */
 public final class AuthRoutes {
     public static final String LOGIN = "/api/login";
@@ -33,17 +34,19 @@ public final class AuthRoutes {
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final AccessControl access;
-    private final WorkerExecutor hashing;
+    private final HashingPool hashing;
+    private final SourceAddress sources;
     private final boolean secureCookies;
 
     public AuthRoutes(AccountFile accounts, PasswordHash hasher, Sessions sessions, LoginThrottle throttle,
-                      AccessControl access, WorkerExecutor hashing, boolean secureCookies) {
+                      AccessControl access, HashingPool hashing, SourceAddress sources, boolean secureCookies) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.sessions = sessions;
         this.throttle = throttle;
         this.access = access;
         this.hashing = hashing;
+        this.sources = sources;
         this.secureCookies = secureCookies;
     }
 
@@ -72,7 +75,7 @@ public final class AuthRoutes {
         Optional<Account> known = possible ? accounts.find(name) : Optional.empty();
         // A name that could not exist still costs a hash, so that no answer is faster than another.
         Future<Void> checked = possible
-                ? throttle.attempt(name, () -> check(password, known))
+                ? throttle.attempt(sourceOf(context), name, () -> check(password, known))
                 : check(password, known).compose(right -> Future.failedFuture(AuthFailure.badCredentials()));
         checked.compose(right -> sessions.close(SessionCookie.token(context)))
                 .compose(closed -> sessions.open(known.orElseThrow()))
@@ -140,13 +143,13 @@ public final class AuthRoutes {
         }
         Session session = AccessControl.session(context);
         Account account = session.account();
-        throttle.attempt(account.name(), () -> check(current, Optional.of(account)))
+        throttle.attempt(sourceOf(context), account.name(), () -> check(current, Optional.of(account)))
                 .recover(failure -> Future.failedFuture(failure instanceof AuthFailure refused
                         && refused.code().equals("bad_credentials") ? AuthFailure.wrongCurrentPassword() : failure))
-                .compose(right -> hashing.executeBlocking(() -> {
+                .compose(right -> hashing.run(() -> {
                     String hash = hasher.hash(next);
                     return accounts.update(account.name(), a -> a.withPassword(hash, false));
-                }, false))
+                }))
                 .recover(failure -> Future.failedFuture(failure instanceof NoSuchElementException
                         ? AuthFailure.unauthenticated() : failure))
                 .compose(updated -> sessions.close(session.token()).compose(closed -> sessions.open(updated)))
@@ -166,13 +169,19 @@ public final class AuthRoutes {
 
     /** Whether the password is right, decided on the hashing pool; unknown names check a dummy hash. */
     private Future<Boolean> check(String password, Optional<Account> known) {
-        return hashing.executeBlocking(() -> {
+        return hashing.run(() -> {
             if (known.isPresent()) {
                 return PasswordHash.verify(password, known.get().passwordHash());
             }
             hasher.verifyAgainstDummy(password);
             return false;
-        }, false);
+        });
+    }
+
+    /** For the throttle only, in memory: never logged. */
+    private String sourceOf(RoutingContext context) {
+        SocketAddress remote = context.request().remoteAddress();
+        return sources.of(remote == null ? null : remote.hostAddress(), context.request().getHeader(SourceAddress.FORWARDED_FOR));
     }
 
     private void failed(RoutingContext context) {

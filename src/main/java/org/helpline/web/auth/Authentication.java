@@ -6,9 +6,9 @@ import java.util.Objects;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
 import org.helpline.config.AuthConfig;
+import org.helpline.core.SourceAddress;
 import org.helpline.store.HelplineStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,17 +16,17 @@ import org.slf4j.LoggerFactory;
 /**
  * This room assembled for the server: the routes, the guard, and a watch on the account file so that
  * accounts added, changed or removed with the {@code user} command take effect within seconds.
- * Password hashing gets its own small worker pool, so a burst of logins cannot starve the rest of the
- * server of CPU or worker threads.
+ * Password hashing gets its own small pool with a short queue ({@link HashingPool}), so a burst of logins
+ * cannot starve the rest of the server of CPU or worker threads, nor make a real login wait behind it.
  */
 public final class Authentication {
     private static final Logger LOG = LoggerFactory.getLogger(Authentication.class);
     static final Duration RELOAD_EVERY = Duration.ofSeconds(5);
-    private static final int HASHING_THREADS = 2;
 
     private final Vertx vertx;
     private final AccountFile accounts;
-    private final WorkerExecutor hashing;
+    private final HashingPool hashing;
+    private final LoginThrottle throttle;
     private final PasswordHash hasher;
     private final Sessions sessions;
     private final AccessControl access;
@@ -36,31 +36,33 @@ public final class Authentication {
     private String lastProblem;
 
     private Authentication(Vertx vertx, AuthConfig config, String publicUrl, AccountFile accounts,
-                           HelplineStore store, Clock clock) {
+                           HelplineStore store, SourceAddress sources, Clock clock) {
         this.vertx = vertx;
         this.accounts = accounts;
-        this.hashing = vertx.createSharedWorkerExecutor("helpline-password-hashing", HASHING_THREADS);
+        this.hashing = new HashingPool(config.hashingThreads(), config.hashingQueue());
+        this.throttle = new LoginThrottle(config, clock);
         this.sessions = new Sessions(store, accounts, config, clock);
         this.access = new AccessControl(sessions, publicUrl, config.secureCookies());
         this.hasher = new PasswordHash(config.hashIterations());
-        this.routes = new AuthRoutes(accounts, hasher, sessions, new LoginThrottle(store, config, clock), access,
-                hashing, config.secureCookies());
+        this.routes = new AuthRoutes(accounts, hasher, sessions, throttle, access, hashing, sources,
+                config.secureCookies());
     }
 
     /**
      * @param accounts  the account file, already read (see {@link FirstRun#prepare})
      * @param publicUrl {@code http.publicUrl}: the only origin allowed to change state
+     * @param sources   finds a login's source address, for the throttle
      */
     public static Authentication start(Vertx vertx, AuthConfig config, String publicUrl, AccountFile accounts,
-                                       HelplineStore store, Clock clock) {
+                                       HelplineStore store, SourceAddress sources, Clock clock) {
         Authentication authentication = new Authentication(vertx, Objects.requireNonNull(config), publicUrl,
-                accounts, store, clock);
+                accounts, store, sources, clock);
         authentication.scheduleReload();
         // Makes the dummy hash now, so the first login for an unknown name is no slower than any other.
-        authentication.hashing.executeBlocking(() -> {
+        authentication.hashing.run(() -> {
             authentication.hasher.verifyAgainstDummy("");
             return null;
-        }, false).onFailure(e -> LOG.warn("auth.hash.warmup.failed reason={}", e.toString()));
+        }).onFailure(e -> LOG.warn("auth.hash.warmup.failed reason={}", e.toString()));
         return authentication;
     }
 
@@ -85,13 +87,15 @@ public final class Authentication {
     public Future<Void> close() {
         closed = true;
         vertx.cancelTimer(reloadTimer);
-        return hashing.close();
+        hashing.close();
+        return Future.succeededFuture();
     }
 
     private void scheduleReload() {
         if (!closed) {
             reloadTimer = vertx.setTimer(RELOAD_EVERY.toMillis(), id -> vertx.executeBlocking(accounts::reloadIfChanged, false)
                     .onComplete(reloaded -> {
+                        throttle.sweep();
                         report(reloaded.failed() ? reloaded.cause().getMessage() : null, reloaded.succeeded() && reloaded.result());
                         scheduleReload();
                     }));

@@ -18,7 +18,7 @@ final class Accounts {
 
     static AuthConfig config(Path dir) {
         return new AuthConfig(dir.resolve("accounts.json").toString(), Duration.ofMinutes(30), Duration.ofHours(12),
-                5, Duration.ofMinutes(15), 1000, false);
+                5, Duration.ofMinutes(15), 1000, false, 20, 2, 8);
     }
 
     static Account operator(String name, String password) {

@@ -2,8 +2,10 @@ package org.helpline.web.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +23,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.junit5.VertxExtension;
+import org.helpline.core.SourceAddress;
 import org.helpline.store.MemoryStore;
 import org.helpline.testing.FakeClock;
 import org.junit.jupiter.api.AfterEach;
@@ -35,11 +38,13 @@ class AuthRoutesTest {
     private static final String PUBLIC_URL = "http://localhost:8080";
     private static final String ANA = Accounts.ANA_PASSWORD;
     private static final String SOFIA = Accounts.SOFIA_PASSWORD;
+    private static final String ATTACKER = "203.0.113.9";
 
     @TempDir
     Path dir;
     private final FakeClock clock = new FakeClock();
     private AccountFile accounts;
+    private final MemoryStore store = new MemoryStore(clock);
     private Authentication authentication;
     private HttpServer server;
     private WebClient client;
@@ -49,7 +54,8 @@ class AuthRoutesTest {
         accounts = new AccountFile(dir.resolve("accounts.json"));
         accounts.add(Accounts.operator("ana", ANA));
         accounts.add(Accounts.supervisor("sofia", SOFIA));
-        authentication = Authentication.start(vertx, Accounts.config(dir), PUBLIC_URL, accounts, new MemoryStore(clock), clock);
+        authentication = Authentication.start(vertx, Accounts.config(dir), PUBLIC_URL, accounts, store,
+                new SourceAddress(List.of("127.0.0.1")), clock);
         Router router = Router.router(vertx);
         authentication.mount(router);
         AccessControl access = authentication.access();
@@ -141,6 +147,62 @@ class AuthRoutesTest {
         assertThat(refused.getHeader("Retry-After")).isEqualTo("900");
         clock.advance(Duration.ofMinutes(15));
         assertThat(login("ana", ANA).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAttackersGuessesFromElsewhereDoNotLockTheOperatorOut() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            assertThat(loginFrom(ATTACKER, "ana", "guess number " + i).statusCode()).isIn(401, 429);
+        }
+        assertThat(loginFrom(ATTACKER, "ana", ANA).statusCode()).as("the guessing address itself is refused").isEqualTo(429);
+
+        assertThat(loginFrom("198.51.100.7", "ana", ANA).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void oneAddressTryingManyNamesIsRefusedAfterItsAllowance() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            assertThat(loginFrom(ATTACKER, "name" + i, "guess").statusCode()).isEqualTo(401);
+        }
+
+        HttpResponse<Buffer> refused = loginFrom(ATTACKER, "sofia", SOFIA);
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("900");
+        assertThat(loginFrom("198.51.100.7", "sofia", SOFIA).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theThrottleKeepsAddressesOutOfTheStoreAsThePrivacyNoticeSays() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            loginFrom(ATTACKER, "ana", "guess number " + i);
+        }
+
+        assertThat(await(store.entries("")).keySet()).as("nothing about failed logins is stored").isEmpty();
+        String privacy = Files.readString(Path.of("docs/privacy.md"));
+        assertThat(privacy).doesNotContain("value:throttle:", "value:login-failures:")
+                .contains("**A login's address**", "`LoginThrottle`", "`auth.loginWindow`");
+    }
+
+    @Test
+    void xForwardedForFromAnUntrustedAddressIsIgnored(Vertx vertx) throws Exception {
+        Authentication untrusting = Authentication.start(vertx, Accounts.config(dir), PUBLIC_URL, accounts,
+                new MemoryStore(clock), new SourceAddress(List.of()), clock);
+        Router router = Router.router(vertx);
+        untrusting.mount(router);
+        HttpServer other = await(vertx.createHttpServer().requestHandler(router).listen(0));
+        WebClient direct = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(other.actualPort()));
+        try {
+            for (int i = 0; i < 5; i++) {
+                sendLogin(direct, "203.0.113." + i, "ana", "guess number " + i);
+            }
+            assertThat(sendLogin(direct, "198.51.100.7", "ana", ANA).statusCode())
+                    .as("a client cannot pick a fresh address by writing the header").isEqualTo(429);
+        } finally {
+            direct.close();
+            await(other.close());
+            await(untrusting.close());
+        }
     }
 
     @Test
@@ -285,6 +347,16 @@ class AuthRoutesTest {
 
     private HttpResponse<Buffer> login(String name, String password) throws Exception {
         return post("/api/login", null, new JsonObject().put("name", name).put("password", password), null);
+    }
+
+    /** Through the trusted proxy (127.0.0.1 here), as a client at {@code address}. */
+    private HttpResponse<Buffer> loginFrom(String address, String name, String password) throws Exception {
+        return sendLogin(client, address, name, password);
+    }
+
+    private static HttpResponse<Buffer> sendLogin(WebClient client, String address, String name, String password) throws Exception {
+        return await(client.request(HttpMethod.POST, "/api/login").putHeader("X-Forwarded-For", address)
+                .sendJsonObject(new JsonObject().put("name", name).put("password", password)));
     }
 
     private HttpResponse<Buffer> get(String path, String token) throws Exception {

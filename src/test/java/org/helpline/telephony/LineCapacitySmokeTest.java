@@ -1,0 +1,34 @@
+package org.helpline.telephony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.helpline.testing.RealAsterisk;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** LineCapacityBenchmark with a handful of calls, so it cannot rot: it completes with a sane table. No figure is judged. */
+class LineCapacitySmokeTest {
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void available() {
+        RealAsterisk.assumeAvailable();
+    }
+
+    @Test
+    void theBenchmarkRunsOnAHandfulOfCalls() throws Exception {
+        String table = LineCapacityBenchmark.run(new LineCapacityBenchmark.Scale(3, 3, List.of(1), 3, 2), dir);
+        System.out.println(table); // into the test report, for whoever looks
+
+        assertThat(table).contains("bare FastAGI", "helpline")
+                .containsPattern("callers holding at once \\(of 3\\) +3 \\(0 failed\\) +3 \\(0 failed\\)")
+                .containsPattern("position AGI p50 / p99 \\(sessions, holding\\) +[0-9.]+ / [0-9.]+ ms \\([1-9]")
+                .containsPattern("new calls/s with 0 failed \\(3 s each\\) +1/s +1/s")
+                .containsPattern("overload: .* +5 calls, 0 not refused 486; 2 holding after, 0 dropped +5 calls, 0 not refused 486; 2 holding after, 0 dropped");
+    }
+}

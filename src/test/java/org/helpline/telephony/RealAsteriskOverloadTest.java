@@ -1,0 +1,108 @@
+package org.helpline.telephony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.helpline.core.ChangeReason;
+import org.helpline.core.Contact;
+import org.helpline.core.ContactState;
+import org.helpline.testing.RealAsterisk;
+import org.helpline.testing.SippCaller;
+import org.helpline.testing.SippRun;
+import org.helpline.testing.SocketProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Overload on a real Asterisk with the whole server: a flood of new calls twice the line's size
+ * (HELPLINE_MAX_CALLS, 3 here) is refused busy before answering, and the callers already holding keep
+ * their music (Asterisk keeps sending them audio) and their place in the queue (the same positions
+ * announced, no contact leaves). At full scale: LineCapacityBenchmark.
+ */
+class RealAsteriskOverloadTest {
+    private static final int LINE = 3;
+
+    @TempDir
+    static Path dir;
+    static RealAsterisk asterisk;
+    static RealLine line;
+
+    @BeforeAll
+    static void start() {
+        RealAsterisk.assumeAvailable();
+        int agiPort = RealAsterisk.freeUdpPort();
+        asterisk = RealAsterisk.with().agiPort(agiPort).global("HELPLINE_MAX_CALLS", Integer.toString(LINE))
+                .global("HOLD_ANNOUNCE_EVERY", "4")     // positions asked again while the flood comes
+                .global("HOLD_DURESS_TIP", "no").start();
+        line = new RealLine(dir, agiPort, asterisk.amiPort()).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (line != null) {
+            line.close();
+        }
+        if (asterisk != null) {
+            asterisk.close();
+        }
+    }
+
+    @Test
+    void aFloodBeyondTheLineIsRefusedBusy_theHoldingCallersKeepTheirMusicAndTheirPlace() {
+        try (SocketProbe ana = line.paused("ana")) { // the line is open, nobody takes calls: callers wait
+            int mark = line.mark();
+            SippRun holding = SippCaller.to(asterisk).pause(Duration.ofMillis(1500)).keys("291")
+                    .holdFor(Duration.ofSeconds(60)).hangUp().calls(LINE, 1).start();
+            List<Contact> waiting = line.newCalls(mark, LINE);
+            Map<String, String> places = new LinkedHashMap<>();
+            for (int i = 0; i < LINE; i++) {
+                places.put(waiting.get(i).channelRef(), "Data: helpline/pos-" + (i + 1)); // that place being announced
+            }
+            places.forEach((channel, place) -> assertThat(asterisk.awaitCli("core show channel " + channel,
+                    out -> out.contains(place), channel + " told its place"))
+                    .contains("WriteTranscode: No")); // the prompt's G.711 copy plays as it is: no transcoding per caller
+            Map<String, Long> sent = audioSent(places.keySet());
+
+            SippCaller.to(asterisk).refusedWith(486).calls(2 * LINE, 2 * LINE).start().awaitSuccess(Duration.ofSeconds(60));
+
+            // the refused calls never reached the server; the holding callers are still where they were
+            assertThat(line.eventsSince(mark)).filteredOn(c -> c.reason() == ChangeReason.NEW).hasSize(LINE);
+            assertThat(line.eventsSince(mark)).extracting(c -> c.contact().state())
+                    .doesNotContain(ContactState.ABANDONED, ContactState.OFFERED);
+            for (String channel : places.keySet()) {
+                asterisk.awaitCli("core show channel " + channel, out -> out.contains(places.get(channel)),
+                        channel + " told the same place afresh");
+                long before = sent.get(channel);
+                asterisk.awaitCli("pjsip show channelstats", out -> audioSent(out, channel) > before + 50,
+                        channel + " still sent music");
+            }
+            holding.awaitSuccess(Duration.ofSeconds(120)); // nobody was hung up on: each caller ended the call
+            line.presence(ana, "offline");
+        }
+    }
+
+    private static Map<String, Long> audioSent(Iterable<String> channels) {
+        String stats = asterisk.cli("pjsip show channelstats");
+        Map<String, Long> sent = new LinkedHashMap<>();
+        channels.forEach(channel -> sent.put(channel, audioSent(stats, channel)));
+        return sent;
+    }
+
+    /**
+     * RTP packets Asterisk sent the caller so far: {@code pjsip show channelstats}' Transmit count, the 7th
+     * column after the channel's name (no bridge: the BridgeId column is blank).
+     */
+    private static long audioSent(String stats, String channel) {
+        String name = channel.substring(channel.indexOf('/') + 1);
+        return stats.lines().map(l -> List.of(l.strip().split("\\s+"))).filter(columns -> columns.contains(name))
+                .findFirst().map(columns -> Long.parseLong(columns.get(columns.indexOf(name) + 7)))
+                .orElseThrow(() -> new AssertionError("no " + name + " in: " + stats));
+    }
+}
