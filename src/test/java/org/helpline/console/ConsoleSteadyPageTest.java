@@ -88,12 +88,12 @@ class ConsoleSteadyPageTest {
         console.click("#offers article button.accept");
         console.awaitText("#contact-list", "new contact");
         assertThat(page.findElement(By.id("say-input")).getAttribute("value")).isEqualTo("Sunteți în siguranță");
-        assertThat(page.findElement(By.cssSelector("#contact-list [aria-current=true]")).getText()).contains("abroad_in_trouble");
+        assertThat(page.findElement(By.cssSelector("#contact-list [aria-current=true]")).getText()).contains("abroad and in trouble");
         assertThat(box("#end-contact")).isEqualTo(end);
 
         page.findElement(By.id("tab-exits")).click();
         console.click("#contact-list [data-arrived]");
-        browser.await(d -> d.findElement(By.cssSelector("#contact-list [aria-current=true]")).getText().contains("before_departure"));
+        browser.await(d -> d.findElement(By.cssSelector("#contact-list [aria-current=true]")).getText().contains("before leaving to work abroad"));
         assertThat(selectedTab()).isEqualTo("tab-script");
         assertThat(page.findElements(By.cssSelector("#contact-list [data-arrived]"))).isEmpty();
     }
