@@ -46,13 +46,7 @@ class SentinelFailoverTest {
 
     @Test
     void whenThePrimaryDiesTheServerFollowsThePromotedReplicaWithoutARestart() {
-        server = HelplineProcess.start(dir, "server", TestServer.freePort(), """
-                auth: { accountsFile: "accounts.json", hashIterations: 1000 }
-                telephony:
-                  enabled: false
-                  openingHours: { zone: UTC, weekly: { monday: "00:00-23:59", tuesday: "00:00-23:59", wednesday: "00:00-23:59",
-                                  thursday: "00:00-23:59", friday: "00:00-23:59", saturday: "00:00-23:59", sunday: "00:00-23:59" } }
-                routing: { tickInterval: 20ms }
+        server = HelplineProcess.launch(dir, "server", """
                 store:
                   type: redis
                   redis:
