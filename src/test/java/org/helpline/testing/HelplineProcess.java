@@ -101,7 +101,7 @@ public final class HelplineProcess implements AutoCloseable {
         try {
             Path config = dir.resolve(name + ".yaml");
             Files.writeString(config, """
-                    http: { port: %d, publicUrl: "http://localhost:%d" }
+                    http: { port: %d, publicUrl: "http://localhost:%d", metricsToken: "${HELPLINE_METRICS_TOKEN}" }
                     guidance: { directory: "%s" }
                     %s
                     """.formatted(httpPort, httpPort, Path.of("config", "guidance").toAbsolutePath(), yaml));
@@ -112,6 +112,7 @@ public final class HelplineProcess implements AutoCloseable {
                     "org.helpline.Main", "--config", config.toString()))
                     .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("HELPLINE_AUDIT_LOG", dir.resolve(name + "-audit.log").toString());
+            builder.environment().put("HELPLINE_METRICS_TOKEN", TestServer.METRICS_TOKEN);
             return new HelplineProcess(name, httpPort, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
