@@ -176,6 +176,12 @@ public final class HelplineProcess implements AutoCloseable {
         return response == null ? null : new JsonObject(response.body());
     }
 
+    /** {@code /health} as the monitoring system reads it (with the metrics token): each dependency, why it is down. */
+    public JsonObject detailedHealth() {
+        HttpResponse<String> response = get("/health", "Authorization", "Bearer " + TestServer.METRICS_TOKEN);
+        return response == null ? null : new JsonObject(response.body());
+    }
+
     /** The role {@code /health} reports ("active", "standby", ...), or "none" when nothing answers. */
     public String role() {
         JsonObject health = health();
@@ -195,10 +201,13 @@ public final class HelplineProcess implements AutoCloseable {
         }
     }
 
-    public HttpResponse<String> get(String path) {
+    /** {@code GET path} with these headers (name, value, ...), or null when nothing answers. */
+    public HttpResponse<String> get(String path, String... headers) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                    .timeout(Duration.ofSeconds(2)).GET();
+            return HTTP.send(headers.length == 0 ? request.build() : request.headers(headers).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
