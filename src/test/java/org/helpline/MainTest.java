@@ -87,13 +87,15 @@ class MainTest {
         int port = TestServer.freePort();
         Path config = dir.resolve("helpline.yaml");
         Files.writeString(config, """
-                http: { port: %d }
+                http: { port: %d, metricsToken: "${HELPLINE_METRICS_TOKEN}" }
                 telephony: { enabled: false }
                 auth: { hashIterations: 1000 }
                 guidance: { directory: "%s" }
                 """.formatted(port, Path.of("config/guidance").toAbsolutePath()));
-        Process server = new ProcessBuilder(java("--config", config.toString())).directory(dir.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder start = new ProcessBuilder(java("--config", config.toString())).directory(dir.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        start.environment().put("HELPLINE_METRICS_TOKEN", TestServer.METRICS_TOKEN);
+        Process server = start.start();
         try (var lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
             List<String> banner = new ArrayList<>();
             for (String line = lines.readLine(); line != null && !line.startsWith("Add an operator"); line = lines.readLine()) {
@@ -106,8 +108,9 @@ class MainTest {
                     "http://localhost:" + port + "/supervisor/", "http://localhost:" + port + "/chat/");
             HttpClient http = HttpClient.newHttpClient();
             for (String address : addresses) {
-                var response = http.send(HttpRequest.newBuilder(URI.create(address)).build(),
-                        HttpResponse.BodyHandlers.discarding());
+                // as the monitoring system asks: /metrics answers only with the token
+                var response = http.send(HttpRequest.newBuilder(URI.create(address))
+                        .header("Authorization", "Bearer " + TestServer.METRICS_TOKEN).build(), HttpResponse.BodyHandlers.discarding());
                 assertThat(response.statusCode()).as(address).isEqualTo(200);
             }
             assertThat(String.join("\n", banner)).contains("Log in at http://localhost:" + port + "/supervisor/");
