@@ -355,6 +355,25 @@ class ConsoleReferralPageTest {
     }
 
     @Test
+    void theKindOfExploitationTheScriptEstablishedIsCarriedIntoTheForm() {
+        serve(ReferralFixture.yaml(partner.endpoint(), ""));
+        takeAChat("abroad");
+        answer("not_now");
+        answer("can_leave");
+        answer("has_means");
+        console.awaitText("#script-step", "What kind of work or exploitation do they describe?");
+        answer("domestic");
+
+        console.click("#tab-referral");
+        assertThat(value("#referral-kind")).isEqualTo("domestic_servitude");
+        assertThat(console.text("#referral-kind-origin")).startsWith("From the script, step “Ask what happened")
+                .endsWith("answer “Work in someone's home, living there”");
+        console.select("#referral-kind", "labour");
+        console.awaitText("#referral-kind-origin", "Corrected by you.");
+        assertThat(console.text("#referral-kind-origin")).endsWith("it was: Domestic servitude");
+    }
+
+    @Test
     void withReferralSwitchedOffTheFormSaysSoPlainly() {
         serve("");
         console.logIn("ana");
