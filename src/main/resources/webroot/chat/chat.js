@@ -328,6 +328,9 @@ function handlers() {
     reconnecting() {
       setStatus(say('reconnecting'));
     },
+    startDelayed() {
+      setStatus(say('startDelayed'));
+    },
     lost() {
       finish('lost', true);
     },
