@@ -102,8 +102,8 @@ final class PrivacyRooms {
     }
 
     /**
-     * Rule ids must be the guidance's indicator ids (a typo would silently never count), and the needs scripts
-     * establish must be needs the referral form offers (or they would never reach it). @return the indicator ids
+     * Rule ids must be the guidance's indicator ids (a typo would silently never count), and the needs and kinds
+     * scripts establish must be ones the referral form offers (or they would never reach it). @return the indicator ids
      */
     static Set<String> checkIndicators(ReferralConfig referral, Path guidance) {
         Guidance content = GuidanceLibrary.load(guidance);
@@ -133,6 +133,11 @@ final class PrivacyRooms {
                         .filter(need -> !referral.needs().contains(need)).findFirst().ifPresent(need -> {
                             throw new ConfigException("referral.needs", "'" + need + "' (established by script '"
                                     + script.id() + "', step '" + step.id() + "') is not one of the needs listed");
+                        });
+                said.stream().filter(Objects::nonNull).map(Established::kind).filter(Objects::nonNull)
+                        .filter(kind -> !referral.kinds().contains(kind)).findFirst().ifPresent(kind -> {
+                            throw new ConfigException("referral.kinds", "'" + kind + "' (established by script '"
+                                    + script.id() + "', step '" + step.id() + "') is not one of the kinds listed");
                         });
             }
         }

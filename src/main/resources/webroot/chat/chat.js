@@ -66,6 +66,7 @@ async function useLanguage(code) {
   }
   renderTopics();
   renderHours();
+  renderHelpline();
   if (topic) {
     renderCards(topic);
   }
@@ -120,6 +121,18 @@ function renderCards(code) {
     item.append(title, text);
     return item;
   }));
+}
+
+/** The helpline's numbers as the server's directory holds them; one not confirmed yet says so. */
+function renderHelpline() {
+  for (const [name, line] of Object.entries(settings.helpline || {})) {
+    const item = document.getElementById(`line-${name}`);
+    if (!item) continue;
+    const link = item.querySelector('a');
+    link.href = `tel:${line.phone.replace(/[^+0-9]/g, '')}`;
+    link.textContent = `${say(link.dataset.line)} ${line.phone}${line.verified ? '' : ` ${say('toBeConfirmed')}`}`;
+    item.hidden = false;
+  }
 }
 
 function renderHours() {

@@ -9,11 +9,11 @@ import { state, remember, forget, current } from './state.js';
 import { renderOffers, renderContactList, renderContact, renderTranscript, addMessage, tick, offers, held } from './contacts.js';
 import { setupGuidance, guidanceLoaded, renderGuidance, ensureWork, openTab } from './guidance.js';
 import { setupShortcuts } from './shortcuts.js';
-import { setupReferral, forgetReferrals } from './referral.js';
-import { startPhone, answerOffer, declineOffer, stopPhone } from './phone.js';
+import { setupReferral, forgetReferrals, referralWordsChanged } from './referral.js';
+import { startPhone, answerOffer, declineOffer, stopPhone, phoneWordsChanged } from './phone.js';
 import { keepWorkAlive } from './wrapup.js';
 import { caseOf, receiveHandOver } from './handover.js';
-import { word } from './words.js';
+import { word, say, refusal, language, setLanguage, applyWords, languageName } from './words.js';
 
 const VIEWS = ['login-view', 'password-view', 'supervisor-view', 'app'];
 /** How soon a chat message the server could not record yet is sent again. */
@@ -23,19 +23,58 @@ function view(name) {
   VIEWS.forEach((id) => show($(id), id === name));
 }
 
+/** A language chosen before signing in: kept in the account at sign-in. */
+let chosenBeforeSignIn = null;
+
+/** Shows the whole console in one language: its own words, and the guidance by default. */
+function useLanguage(code) {
+  setLanguage(code);
+  state.uiLanguage = state.guidance && state.guidance.languages.includes(code) ? code : state.uiLanguage;
+  applyWords();
+  document.querySelectorAll('[data-language]').forEach((button) => button.setAttribute('aria-pressed', String(button.dataset.language === language())));
+  operatorChanged(state.operator);
+  if (state.account) $('me').textContent = `${state.account.displayName} (${state.account.languages.map(languageName).join(', ')})`;
+  if (state.guidance) guidanceLoaded();
+  referralWordsChanged();
+  phoneWordsChanged();
+  guidanceDrawnFor = null;
+  renderAll();
+}
+
+/** The RO / EN switch: once signed in, the choice is kept in the operator's account on the server. */
+async function chooseLanguage(code) {
+  if (!state.account) {
+    chosenBeforeSignIn = code;
+    useLanguage(code);
+    return;
+  }
+  try {
+    useLanguage((await api.chooseLanguage(code)).consoleLanguage);
+  } catch (error) {
+    notice(say('refused', { why: refusal(error) }));
+  }
+}
+
 async function boot() {
+  useLanguage(language());
   try {
     const account = await api.me();
     await signedIn(account);
   } catch (error) {
     if (error.status === 401) view('login-view');
     else if (error.code === 'password_change_required') view('password-view');
-    else notice(`The server cannot be reached: ${error.message}`);
+    else notice(say('unreachable', { why: refusal(error) }));
   }
 }
 
-async function signedIn(account) {
+async function signedIn(given) {
+  let account = given;
+  if (chosenBeforeSignIn && !account.passwordChangeRequired && chosenBeforeSignIn !== account.consoleLanguage) {
+    account = await api.chooseLanguage(chosenBeforeSignIn).catch(() => account);
+  }
+  chosenBeforeSignIn = null;
   state.account = account;
+  if (account.consoleLanguage) useLanguage(account.consoleLanguage);
   if (account.passwordChangeRequired) {
     view('password-view');
     $('password-current').focus();
@@ -45,12 +84,11 @@ async function signedIn(account) {
     view('supervisor-view');
     return;
   }
-  $('me').textContent = `${account.displayName} (${account.languages.join(', ')})`;
   try {
     state.guidance = await api.guidance();
-    guidanceLoaded();
+    useLanguage(language());
   } catch (error) {
-    notice(`Guidance could not be loaded: ${error.message}`);
+    notice(say('guidanceFailed', { why: refusal(error) }));
     return;
   }
   // The page shows itself once its guidance is in and its socket is opening: a click cannot come too early.
@@ -61,8 +99,8 @@ async function signedIn(account) {
 }
 
 function connection(status, code) {
-  $('connection').textContent = status === 'connected' ? '' : 'Connection lost: reconnecting…';
-  if (code === 1008 || code === 4401) notice('The server closed the connection.');
+  $('connection').textContent = status === 'connected' ? '' : say('reconnecting');
+  if (code === 1008 || code === 4401) notice(say('serverClosed'));
 }
 
 // ---- messages from the server -------------------------------------------------------------------
@@ -107,11 +145,11 @@ function received(message) {
     case 'typing': {
       const entry = state.contacts.get(message.contactId);
       if (entry) entry.typingUntil = Date.now() + 5000;
-      if (entry && entry.contact.id === state.currentId) $('typing-note').textContent = 'The caller is typing…';
+      if (entry && entry.contact.id === state.currentId) $('typing-note').textContent = say('typing');
       return;
     }
     case 'error':
-      notice(message.message);
+      notice(refusal(message));
       return;
     default:
       return;
@@ -121,6 +159,7 @@ function received(message) {
 
 function operatorChanged(operator) {
   state.operator = operator;
+  if (!$('presence-state')) return;
   const name = word('operatorState', operator ? operator.state : 'offline');
   $('presence-state').textContent = operator && operator.state === 'paused' && operator.pauseReason ? `${name}: ${operator.pauseReason}` : name;
   $('go-available').disabled = !!operator && operator.presence === 'available';
@@ -130,15 +169,15 @@ function contactChanged(contact, reason) {
   const mine = ['offered', 'connected', 'wrap_up'].includes(contact.state)
     && (!state.account || !contact.operatorId || contact.operatorId === state.account.name);
   if (!mine) {
-    if (state.contacts.has(contact.id) && reason === 'left') notice('The caller left.');
-    if (reason === 'transferred') notice('The chat was transferred.');
+    if (state.contacts.has(contact.id) && reason === 'left') notice(say('callerLeft'));
+    if (reason === 'transferred') notice(say('transferred'));
     forget(contact.id);
     return;
   }
   const entry = remember(contact);
   ensureWork(entry);
   if (contact.state !== 'offered' && !state.currentId) state.currentId = contact.id;
-  if (reason === 'left' && contact.state === 'wrap_up') notice('The caller left the conversation: wrap-up has started.');
+  if (reason === 'left' && contact.state === 'wrap_up') notice(say('callerLeftWrapUp'));
 }
 
 function chatLines(contactId, lines) {
@@ -193,7 +232,7 @@ async function ask(type, fields) {
   try {
     return await state.socket.request(type, fields);
   } catch (error) {
-    notice(error.message);
+    notice(refusal(error));
     throw error;
   }
 }
@@ -238,7 +277,7 @@ function insertIntoMessage(text) {
   const entry = current();
   const input = $('say-input');
   if (!entry || entry.contact.channel !== 'chat' || input.disabled) {
-    notice('Open a chat in conversation to insert a reply.');
+    notice(say('insertNeedsChat'));
     return;
   }
   input.value = input.value.trim() ? `${input.value.trimEnd()}\n${text}` : text;
@@ -260,10 +299,10 @@ function sendMessage(entry, text, key) {
     entry.draft = '';
   }, (error) => {
     if (error.code !== 'unavailable' || state.contacts.get(entry.contact.id) !== entry) {
-      $('say-error').textContent = `Not sent: ${error.message}`;
+      $('say-error').textContent = say('notSent', { why: refusal(error) });
       return;
     }
-    if (current() === entry) $('say-error').textContent = 'Sending… (not recorded yet: it is sent again by itself)';
+    if (current() === entry) $('say-error').textContent = say('sending');
     setTimeout(() => sendMessage(entry, text, key), RESEND_AFTER_MS);
   });
 }
@@ -278,8 +317,7 @@ function setupForms() {
       $('login-password').value = '';
       await signedIn(account.passwordChangeRequired ? account : await api.me());
     } catch (error) {
-      $('login-error').textContent = error.code === 'too_many_attempts'
-        ? 'Too many attempts: wait a while, then try again.' : 'The name or the password is not right.';
+      $('login-error').textContent = error.code === 'too_many_attempts' ? say('tooManyAttempts') : say('badLogin');
     }
   });
   $('password-form').addEventListener('submit', async (event) => {
@@ -287,7 +325,7 @@ function setupForms() {
     unlockSound();
     $('password-error').textContent = '';
     if ($('password-new').value !== $('password-repeat').value) {
-      $('password-error').textContent = 'The two new passwords are not the same.';
+      $('password-error').textContent = say('passwordsDiffer');
       return;
     }
     try {
@@ -295,7 +333,7 @@ function setupForms() {
       ['password-current', 'password-new', 'password-repeat'].forEach((id) => { $(id).value = ''; });
       await signedIn(await api.me());
     } catch (error) {
-      $('password-error').textContent = error.message;
+      $('password-error').textContent = refusal(error);
     }
   });
   $('go-available').addEventListener('click', () => { unlockSound(); presence('available'); });
@@ -309,6 +347,7 @@ function setupForms() {
   $('logout').addEventListener('click', logOut);
   $('supervisor-logout').addEventListener('click', logOut);
   $('show-shortcuts').addEventListener('click', () => $('shortcuts-dialog').showModal());
+  document.querySelectorAll('[data-language]').forEach((button) => button.addEventListener('click', () => chooseLanguage(button.dataset.language)));
   $('reload-guidance').addEventListener('click', reloadGuidance);
 
   $('say-form').addEventListener('submit', (event) => {
@@ -346,7 +385,7 @@ function setupForms() {
     const note = $('transfer-note').value.trim();
     ask('transfer', { contactId: entry.contact.id, language: $('transfer-language').value, ...(operatorId ? { operatorId } : {}),
       ...(note ? { note } : {}), case: caseOf(entry.work) })
-      .then(() => { forget(entry.contact.id); renderAll(); notice('The chat was transferred.'); }, () => {});
+      .then(() => { forget(entry.contact.id); renderAll(); notice(say('transferred')); }, () => {});
   });
   $('wrapup-form').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -354,7 +393,7 @@ function setupForms() {
     const outcome = $('wrapup-outcome').value;
     if (!entry) return;
     if (!outcome) {
-      $('wrapup-error').textContent = 'Choose an outcome.';
+      $('wrapup-error').textContent = say('chooseOutcome');
       $('wrapup-outcome').focus();
       return;
     }
@@ -362,8 +401,8 @@ function setupForms() {
     ask('wrapUp', { contactId: entry.contact.id, outcome, tags }).then(() => {
       forget(entry.contact.id);
       renderAll();
-      notice('Wrap-up finished. Everything about this contact was cleared from the page.');
-    }, (error) => { $('wrapup-error').textContent = error.message; });
+      notice(say('wrapUpDone'));
+    }, (error) => { $('wrapup-error').textContent = refusal(error); });
   });
 }
 
@@ -372,9 +411,7 @@ function endContact() {
   const entry = current();
   if (!entry || entry.contact.state !== 'connected') return;
   $('end-dialog').dataset.contact = entry.contact.id;
-  $('end-text').textContent = entry.contact.channel === 'chat'
-    ? 'The caller is told the chat has ended, and wrap-up starts. This cannot be undone.'
-    : 'The call is hung up, and wrap-up starts. This cannot be undone.';
+  $('end-text').textContent = say(entry.contact.channel === 'chat' ? 'endChat' : 'endCall');
   $('end-dialog').showModal();
 }
 
@@ -417,6 +454,7 @@ async function logOut() {
     state.contacts.clear();
     state.currentId = null;
     state.socket = null;
+    state.account = null;
     api.forgetCountries();
     forgetReferrals();
     view('login-view');
@@ -428,9 +466,9 @@ async function reloadGuidance() {
   const box = clear($('reload-result'));
   try {
     const result = await api.reloadGuidance();
-    box.append(el('p', {}, `Guidance reloaded: version ${result.version}, ${result.scripts} scripts, ${result.countries} countries.`));
+    box.append(el('p', {}, say('reloaded', { version: result.version, scripts: result.scripts, countries: result.countries })));
   } catch (error) {
-    box.append(el('p', { class: 'error' }, error.message),
+    box.append(el('p', { class: 'error' }, refusal(error)),
       el('ul', {}, (error.body && error.body.problems || []).map((p) => el('li', {}, p))));
   }
 }

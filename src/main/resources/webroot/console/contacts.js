@@ -1,10 +1,10 @@
 // Offers, the list of the operator's contacts, and the open contact: a call's facts, or a chat's
 // conversation, then its wrap-up.
 
-import { $, el, clear, show, seconds } from './dom.js';
+import { $, el, clear, show } from './dom.js';
 import { state, current, untilDeadline, waitedSeconds, t } from './state.js';
 import { referralUnsent } from './wrapup.js';
-import { word } from './words.js';
+import { word, say, duration, language } from './words.js';
 
 export function offers() {
   return [...state.contacts.values()].filter((e) => e.contact.state === 'offered');
@@ -17,31 +17,31 @@ export function held() {
 /** "Called before": only the yes and the window, as the server says it; never a count. */
 function historyBadge(entry) {
   const h = entry.history;
-  return h && h.calledBefore ? el('span', { class: 'history', 'data-history': entry.contact.id }, `called before within ${h.withinDays} days`) : null;
+  return h && h.calledBefore ? el('span', { class: 'history', 'data-history': entry.contact.id }, say('calledBefore', { days: h.withinDays })) : null;
 }
 
 function describe(contact) {
-  const topic = contact.topic && contact.topic !== 'unknown' ? word('topic', contact.topic) : 'topic not given';
-  return `${word('channel', contact.channel)} · ${word('language', contact.language)} · ${topic}${contact.priority === 'urgent' ? ' · URGENT' : ''}`;
+  const topic = contact.topic && contact.topic !== 'unknown' ? word('topic', contact.topic) : say('topicNotGiven');
+  return `${word('channel', contact.channel)} · ${word('language', contact.language)} · ${topic}${contact.priority === 'urgent' ? ` · ${say('urgentMark')}` : ''}`;
 }
 
 export function renderOffers(actions) {
   const box = clear($('offers'));
   offers().forEach((entry) => {
     const c = entry.contact;
-    box.append(el('article', { class: `offer${c.priority === 'urgent' ? ' urgent' : ''}`, 'aria-label': `Offer: ${describe(c)}`, 'data-contact': c.id },
-      el('h2', {}, `New ${word('channel', c.channel).toLowerCase()}${c.priority === 'urgent' ? ' — in danger now' : ''}`),
-      el('p', {}, describe(c), ` · waited ${seconds(waitedSeconds(entry))} `, historyBadge(entry)),
+    box.append(el('article', { class: `offer${c.priority === 'urgent' ? ' urgent' : ''}`, 'aria-label': say('offer', { what: describe(c) }), 'data-contact': c.id },
+      el('h2', {}, say('newContact', { channel: word('channel', c.channel).toLowerCase() }) + (c.priority === 'urgent' ? say('inDangerNow') : '')),
+      el('p', {}, describe(c), ` · ${say('waited', { time: duration(waitedSeconds(entry)) })} `, historyBadge(entry)),
       el('p', { class: 'countdown', role: 'timer', 'data-deadline': c.id }, countdownText(entry)),
       el('div', { class: 'actions' },
-        el('button', { type: 'button', class: 'accept', onclick: () => actions.accept(c.id) }, 'Accept'),
-        el('button', { type: 'button', class: 'secondary', onclick: () => actions.decline(c.id) }, 'Decline'))));
+        el('button', { type: 'button', class: 'accept', onclick: () => actions.accept(c.id) }, say('accept')),
+        el('button', { type: 'button', class: 'secondary', onclick: () => actions.decline(c.id) }, say('decline')))));
   });
 }
 
 function countdownText(entry) {
   const left = untilDeadline(entry);
-  return left === null ? '' : `${seconds(left / 1000)} left to answer`;
+  return left === null ? '' : say('leftToAnswer', { time: duration(left / 1000) });
 }
 
 export function renderContactList(select) {
@@ -52,11 +52,11 @@ export function renderContactList(select) {
     list.append(el('li', {},
       el('button', { type: 'button', 'aria-current': selected ? 'true' : null, 'data-contact': c.id,
         'aria-keyshortcuts': i < 9 ? `Alt+${i + 1}` : null, onclick: () => select(c.id) },
-      `${i + 1}. ${describe(c)} — ${word('contactState', c.state)}${awayFrom(entry) ? ' — caller away' : ''} `, historyBadge(entry),
-      entry.unread > 0 ? el('span', { class: 'unread' }, ` (${entry.unread} new)`) : null,
-      entry.arrived ? el('span', { class: 'arrived', 'data-arrived': c.id }, 'new contact') : null)));
+      `${i + 1}. ${describe(c)} — ${word('contactState', c.state)}${awayFrom(entry) ? ` — ${say('callerAway')}` : ''} `, historyBadge(entry),
+      entry.unread > 0 ? el('span', { class: 'unread' }, ` ${say('unread', { count: entry.unread })}`) : null,
+      entry.arrived ? el('span', { class: 'arrived', 'data-arrived': c.id }, say('newContactBadge')) : null)));
   });
-  if (held().length === 0) list.append(el('li', { class: 'hint' }, 'No contact in your hands.'));
+  if (held().length === 0) list.append(el('li', { class: 'hint' }, say('noContacts')));
 }
 
 /** When the chat ends unless its caller's page comes back, or null while they are connected. */
@@ -68,7 +68,7 @@ function renderAway(entry) {
   const until = awayFrom(entry);
   show($('caller-away'), !!until);
   $('caller-away').textContent = until
-    ? `The caller's page closed or lost its connection. Unless they come back by ${until.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}, the chat ends.`
+    ? say('awayUntil', { time: until.toLocaleTimeString(language(), { hour: '2-digit', minute: '2-digit' }) })
     : '';
 }
 
@@ -80,19 +80,20 @@ export function renderContact() {
   show($('wrapup-form'), false);
   show($('open-referral'), !!entry);
   if (!entry) {
-    $('contact-title').textContent = 'No contact open';
+    $('contact-title').textContent = say('noContactOpen');
     $('say-input').value = '';
     clear($('transcript'));
     return;
   }
   const c = entry.contact;
   $('contact-title').textContent = `${word('channel', c.channel)} — ${word('contactState', c.state)}`;
-  const rows = [['Language', word('language', c.language)], ['Topic', c.topic && c.topic !== 'unknown' ? word('topic', c.topic) : 'not given'],
-    ['Urgency', c.priority === 'urgent' ? 'URGENT: said they are in danger now' : 'normal'],
-    ['Waited', seconds(waitedSeconds(entry))]];
-  rows.forEach(([name, value]) => facts.append(el('dt', {}, name), el('dd', { 'data-fact': name.toLowerCase() }, value)));
+  const rows = [['language', 'factLanguage', word('language', c.language)],
+    ['topic', 'factTopic', c.topic && c.topic !== 'unknown' ? word('topic', c.topic) : say('notGiven')],
+    ['urgency', 'factUrgency', c.priority === 'urgent' ? say('urgentNow') : say('normal')],
+    ['waited', 'factWaited', duration(waitedSeconds(entry))]];
+  rows.forEach(([fact, name, value]) => facts.append(el('dt', {}, say(name)), el('dd', { 'data-fact': fact }, value)));
   const badge = historyBadge(entry);
-  if (badge) facts.append(el('dt', {}, 'History'), el('dd', { 'data-fact': 'history' }, badge));
+  if (badge) facts.append(el('dt', {}, say('factHistory')), el('dd', { 'data-fact': 'history' }, badge));
   if (c.channel === 'chat') {
     show($('chat-area'), true);
     renderAway(entry);
@@ -110,22 +111,22 @@ export function renderTranscript() {
   if (!entry) return;
   const note = $('handover-note');
   show(note, !!entry.handOver);
-  if (entry.handOver) note.textContent = `Hand-over from ${entry.handOver.from || 'the previous operator'}: ${entry.handOver.note || '(no note)'}`;
+  if (entry.handOver) note.textContent = say('handOver', { from: entry.handOver.from || say('previousOperator'), note: entry.handOver.note || say('noNote') });
   const list = clear($('transcript'));
   entry.messages.forEach((m) => list.append(el('li', { class: `from-${m.from}` },
     el('span', { class: 'who' }, author(m)),
-    el('span', { class: 'time' }, m.sentAt ? new Date(m.sentAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : ''),
+    el('span', { class: 'time' }, m.sentAt ? new Date(m.sentAt).toLocaleTimeString(language(), { hour: '2-digit', minute: '2-digit' }) : ''),
     el('p', { class: 'text' }, m.text))));
   list.scrollTop = list.scrollHeight;
   entry.unread = 0;
-  $('typing-note').textContent = entry.typingUntil > Date.now() ? 'The caller is typing…' : '';
+  $('typing-note').textContent = entry.typingUntil > Date.now() ? say('typing') : '';
 }
 
 /** Who wrote a line: after a transfer, the earlier operator's lines carry their display name, not "You". */
 function author(m) {
-  if (m.from === 'caller') return 'Caller';
+  if (m.from === 'caller') return say('caller');
   const someoneElse = m.operatorId && state.account && m.operatorId !== state.account.name;
-  return someoneElse ? (m.operatorName || 'Previous operator') : 'You';
+  return someoneElse ? (m.operatorName || say('previousOperator')) : say('you');
 }
 
 /** A chat message (dropped if already seen: transcripts and live messages may overlap). */
@@ -143,24 +144,31 @@ export function addMessage(entry, message) {
 function renderWrapUp(entry) {
   show($('wrapup-form'), true);
   const outcome = $('wrapup-outcome');
-  if (outcome.dataset.contact !== entry.contact.id) {
-    outcome.dataset.contact = entry.contact.id;
-    clear(outcome).append(el('option', { value: '' }, 'Choose an outcome…'),
+  const drawnFor = `${entry.contact.id}|${language()}`;
+  if (outcome.dataset.contact !== drawnFor) {
+    // only the language changed: what the operator chose stays
+    const same = (outcome.dataset.contact || '').startsWith(`${entry.contact.id}|`);
+    const chosen = same ? outcome.value : '';
+    const ticked = new Set(same ? [...$('wrapup-tags').querySelectorAll('input:checked')].map((box) => box.value) : []);
+    outcome.dataset.contact = drawnFor;
+    clear(outcome).append(el('option', { value: '' }, say('chooseOutcomeOption')),
       ...state.outcomes.map((o) => el('option', { value: o }, word('outcome', o))));
     const tags = clear($('wrapup-tags'));
     state.guidance.tags.forEach((tag) => {
       const id = `tag-${tag.id}`;
-      tags.append(el('div', { class: 'check' }, el('input', { type: 'checkbox', id, value: tag.id }), el('label', { for: id }, t(tag.label))));
+      tags.append(el('div', { class: 'check' }, el('input', { type: 'checkbox', id, value: tag.id, checked: ticked.has(tag.id) }),
+        el('label', { for: id }, t(tag.label))));
     });
+    outcome.value = chosen;
     $('wrapup-error').textContent = '';
   }
   $('wrapup-countdown').textContent = countdown(entry);
 }
 
 function countdown(entry) {
-  if (referralUnsent(entry)) return '(kept open while your referral is not sent)';
+  if (referralUnsent(entry)) return say('keptOpen');
   const left = untilDeadline(entry);
-  return left === null ? '' : `(ends by itself in ${seconds(left / 1000)})`;
+  return left === null ? '' : say('endsIn', { time: duration(left / 1000) });
 }
 
 /** Once a second: offer countdowns, the wrap-up countdown, the caller's wait, typing notices. */
@@ -172,7 +180,7 @@ export function tick() {
   const entry = current();
   if (!entry) return;
   const waited = document.querySelector('[data-fact="waited"]');
-  if (waited) waited.textContent = seconds(waitedSeconds(entry));
+  if (waited) waited.textContent = duration(waitedSeconds(entry));
   if (entry.contact.state === 'wrap_up') $('wrapup-countdown').textContent = countdown(entry);
-  if (entry.contact.channel === 'chat') $('typing-note').textContent = entry.typingUntil > Date.now() ? 'The caller is typing…' : '';
+  if (entry.contact.channel === 'chat') $('typing-note').textContent = entry.typingUntil > Date.now() ? say('typing') : '';
 }

@@ -6,8 +6,3 @@ export function clear(node) {
   node.replaceChildren();
   return node;
 }
-
-export function seconds(total) {
-  const s = Math.max(0, Math.round(total));
-  return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
-}

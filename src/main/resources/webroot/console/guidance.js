@@ -2,18 +2,13 @@
 // country, canned replies and the referral form (referral.js). Ticks, the script position and what the steps
 // established (facts.js) belong to the contact's entry in memory.
 
-import { $, el, clear, notice } from './dom.js';
+import { $, el, clear } from './dom.js';
 import { state, current, t, contactLanguage } from './state.js';
 import * as api from './api.js';
 import { renderReferral } from './referral.js';
 import { newFacts, establish, undoFrom, keepSaid, ticked, countryChosen } from './facts.js';
+import { say, word, refusal, languageName } from './words.js';
 
-const KIND = { ask: 'Ask', say: 'Say', checklist: 'Check', branch: 'Decide', exits: 'Exit options', referral: 'Referral', end: 'End' };
-const ROUTE = {
-  adult: 'Referral suggested: an adult, to ANITP, only with their informed consent.',
-  child: 'Child-protection route: the county\'s DGASPC leads, in the child\'s best interest.',
-  notification: 'Notify ANITP of a possible case; the person themselves decides about referral.',
-};
 const TABS = ['script', 'indicators', 'exits', 'replies', 'referral'];
 
 let insertText = () => {};
@@ -48,10 +43,10 @@ export function setupGuidance(insert) {
 /** Fills the lists that depend on the guidance content (after loading it). */
 export function guidanceLoaded() {
   const g = state.guidance;
-  fillSelect($('guidance-language'), g.languages.map((l) => [l, l === 'ro' ? 'Română' : l === 'en' ? 'English' : l]), state.uiLanguage);
-  fillSelect($('script-select'), g.scripts.map((s) => [s.id, t(s.title)]));
-  fillSelect($('country-select'), [['', 'Choose a country…'], ...g.countries.map((c) => [c.code, t(c.name)])]);
-  fillSelect($('transfer-language'), g.languages.map((l) => [l, l]));
+  fillSelect($('guidance-language'), g.languages.map((l) => [l, languageName(l)]), state.uiLanguage);
+  fillSelect($('script-select'), g.scripts.map((s) => [s.id, t(s.title)]), $('script-select').value);
+  fillSelect($('country-select'), [['', say('chooseCountry')], ...g.countries.map((c) => [c.code, t(c.name)])], $('country-select').value);
+  fillSelect($('transfer-language'), g.languages.map((l) => [l, languageName(l)]), $('transfer-language').value);
 }
 
 export function openTab(name) {
@@ -171,27 +166,27 @@ function renderScript() {
   $('script-restart').disabled = !entry;
   $('script-select').disabled = !entry;
   if (!entry) {
-    box.append(el('p', { class: 'hint' }, 'Open a contact to follow its script.'));
+    box.append(el('p', { class: 'hint' }, say('openContactScript')));
     return;
   }
   const work = entry.work;
   $('script-select').value = work.scriptId;
   [...work.history, { scriptId: work.scriptId, stepId: work.stepId }].slice(-6).forEach((at, i, all) => {
     const step = stepOf(scriptOf(at.scriptId), at.stepId);
-    trail.append(el('li', { 'aria-current': i === all.length - 1 ? 'step' : null }, `${KIND[step.type]}: ${shorten(t(step.text))}`));
+    trail.append(el('li', { 'aria-current': i === all.length - 1 ? 'step' : null }, `${word('stepKind', step.type)}: ${shorten(t(step.text))}`));
   });
   const script = scriptOf(work.scriptId);
   const step = stepOf(script, work.stepId);
   const language = contactLanguage(entry);
-  box.append(el('h3', { id: 'step-title' }, `${t(script.title)} — ${KIND[step.type]}`), el('p', { class: 'step-text' }, t(step.text)));
-  if (step.verified === false) box.append(el('p', { class: 'badge' }, 'To be confirmed'));
+  box.append(el('h3', { id: 'step-title' }, `${t(script.title)} — ${word('stepKind', step.type)}`), el('p', { class: 'step-text' }, t(step.text)));
+  if (step.verified === false) box.append(el('p', { class: 'badge' }, say('toBeConfirmed')));
   if (step.reply) {
     box.append(el('figure', { class: 'suggested' },
-      el('figcaption', {}, `Suggested reply (${language})`),
+      el('figcaption', {}, say('suggestedReply', { language: languageName(language) })),
       el('blockquote', { lang: language }, t(step.reply, language)),
-      el('button', { type: 'button', class: 'insert', onclick: () => insertText(t(step.reply, language)) }, 'Insert suggested reply')));
+      el('button', { type: 'button', class: 'insert', onclick: () => insertText(t(step.reply, language)) }, say('insertSuggestedReply'))));
   }
-  const next = (label = 'Next') => el('button', { type: 'button', class: 'next', onclick: () => { go(work, step.next); renderGuidance(); focusStep(); } }, label);
+  const next = (label = say('next')) => el('button', { type: 'button', class: 'next', onclick: () => { go(work, step.next); renderGuidance(); focusStep(); } }, label);
   switch (step.type) {
     case 'ask':
       box.append(el('div', { class: 'answers', role: 'group', 'aria-labelledby': 'step-title' },
@@ -207,15 +202,15 @@ function renderScript() {
       break;
     case 'referral':
       work.referrals.add(step.route);
-      box.append(el('p', { class: `referral route-${step.route}` }, ROUTE[step.route]),
-        el('button', { type: 'button', class: 'secondary', onclick: () => openTab('referral') }, 'Open the referral form'),
+      box.append(el('p', { class: `referral route-${step.route}` }, word('scriptRoute', step.route)),
+        el('button', { type: 'button', class: 'secondary', onclick: () => openTab('referral') }, say('openReferralForm')),
         next());
       break;
     case 'say':
       box.append(next());
       break;
     case 'end':
-      box.append(el('p', { class: 'hint' }, 'End of the script.'));
+      box.append(el('p', { class: 'hint' }, say('endOfScript')));
       break;
     default:
       break;
@@ -228,8 +223,9 @@ function focusStep() {
   $('script-step').querySelector('.step-text')?.focus();
 }
 
+/** At most about 70 characters, cut between words. */
 function shorten(text) {
-  return text.length > 70 ? `${text.slice(0, 67)}…` : text;
+  return text.length > 70 ? `${text.slice(0, 68).replace(/\s+\S*$/, '')}…` : text;
 }
 
 /** Checkboxes for indicator or group references; ticks are shared with the Indicators tab. */
@@ -260,7 +256,7 @@ function renderIndicators() {
   const box = clear($('indicator-groups'));
   const entry = current();
   if (!entry) {
-    box.append(el('p', { class: 'hint' }, 'Open a contact to tick indicators.'));
+    box.append(el('p', { class: 'hint' }, say('openContactIndicators')));
     return;
   }
   box.append(checklist(state.guidance.indicators.map((g) => g.id), entry.work, 'panel'));
@@ -271,9 +267,9 @@ function countryPicker(work) {
     countryChosen(work, event.target.value, { from: 'script', scriptId: work.scriptId, stepId: work.stepId });
     renderGuidance();
   } },
-    el('option', { value: '' }, 'Choose a country…'),
+    el('option', { value: '' }, say('chooseCountry')),
     state.guidance.countries.map((c) => el('option', { value: c.code, selected: c.code === work.country }, t(c.name))));
-  return el('p', {}, el('label', { for: 'step-country' }, 'Country where the person is'), select);
+  return el('p', {}, el('label', { for: 'step-country' }, say('countryWhere')), select);
 }
 
 function renderExits() {
@@ -288,22 +284,22 @@ function renderExits() {
 function exitList(code, kinds, idPrefix) {
   const box = el('div', { class: 'exits', id: idPrefix });
   if (!code) {
-    box.append(el('p', { class: 'hint' }, 'Choose the country where the person is to see its exit options.'));
+    box.append(el('p', { class: 'hint' }, say('chooseCountryForExits')));
     return box;
   }
-  box.append(el('p', { class: 'hint' }, 'Loading…'));
+  box.append(el('p', { class: 'hint' }, say('loading')));
   api.country(code).then((country) => {
     clear(box);
     const labels = new Map(state.guidance.exitKinds.map((k) => [k.id, t(k.label)]));
     const order = state.guidance.exitKinds.map((k) => k.id).filter((k) => !kinds || kinds.includes(k));
     const shown = order.flatMap((kind) => country.options.filter((o) => o.kind === kind));
     if (shown.length === 0) {
-      box.append(el('p', { class: 'hint' }, `No entry of these kinds for ${t(country.name)} yet.`));
+      box.append(el('p', { class: 'hint' }, say('noEntryOfKinds', { country: t(country.name) })));
       return;
     }
     box.append(el('h4', {}, t(country.name)), el('ul', { class: 'exit-list' }, shown.map((option) => exitItem(option, labels))));
   }).catch((error) => {
-    clear(box).append(el('p', { class: 'error' }, `Exit options could not be loaded: ${error.message}`));
+    clear(box).append(el('p', { class: 'error' }, say('exitsFailed', { why: refusal(error) })));
   });
   return box;
 }
@@ -314,29 +310,21 @@ function exitItem(option, labels) {
   const verified = option.verified !== false;
   const facts = [
     option.hours ? t(option.hours) : null,
-    option.free === true ? 'free call' : option.free === false ? 'not a free call' : null,
-    option.languages && option.languages.length ? `languages: ${option.languages.map(languageName).join(', ')}` : null,
+    option.free === true ? say('freeCall') : option.free === false ? say('notFreeCall') : null,
+    option.languages && option.languages.length ? say('languagesSpoken', { list: option.languages.map(languageName).join(', ') }) : null,
   ].filter(Boolean);
   return el('li', { class: verified ? 'exit' : 'exit unverified', 'data-kind': option.kind, 'data-option': option.id },
     el('p', { class: 'exit-name' }, `${labels.get(option.kind)}: ${t(option.name)}`),
     option.city ? el('p', { class: 'city' }, t(option.city)) : null,
     option.phone ? el('p', { class: 'phone' }, option.phone) : null,
     facts.length ? el('p', { class: 'facts' }, facts.join(' · ')) : null,
-    verified ? null : el('p', { class: 'badge' }, option.checkAt ? `To be confirmed: check on ${option.checkAt} before giving it` : 'To be confirmed'),
+    verified ? null : el('p', { class: 'badge' }, option.checkAt ? say('checkBeforeGiving', { where: option.checkAt }) : say('toBeConfirmed')),
     el('p', {}, t(option.text)),
-    el('p', { class: 'source' }, `Source: ${option.source} (${(option.sourceType || '').replace('_', ' ')}, ${option.sourceDate || 'undated'}). `
-      + `Checked ${option.checked}${option.checkedBy ? ` by ${option.checkedBy}` : ''}.`),
+    el('p', { class: 'source' }, `${say('source', { source: option.source, type: word('sourceType', option.sourceType),
+      date: option.sourceDate && option.sourceDate !== 'undated' ? option.sourceDate : say('undated') })} `
+      + (option.checkedBy ? say('checkedBy', { date: option.checked, who: option.checkedBy }) : say('checked', { date: option.checked }))),
     entry && verified ? el('button', { type: 'button', class: 'secondary insert-exit',
-      onclick: () => insertText(t(option.message, language)) }, 'Insert into message') : null);
-}
-
-/** A language's own name in the operator's language (Intl knows them all): no list kept in code. */
-function languageName(code) {
-  try {
-    return new Intl.DisplayNames([state.uiLanguage], { type: 'language' }).of(code);
-  } catch {
-    return code;
-  }
+      onclick: () => insertText(t(option.message, language)) }, say('insertIntoMessage')) : null);
 }
 
 function renderReplies() {
@@ -344,9 +332,7 @@ function renderReplies() {
   const language = contactLanguage(entry);
   clear($('reply-list')).append(...state.guidance.replies.map((reply) => el('li', {},
     el('button', { type: 'button', disabled: !entry, 'data-reply': reply.id, onclick: () => insertText(t(reply.text, language)) }, t(reply.label)),
+    reply.verified === false ? el('span', { class: 'badge' }, say('toBeConfirmed')) : null,
     el('span', { class: 'preview', lang: language }, t(reply.text, language)))));
 }
 
-export function guidanceFailed(error) {
-  notice(`Guidance could not be loaded: ${error.message}`);
-}

@@ -5,24 +5,19 @@
 // layer: Asterisk shows every call as "Helpline".
 
 import { $, el, show } from './dom.js';
+import { say, word, refusal } from './words.js';
 
-const CALLS_PAUSED = 'Calls are paused for you until it works; chats go on.';
-const MESSAGES = {
-  connecting: () => 'Phone: connecting…',
-  ready: () => 'Phone ready.',
-  unavailable: (why) => `The browser phone is not available: ${why}. ${CALLS_PAUSED}`,
-  'microphone-denied': () => `The microphone is blocked for this page. Allow it (the icon in the address bar), then press Retry. ${CALLS_PAUSED}`,
-  'no-microphone': () => `No microphone was found. Connect a headset, then press Retry. ${CALLS_PAUSED}`,
-  'registration-failed': (why) => `The phone could not sign in to the phone server (${why}). Trying again… ${CALLS_PAUSED}`,
-  'network-lost': () => `The phone lost its connection to the phone server. Reconnecting… ${CALLS_PAUSED}`,
-};
+/** What the operator reads about the phone (words.js, kind `phone`): its state, and why when it does not work. */
+function message(state, why) {
+  return word('phone', state, { why, paused: word('phone', 'paused') });
+}
 const RETRY_MIN_MS = 2000;
 const RETRY_MAX_MS = 30000;
 
 const phone = {
   socket: null, JsSIP: null, ua: null, state: null, working: false, retryMs: RETRY_MIN_MS, retryTimer: null,
   ringing: null, call: null, answerUntil: 0, reconnectAfterCall: false, startedAt: 0, muted: false, held: false,
-  stopped: true,
+  stopped: true, why: '',
 };
 /** An accepted call that has not rung here yet is answered if it rings within this time (the dialplan's ring time). */
 const ANSWER_WITHIN_MS = 20000;
@@ -45,7 +40,7 @@ export async function startPhone(socket) {
   try {
     phone.JsSIP = phone.JsSIP || (await import('./vendor/jssip.js')).default;
   } catch {
-    setState('unavailable', 'this build of the server was made without it (Node.js was missing)');
+    setState('unavailable', word('phone', 'noBuild'));
     return;
   }
   connect();
@@ -67,6 +62,7 @@ export function declineOffer(contact) {
 
 /** Logging out: the phone hangs up, unregisters and stops; the server revokes its account. */
 export function stopPhone() {
+  if (phone.stopped) return; // never started (this account has no browser phone): nothing to stop
   phone.stopped = true;
   clearTimeout(phone.retryTimer);
   if (phone.ua) phone.ua.stop();
@@ -98,10 +94,10 @@ async function connect() {
     account = (await phone.socket.request('phone', { want: true })).phone;
   } catch (error) {
     if (error.code === 'phone_off') {
-      setState('unavailable', error.message);
+      setState('unavailable', refusal(error));
       return;
     }
-    setState('registration-failed', error.message);
+    setState('registration-failed', refusal(error));
     retryLater();
     return;
   }
@@ -223,9 +219,10 @@ function toggleHold() {
 function setState(state, detail = '') {
   const working = state === 'ready';
   phone.state = state;
+  phone.why = detail;
   const status = $('phone-status');
   status.dataset.phoneState = state || '';
-  status.textContent = state ? MESSAGES[state](detail) : '';
+  status.textContent = state ? message(state, detail) : '';
   status.classList.toggle('problem', !!state && !working && state !== 'connecting');
   show(status, !!state);
   show($('phone-retry'), state === 'microphone-denied' || state === 'no-microphone');
@@ -237,13 +234,13 @@ function setState(state, detail = '') {
 
 function ensureElements() {
   if ($('phone-status')) return;
-  const retry = el('button', { id: 'phone-retry', type: 'button', class: 'secondary', hidden: '', onclick: () => { phone.retryMs = RETRY_MIN_MS; setState('connecting'); connect(); } }, 'Retry');
+  const retry = el('button', { id: 'phone-retry', type: 'button', class: 'secondary', hidden: '', onclick: () => { phone.retryMs = RETRY_MIN_MS; setState('connecting'); connect(); } }, say('retry'));
   $('connection').after(el('p', { id: 'phone-status', class: 'phone-status', role: 'status', hidden: '' }), retry);
-  const bar = el('div', { id: 'phone-call', class: 'phone-call', role: 'group', 'aria-label': 'Call', hidden: '' },
+  const bar = el('div', { id: 'phone-call', class: 'phone-call', role: 'group', 'aria-label': say('phoneCall'), hidden: '' },
     el('span', { id: 'phone-timer', role: 'timer', class: 'timer' }, '0:00'),
-    el('button', { id: 'phone-mute', type: 'button', class: 'secondary', 'aria-pressed': 'false', onclick: toggleMute }, 'Mute'),
-    el('button', { id: 'phone-hold', type: 'button', class: 'secondary', 'aria-pressed': 'false', onclick: toggleHold }, 'Hold'),
-    el('button', { id: 'phone-hangup', type: 'button', class: 'hangup', onclick: hangUp }, 'Hang up'));
+    el('button', { id: 'phone-mute', type: 'button', class: 'secondary', 'aria-pressed': 'false', onclick: toggleMute }, say('mute')),
+    el('button', { id: 'phone-hold', type: 'button', class: 'secondary', 'aria-pressed': 'false', onclick: toggleHold }, say('hold')),
+    el('button', { id: 'phone-hangup', type: 'button', class: 'hangup', onclick: hangUp }, say('hangUp')));
   $('contact-title').after(bar);
   document.body.append(el('audio', { id: 'phone-audio', autoplay: '' }));
   setInterval(tickTimer, 1000);
@@ -251,11 +248,21 @@ function ensureElements() {
 
 function render() {
   show($('phone-call'), !!phone.call);
-  $('phone-mute').textContent = phone.muted ? 'Unmute' : 'Mute';
+  $('phone-mute').textContent = say(phone.muted ? 'unmute' : 'mute');
   $('phone-mute').setAttribute('aria-pressed', String(phone.muted));
-  $('phone-hold').textContent = phone.held ? 'Resume' : 'Hold';
+  $('phone-hold').textContent = say(phone.held ? 'resume' : 'hold');
   $('phone-hold').setAttribute('aria-pressed', String(phone.held));
   tickTimer();
+}
+
+/** The console's language changed: the phone's words follow. */
+export function phoneWordsChanged() {
+  if (!$('phone-status')) return;
+  $('phone-status').textContent = phone.state ? message(phone.state, phone.why) : '';
+  $('phone-retry').textContent = say('retry');
+  $('phone-call').setAttribute('aria-label', say('phoneCall'));
+  $('phone-hangup').textContent = say('hangUp');
+  render();
 }
 
 function tickTimer() {

@@ -1,54 +1,17 @@
 // The referral form of the open contact (POST /api/referrals) and the operator's own referral statuses.
 // What the script established (facts.js) is carried into the form, each value saying where it came from;
 // what the operator types or corrects lives in the contact's entry in memory (entry.referral) and goes with
-// it at wrap-up. Every word this form shows is in the objects below, to be translated in one place.
+// it at wrap-up. Every word this form shows is in words.js, in the console's language.
 
 import { $, el, clear, show, notice } from './dom.js';
 import { state, current, t } from './state.js';
 import * as api from './api.js';
 import { caseFacts } from './facts.js';
-import { word, byCountyName } from './words.js';
+import { word, say, refusal, language } from './words.js';
 
-/** Labels for the ids the server offers; an id not listed here is shown as it is, without underscores. */
-const LABELS = {
-  adult: 'Adult', minor: 'Minor (under 18)', unknown: 'Not known (treated as a minor)',
-  labour: 'Labour exploitation', sexual: 'Sexual exploitation', begging: 'Forced begging', crime: 'Forced crime',
-  domestic_servitude: 'Domestic servitude', other: 'Other',
-  immediate_danger: 'Immediate danger now', urgent: 'Urgent', normal: 'Normal',
-  safety: 'Safety', shelter: 'Shelter', medical: 'Medical care', food_money: 'Food or money', documents: 'Documents',
-  repatriation: 'Return home', legal: 'Legal help', interpretation: 'Interpretation',
-  rights: 'Their rights', help_without_complaint: 'Help does not depend on a complaint to the police',
-  what_is_shared: 'What will be shared', who_receives: 'Who receives it', withdraw_any_time: 'They may withdraw consent at any time',
-  phone: 'Phone', email: 'E-mail', messaging: 'Messaging app',
-  indicators: 'Signs recognised in the conversation', self_identified: 'The person says what happened to them',
-  third_party: 'Someone else reports it (notification)',
-  child: 'Child protection', notification: 'Notification to the national agency',
-};
-/** Where a carried value came from, and what the form says around it. */
-const WORDS = {
-  fromScript: (step, answer) => `From the script, step “${step}”${answer ? `, answer “${answer}”` : ''}`,
-  fromContact: 'From the contact: said they are in danger now',
-  fromExits: 'From the Exit options tab',
-  fromIndicators: 'from the Indicators tab',
-  corrected: (origin, was) => `Corrected by you. ${origin}, it was: ${was}`,
-  yes: 'Yes', no: 'No', missing: 'A child is missing', notMissing: 'Not missing', none: 'none',
-  noIndicators: 'No indicator ticked yet (Indicators tab, or the script\'s checklists).',
-  noIndicatorsNeeded: 'No indicator ticked: none is needed when the person says what happened to them.',
-  indicatorsTicked: (count, list) => `Indicators ticked (${count}): ${list}`,
-  missingFirst: 'A missing child: the police (112) and 116 000, the missing-children line, now, before anything else.',
-  emergencyFirst: 'Immediate danger: 112 (or the local emergency number) first.',
-  reachPerson: 'How and when the person can be reached safely (only with consent)',
-  reachReporter: 'How and when the reporter can be reached (only if they agree to be contacted)',
-  route: (route, partner) => `Route: ${label(route)} · to ${partner}`,
-};
-const OUTCOME = {
-  referred: 'Referral made.',
-  notified: 'Notification sent: the national agency is informed (and child protection, for a child), without the person\'s consent.',
-  no_consent: 'No referral: the person did not consent. Give advice and exit options.',
-  consent_not_informed: 'No referral yet: consent is not informed. Explain everything listed, then send again.',
-  not_presumed_victim: 'No referral: not a presumed victim on what was ticked (or nothing to notify). Give advice and exit options.',
-};
-const STATUS = { queued: 'waiting for the partner', delivered: 'delivered', failed: 'not delivered: follow up by phone' };
+/** The kind of name (words.js) each field's codes have. */
+const KINDS = { basis: 'basis', age: 'age', kind: 'exploitation', urgency: 'urgency', needs: 'need', explained: 'explained',
+  way: 'way', route: 'route' };
 const FIELDS = ['basis', 'missingChild', 'indicators', 'age', 'kind', 'country', 'county', 'urgency', 'needs', 'consent',
   'reporter', 'reach', 'summary'];
 /** The fields a script (or the contact) can establish, as the form's controls: [key, value] pairs (see key()). */
@@ -56,6 +19,7 @@ const CARRIED = {
   basis: (v) => [['basis', v]],
   missingChild: (v) => [['missingChild=yes', v === true]],
   age: (v) => [['age', v]],
+  kind: (v) => [['kind', v]],
   country: (v) => [['country', v]],
   urgency: (v) => [['urgency', v]],
   needs: (v) => choices.needs.map((id) => [`needs=${id}`, v.includes(id)]),
@@ -65,7 +29,7 @@ const CARRIED = {
 let choices = null; // the server's form: what it accepts (loaded once; nothing personal)
 let loading = null;
 
-const label = (id) => LABELS[id] || id.replaceAll('_', ' ');
+const label = (field, id) => word(KINDS[field], id);
 const form = () => $('referral-form');
 
 export function setupReferral() {
@@ -114,26 +78,35 @@ function loadChoices() {
     if (choices.enabled) loadMine();
   }, (error) => {
     loading = null;
-    notice(`The referral form could not be loaded: ${error.message}`);
+    notice(say('formFailed', { why: refusal(error) }));
   });
 }
 
+/** The form's choices, named in the console's language; counties by their names, as the server lists them. */
 function fillChoices() {
-  const options = (select, ids, first) => clear($(select)).append(el('option', { value: '' }, first),
-    ...ids.map((id) => el('option', { value: id }, label(id))));
-  clear($('referral-basis')).append(...choices.bases.map((id) => el('option', { value: id }, label(id))));
-  options('referral-age', choices.ages, 'Choose…');
-  options('referral-kind', choices.kinds, 'Choose…');
-  clear($('referral-county')).append(el('option', { value: '' }, 'Not known, or not in Romania'),
-    ...byCountyName(choices.counties).map((id) => el('option', { value: id }, word('county', id))));
-  options('referral-urgency', choices.urgencies, 'Choose…');
-  options('referral-way', choices.reachWays, 'Choose…');
+  const options = (select, field, ids) => clear($(select)).append(el('option', { value: '' }, say('choose')),
+    ...ids.map((id) => el('option', { value: id }, label(field, id))));
+  clear($('referral-basis')).append(...choices.bases.map((id) => el('option', { value: id }, label('basis', id))));
+  options('referral-age', 'age', choices.ages);
+  options('referral-kind', 'kind', choices.kinds);
+  clear($('referral-county')).append(el('option', { value: '' }, say('countyUnknown')),
+    ...choices.counties.map((county) => el('option', { value: county.code }, county.name)));
+  options('referral-urgency', 'urgency', choices.urgencies);
+  options('referral-way', 'way', choices.reachWays);
   const boxes = (box, name, ids) => clear($(box)).append(...ids.map((id) => el('div', { class: 'check' },
     el('input', { type: 'checkbox', id: `referral-${name}-${id}`, name, value: id }),
-    el('label', { for: `referral-${name}-${id}` }, label(id)))));
+    el('label', { for: `referral-${name}-${id}` }, label(name, id)))));
   boxes('referral-needs-list', 'needs', choices.needs);
   boxes('referral-explained-list', 'explained', choices.consentExplains);
   clear($('referral-countries')).append(...state.guidance.countries.map((c) => el('option', { value: c.code }, t(c.name))));
+}
+
+/** The console's language changed: the choices are named again, and the open form keeps what was entered. */
+export function referralWordsChanged() {
+  if (!choices || !state.guidance) return;
+  fillChoices();
+  switchTo(current());
+  if (choices.enabled) loadMine();
 }
 
 /** Shows one contact's form as the operator left it (or empty), its errors cleared, its decision if any. */
@@ -206,29 +179,30 @@ function renderOrigin(field, fact) {
   }
   const corrected = CARRIED[field](fact.value).some(([k, v]) => controlValue(k) !== v);
   const origin = originText(fact.origin);
-  note.textContent = corrected ? WORDS.corrected(origin, valueText(field, fact.value)) : origin;
+  note.textContent = corrected ? say('corrected', { origin, was: valueText(field, fact.value) }) : origin;
   note.classList.toggle('corrected', corrected);
 }
 
 function originText(origin) {
-  if (origin.from === 'contact') return WORDS.fromContact;
-  if (origin.from === 'exits') return WORDS.fromExits;
-  if (origin.from === 'indicators') return WORDS.fromIndicators;
+  if (origin.from === 'contact') return say('fromContact');
+  if (origin.from === 'exits') return say('fromExits');
+  if (origin.from === 'indicators') return say('fromIndicators');
   const step = state.guidance.scripts.find((s) => s.id === origin.scriptId)?.steps.find((s) => s.id === origin.stepId);
-  if (!step) return WORDS.fromScript(origin.stepId);
+  if (!step) return say('fromScript', { step: origin.stepId });
   const answer = origin.answerId && step.answers.find((a) => a.id === origin.answerId);
-  return WORDS.fromScript(shorten(t(step.text)), answer ? t(answer.label) : '');
+  return answer ? say('fromScriptAnswer', { step: shorten(t(step.text)), answer: t(answer.label) }) : say('fromScript', { step: shorten(t(step.text)) });
 }
 
 function valueText(field, value) {
-  if (field === 'missingChild') return value ? WORDS.missing : WORDS.notMissing;
-  if (field === 'consent') return value === 'given' ? WORDS.yes : WORDS.no;
-  if (field === 'needs') return value.length ? value.map(label).join(', ') : WORDS.none;
+  if (field === 'missingChild') return value ? say('missing') : say('notMissing');
+  if (field === 'consent') return value === 'given' ? say('yes') : say('no');
+  if (field === 'needs') return value.length ? value.map((id) => label('needs', id)).join(', ') : say('none');
   if (field === 'country') return value;
-  return label(value);
+  return label(field, value);
 }
 
-const shorten = (text) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+/** At most about 60 characters, cut between words. */
+const shorten = (text) => (text.length > 60 ? `${text.slice(0, 58).replace(/\s+\S*$/, '')}…` : text);
 
 const isChoice = (control) => control.type === 'checkbox' || control.type === 'radio';
 const key = (control) => (isChoice(control) ? `${control.name}=${control.value}` : control.name);
@@ -255,10 +229,10 @@ function consentChanged() {
   const notification = $('referral-basis').value === 'third_party';
   show($('referral-consent'), !notification);
   show($('referral-reporter'), notification);
-  $('referral-reach-legend').textContent = notification ? WORDS.reachReporter : WORDS.reachPerson;
+  $('referral-reach-legend').textContent = say(notification ? 'reachReporter' : 'reachPerson');
   $('referral-reach').disabled = !(notification ? $('referral-reporter-yes') : $('referral-consent-yes')).checked;
   const missing = $('referral-missing').checked;
-  $('referral-missing-first').textContent = missing ? WORDS.missingFirst : '';
+  $('referral-missing-first').textContent = missing ? say('missingFirst') : '';
   show($('referral-missing-first'), missing);
 }
 
@@ -266,7 +240,7 @@ function count() {
   const max = choices ? choices.summaryMaxLength : 0;
   const used = [...$('referral-summary').value.trim()].length; // the server counts characters, not UTF-16 units
   const over = used > max;
-  $('referral-summary-count').textContent = over ? `${used} / ${max} characters: ${used - max} too many` : `${used} / ${max} characters`;
+  $('referral-summary-count').textContent = over ? say('summaryOver', { used, max, over: used - max }) : say('summaryCount', { used, max });
   $('referral-summary-count').classList.toggle('over', over);
 }
 
@@ -275,9 +249,9 @@ function renderIndicators(entry) {
   const names = new Map(state.guidance.indicators.flatMap((g) => g.indicators).map((i) => [i.id, t(i.text)]));
   const from = (id) => (entry.work.facts.tickedIn.has(id) ? ` (${lowerFirst(originText(entry.work.facts.tickedIn.get(id)))})` : '');
   if (ticked.length > 0) {
-    $('referral-indicators').textContent = WORDS.indicatorsTicked(ticked.length, ticked.map((id) => (names.get(id) || id) + from(id)).join('; '));
+    $('referral-indicators').textContent = say('indicatorsTicked', { count: ticked.length, list: ticked.map((id) => (names.get(id) || id) + from(id)).join('; ') });
   } else {
-    $('referral-indicators').textContent = $('referral-basis').value === 'self_identified' ? WORDS.noIndicatorsNeeded : WORDS.noIndicators;
+    $('referral-indicators').textContent = say($('referral-basis').value === 'self_identified' ? 'noIndicatorsNeeded' : 'noIndicators');
   }
 }
 
@@ -340,7 +314,7 @@ async function submit(event) {
 function showError(error) {
   const name = error.body && error.body.field ? error.body.field.split('.')[0] : '';
   const box = FIELDS.includes(name) ? $(`referral-${name}-error`) : $('referral-error');
-  box.textContent = error.code === 'referrals_off' ? 'Referral is switched off on this server.' : error.message;
+  box.textContent = error.code === 'referrals_off' ? say('referralsOff') : refusal(error);
   const field = form().querySelector(`[data-field="${name}"]`);
   const control = field && field.matches('fieldset') ? field.querySelector('input:not(:disabled), select') : field;
   if (control) {
@@ -362,28 +336,37 @@ function renderAnswer(entry) {
   $('referral-send').disabled = !!(answer && answer.referral); // one referral per contact: a second would duplicate it
   if (!answer) return;
   const d = answer.decision;
-  box.append(el('h3', { id: 'referral-decision-title', tabindex: '-1' }, 'Decision'));
-  if (d.missingChildFirst) box.append(el('p', { class: 'emergency' }, WORDS.missingFirst));
-  if (d.emergencyFirst) box.append(el('p', { class: 'emergency' }, WORDS.emergencyFirst));
-  box.append(el('p', { class: `outcome outcome-${d.outcome}`, 'data-outcome': d.outcome }, OUTCOME[d.outcome] || d.outcome));
-  (d.deliveries || []).forEach((delivery) => box.append(el('p', {}, WORDS.route(delivery.route, delivery.partner.name))));
-  box.append(el('ol', { class: 'reasons' }, d.reasons.map((r) => el('li', { 'data-reason': r.code }, r.text))));
+  box.append(el('h3', { id: 'referral-decision-title', tabindex: '-1' }, say('decision')));
+  if (d.missingChildFirst) box.append(el('p', { class: 'emergency' }, say('missingFirst')));
+  if (d.emergencyFirst) box.append(el('p', { class: 'emergency' }, say('emergencyFirst')));
+  box.append(el('p', { class: `outcome outcome-${d.outcome}`, 'data-outcome': d.outcome }, word('decision', d.outcome)));
+  (d.deliveries || []).forEach((delivery) => box.append(el('p', {}, say('routeTo', { route: label('route', delivery.route), partner: delivery.partner.name }))));
+  box.append(el('ol', { class: 'reasons' }, d.reasons.map((r) => el('li', { 'data-reason': r.code }, reasonText(r)))));
   (answer.referrals || (answer.referral ? [answer.referral] : [])).forEach((r) => {
-    box.append(el('p', { class: 'reference', 'data-route': r.route }, 'Reference ', el('strong', {}, r.reference),
-      ` · ${label(r.route || '')} · ${STATUS[r.status] || r.status} · ${time(r.createdAt)}`));
+    box.append(el('p', { class: 'reference', 'data-route': r.route }, say('referenceLine'), el('strong', {}, r.reference),
+      ` · ${label('route', r.route || '')} · ${word('status', r.status)} · ${time(r.createdAt)}`));
+  });
+}
+
+/** A reason of the decision in the console's language, from its code and what the server gave with it. */
+function reasonText(reason) {
+  return word('reason', reason.code, {
+    rule: reason.rule ? reason.rule[language()] || reason.rule.en : '',
+    missing: (reason.missing || []).map((id) => label('explained', id)).join(', '),
+    partner: reason.partner || '',
   });
 }
 
 function loadMine() {
   api.myReferrals().then((answer) => {
     const rows = answer.referrals.map((r) => el('tr', {},
-      el('td', {}, r.reference), el('td', {}, label(r.route)), el('td', {}, STATUS[r.status] || r.status), el('td', {}, time(r.createdAt))));
-    clear($('referral-mine')).append(...(rows.length ? rows : [el('tr', {}, el('td', { colspan: 4, class: 'hint' }, 'None yet.'))]));
+      el('td', {}, r.reference), el('td', {}, label('route', r.route)), el('td', {}, word('status', r.status)), el('td', {}, time(r.createdAt))));
+    clear($('referral-mine')).append(...(rows.length ? rows : [el('tr', {}, el('td', { colspan: 4, class: 'hint' }, say('noneYet')))]));
   }, (error) => {
-    clear($('referral-mine')).append(el('tr', {}, el('td', { colspan: 4, class: 'error' }, `Could not be loaded: ${error.message}`)));
+    clear($('referral-mine')).append(el('tr', {}, el('td', { colspan: 4, class: 'error' }, say('couldNotLoad', { why: refusal(error) }))));
   });
 }
 
 function time(iso) {
-  return new Date(iso).toLocaleString([], { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleString(language(), { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
 }

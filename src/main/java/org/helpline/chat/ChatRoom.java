@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -62,11 +63,16 @@ public final class ChatRoom {
     private final ChatLifecycle lifecycle;
     private final SecureRandom random = new SecureRandom();
     private final Heartbeat<CallerSocket> heartbeat = new Heartbeat<>(CallerSocket::heartbeat);
+    private final Supplier<JsonObject> helpline;
 
-    /** @param durableStore whether {@code store} outlives the process (Redis): only then are open chats kept in it */
+    /**
+     * @param durableStore whether {@code store} outlives the process (Redis): only then are open chats kept in it
+     * @param helpline     the helpline's numbers as the directory holds them now, confirmed or not (the page says which)
+     */
     public ChatRoom(Vertx vertx, Clock clock, ChatConfig config, List<String> languages, OpeningHours hours,
-                    HelplineStore store, boolean durableStore) {
+                    HelplineStore store, boolean durableStore, Supplier<JsonObject> helpline) {
         this.vertx = vertx;
+        this.helpline = helpline;
         this.clock = clock;
         this.config = config;
         this.languages = List.copyOf(languages);
@@ -104,7 +110,8 @@ public final class ChatRoom {
                 .put("quickExitUrl", config.quickExitUrl())
                 .put("reconnectWindowSeconds", config.reconnectWindow().toSeconds())
                 .put("maxMessageBytes", config.maxMessageBytes())
-                .put("openingHours", openingHours());
+                .put("openingHours", openingHours())
+                .put("helpline", helpline.get());
     }
 
     /**

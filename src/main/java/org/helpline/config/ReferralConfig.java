@@ -28,10 +28,20 @@ public record ReferralConfig(Boolean enabled, Duration retention, Integer summar
                              List<VictimRule> presumedVictim, List<String> kinds, List<String> needs,
                              List<String> consentExplains, Map<String, Partner> partners, List<Route> routes,
                              Delivery delivery, Encryption encryption) {
-    /** Romania's 41 counties and Bucharest (ISO 3166-2:RO without the "RO-"): DGASPC work by county. */
-    public static final Set<String> COUNTIES = Set.of("AB", "AR", "AG", "BC", "BH", "BN", "BT", "BV", "BR", "B", "BZ",
-            "CS", "CL", "CJ", "CT", "CV", "DB", "DJ", "GL", "GR", "GJ", "HR", "HD", "IL", "IS", "IF", "MM", "MH", "MS",
-            "NT", "OT", "PH", "SM", "SJ", "SB", "SV", "TR", "TM", "TL", "VS", "VL", "VN");
+    /**
+     * Romania's 41 counties and Bucharest by their ISO 3166-2:RO code without the "RO-" (DGASPC work by county), each
+     * with its proper name, which is the same in Romanian and English: the one list, served to the console.
+     */
+    public static final Map<String, String> COUNTY_NAMES = countyNames("AB", "Alba", "AR", "Arad", "AG", "Argeș",
+            "BC", "Bacău", "BH", "Bihor", "BN", "Bistrița-Năsăud", "BT", "Botoșani", "BV", "Brașov", "BR", "Brăila",
+            "B", "București", "BZ", "Buzău", "CS", "Caraș-Severin", "CL", "Călărași", "CJ", "Cluj", "CT", "Constanța",
+            "CV", "Covasna", "DB", "Dâmbovița", "DJ", "Dolj", "GL", "Galați", "GR", "Giurgiu", "GJ", "Gorj",
+            "HR", "Harghita", "HD", "Hunedoara", "IL", "Ialomița", "IS", "Iași", "IF", "Ilfov", "MM", "Maramureș",
+            "MH", "Mehedinți", "MS", "Mureș", "NT", "Neamț", "OT", "Olt", "PH", "Prahova", "SM", "Satu Mare",
+            "SJ", "Sălaj", "SB", "Sibiu", "SV", "Suceava", "TR", "Teleorman", "TM", "Timiș", "TL", "Tulcea",
+            "VS", "Vaslui", "VL", "Vâlcea", "VN", "Vrancea");
+    /** The county codes alone. */
+    public static final Set<String> COUNTIES = COUNTY_NAMES.keySet();
     /** adult and child referrals; notification: a third party's report to the national agency. */
     public static final List<String> ROUTES = List.of("adult", "child", "notification");
     private static final String ID = "[a-z][a-z0-9_-]{0,39}";
@@ -52,6 +62,14 @@ public record ReferralConfig(Boolean enabled, Duration retention, Integer summar
         routes = routes == null ? List.of() : List.copyOf(routes);
         delivery = delivery == null ? new Delivery(null, null, null, null, null) : delivery;
         encryption = encryption == null ? new Encryption(null, null) : encryption;
+    }
+
+    private static Map<String, String> countyNames(String... codesAndNames) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int i = 0; i < codesAndNames.length; i += 2) {
+            names.put(codesAndNames[i], codesAndNames[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(names);
     }
 
     public static ReferralConfig defaults() {
@@ -76,12 +94,18 @@ public record ReferralConfig(Boolean enabled, Duration retention, Integer summar
         List<String> forcedLabour = new java.util.ArrayList<>(ilo);
         forcedLabour.addAll(labour);
         return List.of(
-                new VictimRule("a sign of coercion: one alone is enough", List.of("restriction_of_movement",
+                new VictimRule(Map.of("en", "a sign of coercion: one alone is enough",
+                        "ro", "un semn de constrângere: unul singur ajunge"), List.of("restriction_of_movement",
                         "physical_sexual_violence", "intimidation_threats", "retention_of_documents", "debt_bondage"), 1, null),
-                new VictimRule("several signs of forced labour together", forcedLabour, 2, null),
-                new VictimRule("several signs of sexual exploitation together", sexual, 2, null),
-                new VictimRule("several signs of forced begging or forced crime together", begging, 2, null),
-                new VictimRule("a minor with any sign of exploitation: child protection acts on suspicion", every, 1, "minor"));
+                new VictimRule(Map.of("en", "several signs of forced labour together",
+                        "ro", "mai multe semne de muncă forțată împreună"), forcedLabour, 2, null),
+                new VictimRule(Map.of("en", "several signs of sexual exploitation together",
+                        "ro", "mai multe semne de exploatare sexuală împreună"), sexual, 2, null),
+                new VictimRule(Map.of("en", "several signs of forced begging or forced crime together",
+                        "ro", "mai multe semne de cerșetorie forțată sau infracțiuni forțate împreună"), begging, 2, null),
+                new VictimRule(Map.of("en", "a minor with any sign of exploitation: child protection acts on suspicion",
+                        "ro", "un minor cu orice semn de exploatare: protecția copilului acționează la suspiciune"),
+                        every, 1, "minor"));
     }
 
     void validate() {
@@ -120,18 +144,23 @@ public record ReferralConfig(Boolean enabled, Duration retention, Integer summar
     }
 
     /**
-     * @param reason     shown to the operator when the rule holds
+     * @param reason     shown to the operator when the rule holds, in each of the console's languages ({@code ro}, {@code en})
      * @param indicators indicator ids (config/guidance/indicators.yaml); the rule holds when at least {@code atLeast} are ticked
      * @param age        {@code minor} or {@code adult} to apply to that age only; absent: any age
      */
-    public record VictimRule(String reason, List<String> indicators, Integer atLeast, String age) {
+    public record VictimRule(Map<String, String> reason, List<String> indicators, Integer atLeast, String age) {
+        /** The console's languages: a rule's reason is written in each. */
+        public static final List<String> LANGUAGES = List.of("ro", "en");
+
         public VictimRule {
+            reason = reason == null ? Map.of() : Map.copyOf(reason);
             indicators = indicators == null ? List.of() : List.copyOf(indicators);
             atLeast = atLeast == null ? 1 : atLeast;
         }
 
         void validate(String key) {
-            Check.notBlank(reason, key + ".reason");
+            LANGUAGES.forEach(language -> Check.notBlank(reason.get(language), key + ".reason." + language));
+            Check.that(LANGUAGES.containsAll(reason.keySet()), key + ".reason", "write it in ro and en only");
             Check.that(!indicators.isEmpty(), key + ".indicators", "list the indicator ids this rule counts");
             indicators.forEach(id -> Check.that(id.matches("[a-z][a-z0-9_]{0,63}"), key + ".indicators",
                     "'" + id + "' is not an indicator id such as retention_of_documents"));

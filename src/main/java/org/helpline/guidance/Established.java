@@ -11,9 +11,10 @@ import java.util.Map;
  * answer to being referred.
  *
  * @param needs ids of {@code referral.needs} (checked against them at start)
+ * @param kind  the kind of exploitation the person describes, an id of {@code referral.kinds} (checked at start)
  */
 public record Established(String age, String urgency, String consent, String basis, Boolean missingChild,
-                          List<String> needs) {
+                          List<String> needs, String kind) {
     public static final List<String> AGES = List.of("adult", "minor", "unknown");
     public static final List<String> URGENCIES = List.of("immediate_danger", "urgent", "normal");
     public static final List<String> CONSENTS = List.of("given", "refused");
@@ -34,6 +35,7 @@ public record Established(String age, String urgency, String consent, String bas
         if (!needs.isEmpty()) {
             facts.put("needs", needs);
         }
+        put(facts, "kind", kind);
         return facts;
     }
 

@@ -30,6 +30,16 @@ public record Guidance(GuidanceIndex index, List<IndicatorGroup> indicatorGroups
         return Optional.ofNullable(code == null ? null : countries.get(code.toUpperCase(java.util.Locale.ROOT)));
     }
 
+    /** The directory entries of the helpline's own numbers, which callers' pages show: from Romania, from abroad. */
+    public static final Map<String, String> HELPLINE_LINES = Map.of("fromRomania", "ro_anitp", "fromAbroad", "ro_helpline_abroad");
+
+    /** The helpline's own numbers as the directory holds them now (confirmed or not), by {@link #HELPLINE_LINES}' names. */
+    public Map<String, Country.ExitOption> helplineLines() {
+        Map<String, Country.ExitOption> lines = new java.util.TreeMap<>();
+        country("RO").ifPresent(ro -> HELPLINE_LINES.forEach((name, id) -> ro.option(id).ifPresent(o -> lines.put(name, o))));
+        return lines;
+    }
+
     /** The script a contact starts with: the urgent script when in danger, else by topic, else the default. */
     public Script scriptFor(String topic, boolean urgent) {
         String id = urgent ? index.urgentScript() : index.topics().getOrDefault(topic, index.defaultScript());

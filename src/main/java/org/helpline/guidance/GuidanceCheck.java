@@ -85,6 +85,7 @@ final class GuidanceCheck {
         });
         labels(file, "exitKinds", index.exitKinds(), exitKinds);
         labels(file, "tags", index.tags(), new HashSet<>());
+        complete(file, null, null, "unconfirmed", index.unconfirmed());
     }
 
     private void labels(String file, String list, List<Label> labels, Set<String> ids) {
@@ -290,7 +291,7 @@ final class GuidanceCheck {
             return;
         }
         require(!facts.facts().isEmpty(), file, script, step, field + ": name at least one of age, urgency, consent, "
-                + "basis, missingChild, needs");
+                + "basis, missingChild, needs, kind");
         oneOf(file, script, step, field + ".age", facts.age(), Established.AGES);
         oneOf(file, script, step, field + ".urgency", facts.urgency(), Established.URGENCIES);
         oneOf(file, script, step, field + ".consent", facts.consent(), Established.CONSENTS);
@@ -298,6 +299,9 @@ final class GuidanceCheck {
         require(!(Boolean.TRUE.equals(facts.missingChild()) && "adult".equals(facts.age())), file, script, step,
                 field + ": a missing child is not an adult");
         facts.needs().forEach(need -> validId(file, script, step, field + ".needs", need));
+        if (facts.kind() != null) {
+            validId(file, script, step, field + ".kind", facts.kind());
+        }
     }
 
     private void oneOf(String file, String script, String step, String field, String value, List<String> allowed) {

@@ -9,9 +9,10 @@ import java.util.Map;
  *
  * @param defaultScript the script for a topic not listed in {@code topics}
  * @param urgentScript  the script for a contact who said they are in danger now
+ * @param unconfirmed   what follows a number or hours taken from a directory entry not confirmed yet ({@link DirectoryText})
  */
 public record GuidanceIndex(List<String> languages, String defaultScript, String urgentScript,
-                            Map<String, String> topics, List<Label> exitKinds, List<Label> tags) {
+                            Map<String, String> topics, List<Label> exitKinds, List<Label> tags, Text unconfirmed) {
     public GuidanceIndex {
         languages = languages == null ? List.of() : List.copyOf(languages);
         topics = topics == null ? Map.of() : Map.copyOf(topics);

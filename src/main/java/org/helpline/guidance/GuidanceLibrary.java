@@ -40,15 +40,32 @@ public final class GuidanceLibrary {
         if (problems.isEmpty()) {
             problems.addAll(GuidanceCheck.of(read));
         }
+        Map<String, Country> countries = new LinkedHashMap<>();
+        read.countries().forEach(c -> countries.put(c.value().code(), c.value()));
+        DirectoryText numbers = new DirectoryText(countries, problems.isEmpty() ? read.index().unconfirmed() : null);
+        if (problems.isEmpty()) {
+            problems.addAll(references(read, numbers));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidGuidance(problems);
         }
         Map<String, Script> scripts = new LinkedHashMap<>();
-        read.scripts().forEach(s -> scripts.put(s.value().id(), s.value()));
-        Map<String, Country> countries = new LinkedHashMap<>();
-        read.countries().forEach(c -> countries.put(c.value().code(), c.value()));
-        return new Guidance(read.index(), read.indicators().groups(), read.replies().replies(), scripts, countries,
-                read.version());
+        read.scripts().forEach(s -> scripts.put(s.value().id(), numbers.resolve(s.value())));
+        return new Guidance(read.index(), read.indicators().groups(),
+                read.replies().replies().stream().map(numbers::resolve).toList(), scripts, countries, read.version());
+    }
+
+    /** Each number or hours a script or reply takes from the directory names an entry that has it. */
+    private static List<Problem> references(GuidanceReader.Read read, DirectoryText directory) {
+        List<Problem> problems = new ArrayList<>();
+        read.replies().replies().forEach(reply -> directory.problems(reply.text()).forEach(problem ->
+                problems.add(new Problem(GuidanceReader.REPLIES, null, null, "reply '" + reply.id() + "': " + problem))));
+        read.scripts().forEach(sourced -> sourced.value().steps().forEach(step -> {
+            List<String> found = new ArrayList<>(directory.problems(step.text()));
+            found.addAll(directory.problems(step.reply()));
+            found.forEach(problem -> problems.add(new Problem(sourced.file(), sourced.value().id(), step.id(), problem)));
+        }));
+        return problems;
     }
 
     public Guidance current() {

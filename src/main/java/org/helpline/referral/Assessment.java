@@ -34,47 +34,39 @@ public final class Assessment {
         List<Reason> reasons = new ArrayList<>();
         boolean missingChild = request.missingChild();
         if (missingChild) {
-            reasons.add(new Reason("missing_child_first", "A missing child: the police (112, or the local emergency "
-                    + "number abroad) and 116 000, the missing-children line, now, before anything else."));
+            reasons.add(new Reason("missing_child_first"));
         }
         boolean emergencyFirst = request.urgency() == ReferralRequest.Urgency.IMMEDIATE_DANGER;
         if (emergencyFirst) {
-            reasons.add(new Reason("emergency_first", "Immediate danger: the emergency services come first, 112 "
-                    + "(or the local emergency number abroad), before any referral."));
+            reasons.add(new Reason("emergency_first"));
         }
         boolean minor = request.age().treatedAsMinor();
         if (request.age() == ReferralRequest.Age.UNKNOWN) {
-            reasons.add(new Reason("age_not_established", "The age is not established: the person is treated as a "
-                    + "minor until it is (EU directive 2011/36, art. 13)."));
+            reasons.add(new Reason("age_not_established"));
         }
         List<Reason> held = grounds(request, minor);
         if (request.notification()) {
             return notification(request, minor, held, reasons);
         }
         if (held.isEmpty()) {
-            reasons.add(new Reason("not_presumed_victim", "No rule for a presumed victim holds for the signs ticked: "
-                    + "give advice and the exit options; no referral."));
+            reasons.add(new Reason("not_presumed_victim"));
             return new Decision(Outcome.NOT_PRESUMED_VICTIM, missingChild, emergencyFirst, false, null, List.of(), reasons);
         }
         reasons.addAll(held);
         String route = minor ? "child" : "adult";
         if (minor) {
-            reasons.add(new Reason("child_protection", "A minor: the child-protection route (the county's DGASPC), "
-                    + "in the child's best interest, whatever the consent."));
+            reasons.add(new Reason("child_protection"));
         } else if (!request.consent().given()) {
-            reasons.add(new Reason("no_consent", "An adult is referred only with informed consent, and this person "
-                    + "has not given it: no referral. Give the helpline's number and the exit options; they can ask later."));
+            reasons.add(new Reason("no_consent"));
             return new Decision(Outcome.NO_CONSENT, missingChild, emergencyFirst, true, route, List.of(), reasons);
         } else {
             List<String> missing = config.consentExplains().stream()
                     .filter(item -> !request.consent().explained().contains(item)).toList();
             if (!missing.isEmpty()) {
-                reasons.add(new Reason("consent_not_informed", "Consent is informed only once these were explained: "
-                        + String.join(", ", missing) + ". No referral yet."));
+                reasons.add(Reason.missing(missing));
                 return new Decision(Outcome.CONSENT_NOT_INFORMED, missingChild, emergencyFirst, true, route, List.of(), reasons);
             }
-            reasons.add(new Reason("informed_consent", "An adult who gave informed consent: referral through the "
-                    + "national mechanism."));
+            reasons.add(new Reason("informed_consent"));
         }
         Delivery delivery = deliveryFor(route, request);
         reasons.add(sentTo(delivery));
@@ -90,24 +82,19 @@ public final class Assessment {
         List<String> signs = request.indicators().stream().filter(known::contains).sorted().toList();
         boolean emergencyFirst = reasons.stream().anyMatch(r -> r.code().equals("emergency_first"));
         if (signs.isEmpty() && !request.missingChild()) {
-            reasons.add(new Reason("nothing_to_notify", "A third party's report without any sign described: nothing to "
-                    + "notify yet. Give prevention advice and the exit options; they contact us again if anything changes."));
+            reasons.add(new Reason("nothing_to_notify"));
             return new Decision(Outcome.NOT_PRESUMED_VICTIM, false, emergencyFirst, false, null, List.of(), reasons);
         }
-        reasons.add(new Reason("notification", "A third party reports a possible victim: the national agency (ANITP) "
-                + "is notified. The person's consent is not needed for a notification; they decide themselves about "
-                + "referral to assistance.", signs));
+        reasons.add(Reason.withSigns("notification", signs));
         List<Delivery> deliveries = new ArrayList<>();
         deliveries.add(deliveryFor("notification", request));
         if (minor) {
-            reasons.add(new Reason("child_protection_notified", "A child: child protection (the county's DGASPC) is "
-                    + "notified too, in the child's best interest."));
+            reasons.add(new Reason("child_protection_notified"));
             deliveries.add(deliveryFor("child", request));
         }
         reasons.add(request.reporter().consentToContact()
-                ? new Reason("reporter_may_be_contacted", "The reporter agreed to be contacted, in the way and at the time given.")
-                : new Reason("reporter_not_contacted", "The reporter did not agree to be contacted: the notification "
-                        + "carries no way to reach them."));
+                ? new Reason("reporter_may_be_contacted")
+                : new Reason("reporter_not_contacted"));
         deliveries.forEach(d -> reasons.add(sentTo(d)));
         return new Decision(Outcome.NOTIFIED, request.missingChild(), emergencyFirst, !held.isEmpty(), "notification",
                 deliveries, reasons);
@@ -117,11 +104,10 @@ public final class Assessment {
     private List<Reason> grounds(ReferralRequest request, boolean minor) {
         List<Reason> held = new ArrayList<>();
         if (request.basis() == ReferralRequest.Basis.SELF_IDENTIFIED) {
-            held.add(new Reason("self_identified", "The person says what happened to them: a presumed victim on their "
-                    + "own account (self-identification); no indicator needs to be ticked."));
+            held.add(new Reason("self_identified"));
         }
         if (request.missingChild()) {
-            held.add(new Reason("missing_child", "A missing child: child protection acts on the disappearance itself."));
+            held.add(new Reason("missing_child"));
         }
         for (VictimRule rule : config.presumedVictim()) {
             if (rule.age() != null && rule.age().equals("minor") != minor) {
@@ -129,14 +115,14 @@ public final class Assessment {
             }
             List<String> counted = rule.indicators().stream().filter(request.indicators()::contains).toList();
             if (counted.size() >= rule.atLeast()) {
-                held.add(new Reason("presumed_victim", "A presumed victim: " + rule.reason() + ".", counted));
+                held.add(Reason.rule(rule.reason(), counted));
             }
         }
         return held;
     }
 
     private static Reason sentTo(Delivery delivery) {
-        return new Reason("partner", "Sent to " + delivery.partner().name() + ".");
+        return Reason.sentTo(delivery.partner().name());
     }
 
     /** The first route that takes it; validation made sure a last one takes everything. */

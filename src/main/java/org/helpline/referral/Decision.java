@@ -2,6 +2,7 @@ package org.helpline.referral;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,7 +15,7 @@ import org.helpline.config.ReferralConfig.Partner;
  * @param route      adult or child for a presumed victim, notification for a third party's report; else null
  * @param deliveries who receives it when the outcome is {@link Outcome#REFERRED} or {@link Outcome#NOTIFIED}: one
  *                   partner, or for a child's notification the national agency and child protection; else empty
- * @param reasons    each with a code the console can translate, and a sentence in English
+ * @param reasons    each a code the console names in the operator's language, with what it needs to say it
  */
 public record Decision(Outcome outcome, boolean missingChildFirst, boolean emergencyFirst, boolean presumedVictim,
                        String route, List<Delivery> deliveries, List<Reason> reasons) {
@@ -41,9 +42,40 @@ public record Decision(Outcome outcome, boolean missingChildFirst, boolean emerg
         }
     }
 
-    public record Reason(String code, String text, List<String> indicators) {
-        public Reason(String code, String text) {
-            this(code, text, List.of());
+    /**
+     * Why, as a code and the facts its sentence needs; the console words it in the operator's language.
+     *
+     * @param indicators the indicators a rule or a notification rests on
+     * @param rule       the rule that holds ({@code presumed_victim}), in each console language; else empty
+     * @param missing    what is still to be explained ({@code consent_not_informed}); else empty
+     * @param partner    who receives it ({@code partner}); else null
+     */
+    public record Reason(String code, List<String> indicators, Map<String, String> rule, List<String> missing,
+                         String partner) {
+        public Reason {
+            indicators = List.copyOf(indicators);
+            rule = Map.copyOf(rule);
+            missing = List.copyOf(missing);
+        }
+
+        public Reason(String code) {
+            this(code, List.of(), Map.of(), List.of(), null);
+        }
+
+        static Reason rule(Map<String, String> rule, List<String> indicators) {
+            return new Reason("presumed_victim", indicators, rule, List.of(), null);
+        }
+
+        static Reason missing(List<String> missing) {
+            return new Reason("consent_not_informed", List.of(), Map.of(), missing, null);
+        }
+
+        static Reason sentTo(String partner) {
+            return new Reason("partner", List.of(), Map.of(), List.of(), partner);
+        }
+
+        static Reason withSigns(String code, List<String> indicators) {
+            return new Reason(code, indicators, Map.of(), List.of(), null);
         }
     }
 
@@ -67,9 +99,18 @@ public record Decision(Outcome outcome, boolean missingChildFirst, boolean emerg
     public JsonObject toJson() {
         JsonArray why = new JsonArray();
         for (Reason reason : reasons) {
-            JsonObject json = new JsonObject().put("code", reason.code()).put("text", reason.text());
+            JsonObject json = new JsonObject().put("code", reason.code());
             if (!reason.indicators().isEmpty()) {
                 json.put("indicators", new JsonArray(reason.indicators()));
+            }
+            if (!reason.rule().isEmpty()) {
+                json.put("rule", new JsonObject(new java.util.TreeMap<String, Object>(reason.rule())));
+            }
+            if (!reason.missing().isEmpty()) {
+                json.put("missing", new JsonArray(reason.missing()));
+            }
+            if (reason.partner() != null) {
+                json.put("partner", reason.partner());
             }
             why.add(json);
         }

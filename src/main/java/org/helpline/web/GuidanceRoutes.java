@@ -61,6 +61,19 @@ final class GuidanceRoutes {
         this.audit = new AuditLog(clock);
     }
 
+    /**
+     * The helpline's numbers for callers' pages, from the directory: {@code {"fromRomania": {"phone", "verified"}, ...}};
+     * a number not confirmed yet says so there too. Empty until the guidance is read.
+     */
+    JsonObject helplineNumbers() {
+        JsonObject lines = new JsonObject();
+        if (library != null) {
+            library.current().helplineLines().forEach((name, entry) -> lines.put(name, new JsonObject()
+                    .put("phone", entry.phone()).put("verified", Boolean.TRUE.equals(entry.verified()))));
+        }
+        return lines;
+    }
+
     /** Reads the folder (failing with every problem in it) and starts watching it. */
     Future<Void> start() {
         Path directory = Path.of(config.directory());

@@ -2,7 +2,6 @@ package org.helpline.web;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
@@ -61,12 +60,21 @@ public final class ReferralRoutes {
                 .put("bases", new JsonArray(List.of("indicators", "self_identified", "third_party")))
                 .put("ages", new JsonArray(List.of("adult", "minor", "unknown")))
                 .put("kinds", new JsonArray(config.kinds()))
-                .put("counties", new JsonArray(List.copyOf(new TreeSet<>(ReferralConfig.COUNTIES))))
+                .put("counties", counties())
                 .put("urgencies", new JsonArray(List.of("immediate_danger", "urgent", "normal")))
                 .put("needs", new JsonArray(config.needs()))
                 .put("consentExplains", new JsonArray(config.consentExplains()))
                 .put("reachWays", new JsonArray(List.of("phone", "email", "messaging", "other")))
                 .put("summaryMaxLength", config.summaryMaxLength()));
+    }
+
+    /** Romania's counties as {code, name}, in the order of their names (the one list: ReferralConfig.COUNTY_NAMES). */
+    private static JsonArray counties() {
+        java.text.Collator romanian = java.text.Collator.getInstance(Locale.forLanguageTag("ro"));
+        JsonArray list = new JsonArray();
+        ReferralConfig.COUNTY_NAMES.entrySet().stream().sorted((a, b) -> romanian.compare(a.getValue(), b.getValue()))
+                .forEach(e -> list.add(new JsonObject().put("code", e.getKey()).put("name", e.getValue())));
+        return list;
     }
 
     private void open(RoutingContext context) {

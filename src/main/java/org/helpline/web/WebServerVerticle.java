@@ -82,8 +82,9 @@ public final class WebServerVerticle extends VerticleBase {
         new HealthRoutes(checks, () -> takingContacts, standing, metrics,
                 MonitoringAccess.of(config.http().metricsToken(), auth.sessions())).mount(router);
         auth.mount(router);
+        GuidanceRoutes guidance = new GuidanceRoutes(vertx, clock, config.guidance(), auth.access());
         ChatRoom chat = new ChatRoom(vertx, clock, config.chat(), config.languages(),
-                config.telephony().openingHours().hours(), store, config.store().usesRedis());
+                config.telephony().openingHours().hours(), store, config.store().usesRedis(), guidance::helplineNumbers);
         new ChatRoutes(chat, config.chat(), config.http().publicUrl()).mount(router);
         router.get("/operator/ws").handler(auth.access().requireRole(Role.OPERATOR)).handler(ctx -> {
             int chatCapacity = config.routing().chatCapacity();
@@ -107,7 +108,6 @@ public final class WebServerVerticle extends VerticleBase {
         });
         router.route("/supervisor/*").handler(StaticHandler.create("webroot/supervisor").setCachingEnabled(false)
                 .setDirectoryListing(false).setIncludeHidden(false));
-        GuidanceRoutes guidance = new GuidanceRoutes(vertx, clock, config.guidance(), auth.access());
         guidance.mount(router);
         if (config.telephony().enabled() && config.telephony().browserPhone().enabled()) {
             // the console's browser phone talks SIP to Asterisk's WebSocket, and to nothing else

@@ -38,7 +38,7 @@ class BrowserPhonePageTest {
     @BeforeEach
     void start(@TempDir Path dir) {
         Account ana = new Account("ana", Role.OPERATOR, new PasswordHash(1000).hash(TestServer.PASSWORD), Set.of("ro"),
-                Set.of(Channel.CALL, Channel.CHAT), null, OperatorProfile.BROWSER_PHONE, null, false);
+                Set.of(Channel.CALL, Channel.CHAT), null, OperatorProfile.BROWSER_PHONE, null, false, "en");
         server = TestServer.start(dir, new FakeClock(), "", List.of(ana));
     }
 

@@ -46,7 +46,7 @@ class ConsoleCallerHistoryPageTest {
                   repeatCallers: { enabled: true, window: 30d, currentKey: k1, keys: { k1: "${CONSOLE_K1:-%s}" } }
                 """.formatted(agiPort, asterisk.amiPort(), FakeAsterisk.AMI_PASSWORD, ReferralFixture.KEY_K2);
         Account ana = new Account("ana", Role.OPERATOR, new PasswordHash(1000).hash(TestServer.PASSWORD), Set.of("ro"),
-                Set.of(Channel.CALL), null, "2001", "Ana", false);
+                Set.of(Channel.CALL), null, "2001", "Ana", false, "en");
         server = TestServer.start(dir, new FakeClock(), yaml, List.of(ana));
         Eventually.until(() -> {
             JsonObject health = new JsonObject(server.monitor("/health").bodyAsString()).getJsonObject("dependencies");

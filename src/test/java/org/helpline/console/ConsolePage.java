@@ -32,7 +32,7 @@ final class ConsolePage {
     void logInAndBecomeAvailable(String name) {
         logIn(name);
         click("#go-available");
-        awaitText("#presence-state", "Available");
+        awaitText("#presence-state", word("operatorState", "available"));
     }
 
     /** A node found a moment ago may be gone: look again until one is displayed. */
@@ -83,5 +83,17 @@ final class ConsolePage {
 
     String text(String css) {
         return driver().findElement(By.cssSelector(css)).getText();
+    }
+
+    /** The console's own name for a code in the page's language now, from its words table (console/words.js). */
+    String word(String kind, String code) {
+        return (String) ((org.openqa.selenium.JavascriptExecutor) driver()).executeAsyncScript(
+                "const [kind, code, done] = arguments; import('/console/words.js').then((m) => done(m.word(kind, code)));", kind, code);
+    }
+
+    /** One of the console's own texts in the page's language now (console/words.js). */
+    String say(String key) {
+        return (String) ((org.openqa.selenium.JavascriptExecutor) driver()).executeAsyncScript(
+                "const [key, done] = arguments; import('/console/words.js').then((m) => done(m.say(key)));", key);
     }
 }

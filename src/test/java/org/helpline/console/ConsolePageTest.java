@@ -35,7 +35,7 @@ class ConsolePageTest {
 
     @BeforeEach
     void start(@TempDir Path dir) {
-        server = TestServer.start(dir, new FakeClock(), "", List.of(TestServer.operator("ana", "ro", "en")));
+        server = TestServer.start(dir, new FakeClock(), "", List.of(TestServer.operator("ana", "ro", "en").withConsoleLanguage("en")));
         browser = Browser.start();
         page = browser.driver();
         console = new ConsolePage(browser, server);
@@ -70,7 +70,7 @@ class ConsolePageTest {
         assertThat(new Select(page.findElement(By.id("script-select"))).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("before_departure");
         console.click("#script-step [data-answer=individual]");
-        console.awaitText("#script-step", "rețelele sociale");
+        console.awaitText("#script-step", "A person recruiting on social media"); // guidance in the console's language
         console.click("#script-step button.insert");
         browser.await(d -> d.findElement(By.id("say-input")).getAttribute("value").startsWith("Cereți numele complet"));
         console.click("#script-step button.next");
@@ -160,7 +160,7 @@ class ConsolePageTest {
     @Test
     void aSupervisorCanReloadTheGuidanceFromThePage(@TempDir Path dir) {
         server.close();
-        server = TestServer.start(dir, new FakeClock(), "", List.of(TestServer.supervisor("sofia")));
+        server = TestServer.start(dir, new FakeClock(), "", List.of(TestServer.supervisor("sofia").withConsoleLanguage("en")));
         console = new ConsolePage(browser, server);
         console.logIn("sofia");
 

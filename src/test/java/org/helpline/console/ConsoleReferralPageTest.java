@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
@@ -59,7 +61,11 @@ class ConsoleReferralPageTest {
     private final FakeClock clock = new FakeClock();
 
     private void serve(String yaml) {
-        server = TestServer.start(dir, clock, yaml, List.of(TestServer.operator("ana", "ro", "en")));
+        serve(yaml, "en");
+    }
+
+    private void serve(String yaml, String consoleLanguage) {
+        server = TestServer.start(dir, clock, yaml, List.of(TestServer.operator("ana", "ro", "en").withConsoleLanguage(consoleLanguage)));
         console = new ConsolePage(browser, server);
     }
 
@@ -109,42 +115,40 @@ class ConsoleReferralPageTest {
         assertThat(counties).as(when + ": counties by name").doesNotContainAnyElementsOf(ReferralConfig.COUNTIES);
     }
 
-    @Test
-    void theConsoleShowsNamesNeverCodesFromTheOfferToTheWrapUp() {
-        serve(ReferralFixture.yaml(partner.endpoint(), ""));
+    @ParameterizedTest(name = "console in {0}")
+    @ValueSource(strings = {"en", "ro"})
+    void theConsoleShowsNamesNeverCodesFromTheOfferToTheWrapUp(String language) {
+        serve(ReferralFixture.yaml(partner.endpoint(), ""), language);
         console.logInAndBecomeAvailable("ana");
+        assertThat(browser.script("return document.documentElement.lang")).isEqualTo(language);
         server.commands().contact(new Command.Enqueue(new NewContact(Channel.CHAT, "ro", "abroad_in_trouble", Priority.NORMAL, null))).await();
-        console.awaitText("#offers", "Chat · Romanian · abroad and in trouble");
+        String chat = console.word("channel", "chat");
+        String romanian = console.word("language", "ro");
+        String topic = console.word("topic", "abroad_in_trouble");
+        assertThat(topic).as("a name, not the code").isNotEqualTo("abroad in trouble");
+        console.awaitText("#offers", chat + " · " + romanian + " · " + topic);
         assertNoCodeShown("an offer");
 
         console.click("#offers article button.accept");
-        console.awaitText("#contact-title", "Chat — in conversation");
-        assertThat(console.text("#contact-facts")).contains("Romanian").contains("abroad and in trouble");
+        console.awaitText("#contact-title", chat + " — " + console.word("contactState", "connected"));
+        assertThat(console.text("#contact-facts")).contains(romanian).contains(topic);
         assertNoCodeShown("an open contact");
 
         console.click("#open-referral");
         fillTheRequiredFields("normal");
         assertThat((String) browser.script("return document.querySelector('#referral-county').selectedOptions[0].text")).isEqualTo("Iași");
+        assertThat((String) browser.script("return document.querySelector('#referral-kind').selectedOptions[0].text"))
+                .isEqualTo(console.word("exploitation", "labour"));
         console.click("#referral-send");
-        console.awaitText("#referral-result", "No referral");
+        console.awaitText("#referral-result", console.word("decision", "not_presumed_victim"));
+        assertThat(console.text("#referral-result")).contains(console.word("reason", "not_presumed_victim"));
         assertNoCodeShown("the referral form and its decision");
 
         console.endConversation();
-        console.awaitText("#contact-title", "Chat — wrap-up");
-        assertThat(console.text("#wrapup-outcome")).contains("advice given").contains("emergency services");
+        console.awaitText("#contact-title", chat + " — " + console.word("contactState", "wrap_up"));
+        assertThat(console.text("#wrapup-outcome")).contains(console.word("outcome", "advice_given"))
+                .contains(console.word("outcome", "emergency_services"));
         assertNoCodeShown("wrap-up");
-    }
-
-    @Test
-    void theConsoleInRomanianNamesTheCodesInRomanian() {
-        serve(ReferralFixture.yaml(partner.endpoint(), ""));
-        console.logInAndBecomeAvailable("ana");
-        browser.driver().get("http://localhost:" + server.port() + "/console/?lang=ro");
-        console.awaitText("#presence-state", "Disponibil");
-        server.commands().contact(new Command.Enqueue(new NewContact(Channel.CHAT, "ro", "abroad_in_trouble", Priority.NORMAL, null))).await();
-        console.awaitText("#offers", "Chat · română · în străinătate, în dificultate");
-        console.click("#offers article button.accept");
-        console.awaitText("#contact-title", "Chat — în conversație");
     }
 
     @Test
@@ -348,6 +352,25 @@ class ConsoleReferralPageTest {
         assertThat(console.text("#referral-result")).contains("says what happened to them");
         Eventually.until(() -> partner.accepted().size() == 1, "the partner receives it");
         assertThat(partner.received().getFirst().text()).contains("\"basis\":\"self_identified\"");
+    }
+
+    @Test
+    void theKindOfExploitationTheScriptEstablishedIsCarriedIntoTheForm() {
+        serve(ReferralFixture.yaml(partner.endpoint(), ""));
+        takeAChat("abroad");
+        answer("not_now");
+        answer("can_leave");
+        answer("has_means");
+        console.awaitText("#script-step", "What kind of work or exploitation do they describe?");
+        answer("domestic");
+
+        console.click("#tab-referral");
+        assertThat(value("#referral-kind")).isEqualTo("domestic_servitude");
+        assertThat(console.text("#referral-kind-origin")).startsWith("From the script, step “Ask what happened")
+                .endsWith("answer “Work in someone's home, living there”");
+        console.select("#referral-kind", "labour");
+        console.awaitText("#referral-kind-origin", "Corrected by you.");
+        assertThat(console.text("#referral-kind-origin")).endsWith("it was: Domestic servitude");
     }
 
     @Test

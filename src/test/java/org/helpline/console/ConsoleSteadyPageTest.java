@@ -30,7 +30,7 @@ class ConsoleSteadyPageTest {
 
     @BeforeEach
     void start(@TempDir Path dir) {
-        server = TestServer.start(dir, new FakeClock(), "", List.of(TestServer.operator("ana", "ro", "en")));
+        server = TestServer.start(dir, new FakeClock(), "", List.of(TestServer.operator("ana", "ro", "en").withConsoleLanguage("en")));
         browser = Browser.start();
         page = browser.driver();
         page.manage().window().setSize(new Dimension(1366, 900));

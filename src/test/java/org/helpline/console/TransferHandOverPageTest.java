@@ -48,7 +48,7 @@ class TransferHandOverPageTest {
 
     private static Account operator(String name, String displayName) {
         return new Account(name, Role.OPERATOR, CHEAP_HASH.hash(TestServer.PASSWORD), Set.of("ro"), Set.of(Channel.CHAT),
-                null, null, displayName, false);
+                null, null, displayName, false, "en");
     }
 
     @Test
@@ -64,7 +64,7 @@ class TransferHandOverPageTest {
         ana.type("#say-input", "Unde sunteți acum?", Keys.ENTER);
         ana.awaitText("#transcript", "Unde sunteți acum?");
         ana.click("#script-step [data-answer=individual]");
-        ana.awaitText("#script-step", "rețelele sociale");
+        ana.awaitText("#script-step", "A person recruiting on social media");
         ana.click("#tab-indicators");
         ana.click("#panel-ind-retention_of_documents");
         ana.click("#tab-exits");
@@ -85,7 +85,7 @@ class TransferHandOverPageTest {
         bogdan.awaitText("#transcript li.from-operator .who", "Ana");
         assertThat(bogdan.text("#transcript")).contains("Unde sunteți acum?").doesNotContain("You");
         // The script where Ana left it, her tick and her country.
-        bogdan.awaitText("#script-step", "rețelele sociale");
+        bogdan.awaitText("#script-step", "A person recruiting on social media");
         bogdan.click("#tab-indicators");
         assertThat(bogdan.visible("#panel-ind-retention_of_documents").isSelected()).isTrue();
         bogdan.click("#tab-exits");

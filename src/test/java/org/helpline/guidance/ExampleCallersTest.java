@@ -3,8 +3,17 @@ package org.helpline.guidance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.helpline.config.ReferralConfig;
+import org.helpline.referral.Assessment;
+import org.helpline.referral.Decision;
+import org.helpline.referral.Decision.Outcome;
+import org.helpline.referral.ReferralFixture;
+import org.helpline.referral.ReferralRequest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -12,11 +21,54 @@ import org.junit.jupiter.api.Test;
  * The seven example callers of the helpline's domain notes and the ten of issue 13, each walked through the
  * script they take, with the answers they give and the signs the operator ticks: which exit options come up,
  * for which country, with which usable contacts, what the walk carries into the referral form (what its steps
- * establish, and the signs its checklists asked about and the operator ticked), and the referral decision and route.
+ * establish, and the signs its checklists asked about and the operator ticked), and the referral decision and route:
+ * the server's own rule set deciding on what the walk carried into the form, as {@code POST /api/referrals} would.
  */
 @DisplayName("the example callers' paths through the scripts")
 class ExampleCallersTest {
     private static final Guidance GUIDANCE = GuidanceLibrary.load(GuidanceFolder.SHIPPED);
+    private static final ReferralConfig REFERRAL = ReferralFixture.config("http://localhost:9/");
+    private static final Assessment RULES = new Assessment(REFERRAL);
+
+    /** What the operator chooses in the form where the walk established nothing: age, kind, urgency. */
+    private record Chosen(String age, String kind, String urgency) {
+        static Chosen of(String age, String kind) {
+            return new Chosen(age, kind, "normal");
+        }
+    }
+
+    /**
+     * The referral form as the console sends it after this walk (console/referral.js): what the walk established,
+     * the signs ticked, the country, and the operator's own choice only where the walk established nothing. The
+     * person's consent is the one the script recorded; when they consented, the consent step's explanations were given.
+     */
+    private static Decision decision(ScriptWalk walk, String country, Chosen chosen, String... ticked) {
+        Map<String, Object> carried = walk.established();
+        String basis = (String) carried.getOrDefault("basis", "indicators");
+        JsonObject form = new JsonObject()
+                .put("basis", basis)
+                .put("indicators", new JsonArray(List.of(ticked)))
+                .put("age", carried.getOrDefault("age", chosen.age()))
+                .put("kind", carried.getOrDefault("kind", chosen.kind()))
+                .put("country", country)
+                .put("urgency", carried.getOrDefault("urgency", chosen.urgency()))
+                .put("needs", new JsonArray((List<?>) carried.getOrDefault("needs", List.of())));
+        if (Boolean.TRUE.equals(carried.get("missingChild"))) {
+            form.put("missingChild", true);
+        }
+        boolean consented = "given".equals(carried.get("consent"));
+        if (basis.equals("third_party")) {
+            form.put("reporter", new JsonObject().put("consentToContact", false));
+        } else {
+            form.put("consent", new JsonObject().put("given", consented)
+                    .put("explained", new JsonArray(consented ? REFERRAL.consentExplains() : List.of())));
+        }
+        return RULES.decide(ReferralRequest.read(form, REFERRAL));
+    }
+
+    private static List<String> routes(Decision decision) {
+        return decision.deliveries().stream().map(Decision.Delivery::route).toList();
+    }
 
     private static ScriptWalk walk(String script, List<String> answers, String... ticked) {
         ScriptWalk walk = ScriptWalk.follow(GUIDANCE, script, answers, Set.of(ticked));
@@ -77,6 +129,9 @@ class ExampleCallersTest {
 
         assertThat(walk.visited()).contains("before_departure/no_fee", "before_departure/documents_stay", "before_departure/warn");
         assertThat(walk.refers()).isFalse();
+        Decision decided = decision(walk, "RO", Chosen.of("adult", "labour"), "deception", "debt_bondage", "retention_of_documents");
+        assertThat(decided.presumedVictim()).as("a recruiter keeping the passport is a sign of coercion").isTrue();
+        assertThat(decided.outcome()).as("warned; no referral without the person's consent").isEqualTo(Outcome.NO_CONSENT);
         assertThat(phones(walk, "DE", "emergency", "helpline", "embassy")).startsWith("112", "+40 21 313 3100")
                 .contains("+49 160 1579938");
         assertThat(GUIDANCE.country("DE").orElseThrow().of("worker_counselling")).isNotEmpty();
@@ -91,6 +146,7 @@ class ExampleCallersTest {
         assertThat(walk.visited()).contains("before_departure/agency_register", "before_departure/no_fee")
                 .doesNotContain("before_departure/warn");
         assertThat(walk.refers()).isFalse();
+        assertThat(decision(walk, "IT", Chosen.of("adult", "labour")).outcome()).isEqualTo(Outcome.NOT_PRESUMED_VICTIM);
         assertThat(GUIDANCE.country("RO").orElseThrow().of("agency_register")).singleElement()
                 .satisfies(o -> assertThat(o.text().in("en", "en")).contains("ITM", "register", "may not charge"));
         assertThat(phones(walk, "IT", "emergency", "helpline")).containsExactly("112", "+40 21 313 3100");
@@ -99,23 +155,30 @@ class ExampleCallersTest {
     @Test
     @DisplayName("3. construction in the Netherlands: no contract, pay late, housing costs taken, a crowded container: referral with consent")
     void constructionWorkerInTheNetherlands() {
-        ScriptWalk walk = walk("abroad_trouble", List.of("not_now", "can_leave", "no_money", "consents"),
-                "withholding_of_wages", "abusive_conditions", "lb_no_earnings_no_contract", "lb_costs_from_pay",
-                "lb_group_housing_at_site");
+        String[] ticks = {"withholding_of_wages", "abusive_conditions", "lb_no_earnings_no_contract", "lb_costs_from_pay",
+                "lb_group_housing_at_site"};
+        ScriptWalk walk = walk("abroad_trouble", List.of("not_now", "can_leave", "no_money", "labour", "consents"), ticks);
 
         assertThat(walk.visited()).contains("abroad_trouble/consular_help", "abroad_trouble/serious_exits", "referral_adult/refer");
         assertThat(walk.referrals()).containsExactly(ReferralRoute.ADULT);
+        assertThat(walk.established()).containsEntry("kind", "labour");
+        Decision decided = decision(walk, "NL", Chosen.of("adult", null), ticks);
+        assertThat(decided.outcome()).isEqualTo(Outcome.REFERRED);
+        assertThat(routes(decided)).containsExactly("adult");
         assertThat(phones(walk, "NL", "emergency", "helpline", "embassy", "foreign_ministry"))
                 .containsExactly("112", "+40 21 313 3100", "+31 70 354 15 80");
     }
 
     @Test
     void withoutConsentAnAdultIsNotReferred() {
-        ScriptWalk walk = walk("abroad_trouble", List.of("not_now", "can_leave", "no_money", "declines"),
+        ScriptWalk walk = walk("abroad_trouble", List.of("not_now", "can_leave", "no_money", "labour", "declines"),
                 "withholding_of_wages", "abusive_conditions");
 
         assertThat(walk.visited()).contains("referral_adult/respect");
         assertThat(walk.refers()).isFalse();
+        assertThat(walk.established()).containsEntry("consent", "refused");
+        assertThat(decision(walk, "NL", Chosen.of("adult", null), "withholding_of_wages", "abusive_conditions").outcome())
+                .isEqualTo(Outcome.NO_CONSENT);
     }
 
     @Test
@@ -126,6 +189,9 @@ class ExampleCallersTest {
 
         assertThat(walk.visited()).contains("minor/child_route");
         assertThat(walk.referrals()).containsExactly(ReferralRoute.CHILD);
+        Decision decided = decision(walk, "GB", Chosen.of(null, "sexual"), "deception", "isolation", "abuse_of_vulnerability");
+        assertThat(decided.outcome()).as("a mother's report: notified, the child's without anyone's consent").isEqualTo(Outcome.NOTIFIED);
+        assertThat(routes(decided)).containsExactly("notification", "child");
         assertThat(walk.exitKinds()).contains("missing_children", "emergency", "embassy", "child_line");
         Country uk = GUIDANCE.country("GB").orElseThrow();
         assertThat(uk.of("emergency")).singleElement().satisfies(o -> assertThat(o.phone()).isEqualTo("999"));
@@ -143,6 +209,7 @@ class ExampleCallersTest {
                 .contains("full remuneration", "2018/957");
         assertThat(walk.refers()).isFalse();
         assertThat(walk.exitKinds()).containsExactlyInAnyOrder("labour_inspection", "worker_counselling", "embassy");
+        assertThat(decision(walk, "BE", Chosen.of("adult", "labour")).outcome()).isEqualTo(Outcome.NOT_PRESUMED_VICTIM);
         assertThat(GUIDANCE.country("BE").orElseThrow().of("labour_inspection")).allSatisfy(o -> assertThat(o.verified()).isFalse());
     }
 
@@ -154,6 +221,7 @@ class ExampleCallersTest {
         assertThat(walk.visited()).containsExactly("labour_rights/where", "labour_rights/coercion_in_romania",
                 "labour_rights/advice", "labour_rights/institution", "labour_rights/exits", "labour_rights/done");
         assertThat(walk.refers()).isFalse();
+        assertThat(decision(walk, "RO", Chosen.of("adult", "labour")).outcome()).isEqualTo(Outcome.NOT_PRESUMED_VICTIM);
         assertThat(GUIDANCE.country("RO").orElseThrow().of("labour_inspection")).singleElement()
                 .satisfies(o -> assertThat(o.name().in("ro", "ro")).contains("Inspectoratul Teritorial de Muncă"));
     }
@@ -164,17 +232,22 @@ class ExampleCallersTest {
         ScriptWalk walk = walk("unpaid_wages", List.of("in_romania", "in_romania", "no_coercion"));
 
         assertThat(walk.refers()).isFalse();
+        assertThat(decision(walk, "RO", Chosen.of("adult", "labour")).outcome()).isEqualTo(Outcome.NOT_PRESUMED_VICTIM);
     }
 
     @Test
     @DisplayName("7. an English-speaking domestic worker in Bucharest: passport held, no days off, deportation threats: referral")
     void foreignDomesticWorkerInBucharest() {
-        ScriptWalk walk = walk("in_romania", List.of("not_now", "foreign", "consents"),
-                "retention_of_documents", "intimidation_threats", "excessive_overtime");
+        String[] ticks = {"retention_of_documents", "intimidation_threats", "excessive_overtime"};
+        ScriptWalk walk = walk("in_romania", List.of("not_now", "foreign", "domestic", "consents"), ticks);
 
         assertThat(walk.visited()).contains("in_romania/reflection_period", "in_romania/serious_exits", "referral_adult/refer");
         assertThat(walk.referrals()).containsExactly(ReferralRoute.ADULT);
-        assertThat(phones(walk, "RO", "emergency", "helpline")).containsExactly("112", "0800 800 678");
+        assertThat(walk.established()).containsEntry("kind", "domestic_servitude");
+        Decision decided = decision(walk, "RO", Chosen.of("adult", null), ticks);
+        assertThat(decided.outcome()).isEqualTo(Outcome.REFERRED);
+        assertThat(routes(decided)).containsExactly("adult");
+        assertThat(phones(walk, "RO", "emergency", "helpline")).containsExactly("112", "0800 800 678", "+40 21 313 3100");
         assertThat(GUIDANCE.script("in_romania").orElseThrow().step("reflection_period").orElseThrow().reply().in("en", "en"))
                 .contains("90 days");
     }
@@ -185,6 +258,9 @@ class ExampleCallersTest {
 
         assertThat(walk.visited()).startsWith("start/safe_now", "danger/emergency_first", "danger/knows_where", "danger/danger_exits");
         assertThat(walk.exitKinds()).first().isEqualTo("emergency");
+        Decision decided = decision(walk, "RO", Chosen.of("adult", "other"));
+        assertThat(decided.emergencyFirst()).as("112 first").isTrue();
+        assertThat(decided.reasons().getFirst().code()).isEqualTo("emergency_first");
     }
 
     // The ten callers of issue 13.
@@ -199,6 +275,9 @@ class ExampleCallersTest {
         assertThat(walk.referrals()).containsExactly(ReferralRoute.CHILD);
         carries(walk, ticks);
         assertThat(walk.established()).containsEntry("age", "minor").containsEntry("basis", "self_identified");
+        Decision decided = decision(walk, "AT", Chosen.of(null, "labour"), ticks);
+        assertThat(decided.outcome()).isEqualTo(Outcome.REFERRED);
+        assertThat(routes(decided)).as("the child's route, whatever the consent").containsExactly("child");
         assertThat(usablePhones(walk, "AT")).contains("112", "+43 677 61 34 34 34");
         assertThat(usable(walk, "AT")).extracting(Country.ExitOption::id).contains("at_mfa_24_7");
         assertThat(toConfirm(walk, "AT")).extracting(o -> o.city() == null ? null : o.city().in("en", "en")).contains("Vienna");
@@ -210,14 +289,17 @@ class ExampleCallersTest {
     @DisplayName("13.2 a domestic worker in Cyprus, passport taken, locked in at night: 112 first, referral with consent")
     void domesticWorkerInCyprus() {
         String[] ticks = {"retention_of_documents", "restriction_of_movement"};
-        ScriptWalk walk = walk(GUIDANCE.scriptFor("abroad_in_trouble", false).id(), List.of("not_now", "cannot_leave", "consents"), ticks);
+        ScriptWalk walk = walk(GUIDANCE.scriptFor("abroad_in_trouble", false).id(), List.of("not_now", "cannot_leave", "domestic", "consents"), ticks);
 
         assertThat(walk.visited()).contains("abroad_trouble/restricted", "abroad_trouble/serious_exits", "referral_adult/refer");
         assertThat(GUIDANCE.script("abroad_trouble").orElseThrow().step("restricted").orElseThrow().reply().in("en", "en")).contains("112");
         assertThat(walk.referrals()).containsExactly(ReferralRoute.ADULT);
         assertThat(emergencyFirst(walk)).isTrue();
         carries(walk, ticks);
-        assertThat(walk.established()).containsEntry("consent", "given");
+        assertThat(walk.established()).containsEntry("consent", "given").containsEntry("kind", "domestic_servitude");
+        Decision decided = decision(walk, "CY", Chosen.of("adult", null), ticks);
+        assertThat(decided.outcome()).isEqualTo(Outcome.REFERRED);
+        assertThat(routes(decided)).containsExactly("adult");
         assertThat(usablePhones(walk, "CY")).contains("112");
         assertThat(usable(walk, "CY")).extracting(Country.ExitOption::id).contains("cy_mfa_24_7");
         assertThat(toConfirm(walk, "CY")).extracting(Country.ExitOption::id).contains("cy_police_thb", "cy_embassy_nicosia");
@@ -227,12 +309,16 @@ class ExampleCallersTest {
     @DisplayName("13.3 a farm worker in Denmark with a growing \"debt\": debt bondage, referral with consent, Denmark's hotline")
     void farmWorkerInDenmark() {
         String[] ticks = {"debt_bondage", "deception", "lb_costs_from_pay"};
-        ScriptWalk walk = walk("abroad_trouble", List.of("not_now", "can_leave", "no_money", "consents"), ticks);
+        ScriptWalk walk = walk("abroad_trouble", List.of("not_now", "can_leave", "no_money", "labour", "consents"), ticks);
 
         assertThat(walk.visited()).contains("abroad_trouble/consular_exits", "abroad_trouble/serious_exits", "referral_adult/refer");
         assertThat(walk.referrals()).containsExactly(ReferralRoute.ADULT);
         carries(walk, ticks);
-        assertThat(walk.established()).containsEntry("consent", "given").containsEntry("needs", List.of("repatriation"));
+        assertThat(walk.established()).containsEntry("consent", "given").containsEntry("needs", List.of("repatriation"))
+                .containsEntry("kind", "labour");
+        Decision decided = decision(walk, "DK", Chosen.of("adult", null), ticks);
+        assertThat(decided.outcome()).isEqualTo(Outcome.REFERRED);
+        assertThat(routes(decided)).containsExactly("adult");
         assertThat(usablePhones(walk, "DK")).contains("112", "+45 70 20 25 50");
         assertThat(toConfirm(walk, "DK")).extracting(Country.ExitOption::phone).contains("+45 27 35 55 37");
     }
@@ -248,6 +334,9 @@ class ExampleCallersTest {
         assertThat(walk.referrals()).containsExactly(ReferralRoute.NOTIFICATION);
         carries(walk, ticks);
         assertThat(walk.established()).containsEntry("basis", "third_party");
+        Decision decided = decision(walk, "ES", Chosen.of("adult", "labour"), ticks);
+        assertThat(decided.outcome()).isEqualTo(Outcome.NOTIFIED);
+        assertThat(routes(decided)).containsExactly("notification");
         assertThat(usable(walk, "RO")).extracting(Country.ExitOption::id).contains("ro_itm_register", "ro_eures");
         assertThat(usablePhones(walk, "ES")).contains("112");
         assertThat(toConfirm(walk, "ES")).extracting(Country.ExitOption::phone).contains("900 10 50 90");
@@ -264,6 +353,9 @@ class ExampleCallersTest {
         assertThat(walk.referrals()).containsExactly(ReferralRoute.ADULT);
         assertThat(walk.established()).containsEntry("basis", "self_identified").containsEntry("urgency", "urgent")
                 .containsEntry("needs", List.of("legal")).containsEntry("consent", "given");
+        Decision decided = decision(walk, "RO", Chosen.of("adult", "other"));
+        assertThat(decided.outcome()).as("on her own account, no sign ticked").isEqualTo(Outcome.REFERRED);
+        assertThat(routes(decided)).containsExactly("adult");
         assertThat(usablePhones(walk, "RO")).contains("112", "0800 500 333");
         assertThat(usable(walk, "RO")).extracting(Country.ExitOption::id).contains("ro_assistance");
     }
@@ -280,6 +372,9 @@ class ExampleCallersTest {
         assertThat(walk.referrals()).containsExactly(ReferralRoute.CHILD);
         carries(walk, ticks);
         assertThat(walk.established()).containsEntry("age", "minor").doesNotContainKey("urgency");
+        Decision decided = decision(walk, "RO", Chosen.of(null, "sexual"), ticks);
+        assertThat(decided.outcome()).isEqualTo(Outcome.REFERRED);
+        assertThat(routes(decided)).containsExactly("child");
         assertThat(usablePhones(walk, "RO")).contains("112", "0800 500 333");
         assertThat(toConfirm(walk, "RO")).extracting(Country.ExitOption::phone).contains("116 111", "119");
         assertThat(usablePhones(walk, "DE")).contains("116 111");
@@ -289,12 +384,15 @@ class ExampleCallersTest {
     @DisplayName("13.7 a courier from Nepal in Cluj: fees, lower pay, residence permit kept: reflection period, referral with consent")
     void courierFromNepalInCluj() {
         String[] ticks = {"retention_of_documents", "deception", "debt_bondage"};
-        ScriptWalk walk = walk(GUIDANCE.scriptFor("work_in_romania", false).id(), List.of("not_now", "foreign", "consents"), ticks);
+        ScriptWalk walk = walk(GUIDANCE.scriptFor("work_in_romania", false).id(), List.of("not_now", "foreign", "labour", "consents"), ticks);
 
         assertThat(walk.visited()).contains("in_romania/reflection_period", "in_romania/serious_exits", "referral_adult/refer");
         assertThat(walk.referrals()).containsExactly(ReferralRoute.ADULT);
         carries(walk, ticks);
-        assertThat(walk.established()).containsEntry("consent", "given");
+        assertThat(walk.established()).containsEntry("consent", "given").containsEntry("kind", "labour");
+        Decision decided = decision(walk, "RO", Chosen.of("adult", null), ticks);
+        assertThat(decided.outcome()).isEqualTo(Outcome.REFERRED);
+        assertThat(routes(decided)).containsExactly("adult");
         assertThat(usable(walk, "RO")).extracting(o -> o.message().in("en", "en"))
                 .contains("You can call 0800 500 333 free, at any time: it is the line for victims of violence and of human trafficking.");
     }
@@ -306,6 +404,7 @@ class ExampleCallersTest {
 
         assertThat(walk.visited()).contains("labour_rights/advice", "labour_rights/institution");
         assertThat(walk.refers()).isFalse();
+        assertThat(decision(walk, "NL", Chosen.of("adult", "labour")).outcome()).isEqualTo(Outcome.NOT_PRESUMED_VICTIM);
         assertThat(usablePhones(walk, "NL")).contains("0800 5151");
         assertThat(usable(walk, "NL")).extracting(Country.ExitOption::id).contains("nl_fairwork", "nl_embassy_haga");
     }
@@ -313,10 +412,12 @@ class ExampleCallersTest {
     @Test
     @DisplayName("13.9 safe in Poland with no money to get home, no exploitation: the consulate and the 24/7 route, no referral")
     void strandedInPoland() {
-        ScriptWalk walk = walk("abroad_trouble", List.of("not_now", "can_leave", "no_money"));
+        ScriptWalk walk = walk("abroad_trouble", List.of("not_now", "can_leave", "no_money", "not_clear"));
 
         assertThat(walk.visited()).contains("abroad_trouble/consular_help", "abroad_trouble/consular_exits", "abroad_trouble/labour_advice");
         assertThat(walk.refers()).isFalse();
+        assertThat(walk.established()).doesNotContainKey("kind").containsEntry("needs", List.of("repatriation"));
+        assertThat(decision(walk, "PL", Chosen.of("adult", "other")).outcome()).isEqualTo(Outcome.NOT_PRESUMED_VICTIM);
         assertThat(usable(walk, "PL")).extracting(Country.ExitOption::id).contains("pl_mfa_24_7");
         assertThat(toConfirm(walk, "PL")).extracting(Country.ExitOption::phone).contains("+48 694 486 683", "+48 22 628 31 56");
     }
@@ -331,6 +432,9 @@ class ExampleCallersTest {
         assertThat(walk.referrals()).containsExactly(ReferralRoute.NOTIFICATION);
         carries(walk, ticks);
         assertThat(walk.established()).containsEntry("basis", "third_party").containsEntry("age", "adult").doesNotContainKey("consent");
+        Decision decided = decision(walk, "IT", Chosen.of(null, "labour"), ticks);
+        assertThat(decided.outcome()).isEqualTo(Outcome.NOTIFIED);
+        assertThat(routes(decided)).as("an adult: the national agency only").containsExactly("notification");
         assertThat(usablePhones(walk, "IT")).contains("800 290 290");
         assertThat(usable(walk, "IT")).extracting(Country.ExitOption::id).contains("it_mfa_24_7");
     }
@@ -344,5 +448,8 @@ class ExampleCallersTest {
                 "danger_location/phone_map", "danger_location/clues", "danger_location/can_call", "danger_location/we_alert");
         assertThat(emergencyFirst(walk)).isTrue();
         assertThat(walk.established()).containsEntry("urgency", "immediate_danger");
+        Decision decided = decision(walk, "DE", Chosen.of("adult", "other"), "restriction_of_movement");
+        assertThat(decided.emergencyFirst()).isTrue();
+        assertThat(decided.reasons().getFirst().code()).isEqualTo("emergency_first");
     }
 }

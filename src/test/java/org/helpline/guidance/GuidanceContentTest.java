@@ -96,7 +96,7 @@ class GuidanceContentTest {
         assertThat(all).filteredOn(o -> o.kind().equals("embassy") && o.phone() != null)
                 .isNotEmpty().allSatisfy(o -> assertThat(o.verified()).isFalse());
         // No page with the helpline's number from abroad was found, nor official hours of 0800 800 678.
-        assertThat(all).filteredOn(o -> "+40 21 313 3100".equals(o.phone())).hasSize(17).allSatisfy(o -> assertThat(o.verified()).isFalse());
+        assertThat(all).filteredOn(o -> "+40 21 313 3100".equals(o.phone())).hasSize(18).allSatisfy(o -> assertThat(o.verified()).isFalse());
         assertThat(SHIPPED.country("RO").orElseThrow().option("ro_anitp").orElseThrow().verified()).isFalse();
     }
 

@@ -30,7 +30,6 @@ class AssessmentTest {
 
         assertThat(decision.emergencyFirst()).isTrue();
         assertThat(decision.reasons().getFirst().code()).isEqualTo("emergency_first");
-        assertThat(decision.reasons().getFirst().text()).contains("112");
         assertThat(decision.outcome()).isEqualTo(Outcome.REFERRED);
     }
 
@@ -79,7 +78,8 @@ class AssessmentTest {
         Decision decision = decide(request);
 
         assertThat(decision.outcome()).isEqualTo(Outcome.CONSENT_NOT_INFORMED);
-        assertThat(decision.reasons().getLast().text()).contains("who_receives").contains("withdraw_any_time");
+        assertThat(decision.reasons().getLast().code()).isEqualTo("consent_not_informed");
+        assertThat(decision.reasons().getLast().missing()).contains("who_receives", "withdraw_any_time").doesNotContain("rights");
     }
 
     @Test
@@ -87,7 +87,8 @@ class AssessmentTest {
         assertThat(decide(ReferralFixture.adultWithConsent()).partnerId()).isEqualTo("anitp");
         Decision sexual = decide(ReferralFixture.adultWithConsent().put("kind", "sexual"));
         assertThat(sexual.partnerId()).isEqualTo("ngo-sexual");
-        assertThat(sexual.reasons().getLast().text()).isEqualTo("Sent to NGO shelter (test).");
+        assertThat(sexual.reasons().getLast()).satisfies(r -> assertThat(r.code()).isEqualTo("partner"))
+                .satisfies(r -> assertThat(r.partner()).isEqualTo("NGO shelter (test)"));
     }
 
     @Test
@@ -101,7 +102,8 @@ class AssessmentTest {
         assertThat(decision.presumedVictim()).isTrue();
         assertThat(decision.reasons()).filteredOn(r -> r.code().equals("presumed_victim")).singleElement()
                 .satisfies(r -> assertThat(r.indicators()).containsExactly("debt_bondage"))
-                .satisfies(r -> assertThat(r.text()).contains("one alone is enough"));
+                .satisfies(r -> assertThat(r.rule()).containsEntry("en", "a sign of coercion: one alone is enough")
+                        .containsEntry("ro", "un semn de constrângere: unul singur ajunge"));
         assertThat(decide(deceived).outcome()).isEqualTo(Outcome.NOT_PRESUMED_VICTIM);
         assertThat(decide(twoSigns).presumedVictim()).isTrue();
     }
@@ -122,7 +124,7 @@ class AssessmentTest {
                 .forEach(group -> group.indicators().forEach(i -> known.add(i.id())));
 
         HelplineConfig.defaults().referral().presumedVictim()
-                .forEach(rule -> assertThat(known).as(rule.reason()).containsAll(rule.indicators()));
+                .forEach(rule -> assertThat(known).as(rule.reason().get("en")).containsAll(rule.indicators()));
         assertThat(HelplineConfig.defaults().referral().presumedVictim().getLast().indicators())
                 .as("a minor with any sign").containsExactlyInAnyOrderElementsOf(known);
     }
@@ -202,7 +204,6 @@ class AssessmentTest {
 
         assertThat(decision.missingChildFirst()).isTrue();
         assertThat(decision.reasons().getFirst().code()).isEqualTo("missing_child_first");
-        assertThat(decision.reasons().getFirst().text()).contains("112").contains("116 000").contains("before anything else");
         assertThat(decision.reasons().get(1).code()).isEqualTo("emergency_first");
         assertThat(decision.outcome()).as("the disappearance alone is notified").isEqualTo(Outcome.NOTIFIED);
         assertThat(decision.deliveries()).extracting(Decision.Delivery::route).containsExactly("notification", "child");

@@ -75,8 +75,11 @@ class ReferralSettingsTest {
         assertThatThrownBy(() -> load(yaml.replace("- { route: notification, partner: anitp }", "")))
                 .as("a third party's notification needs a partner too")
                 .hasMessageStartingWith("referral.routes: no route takes every notification referral");
-        assertThatThrownBy(() -> load(yaml + "  presumedVictim: [ { reason: x, indicators: [deception], atLeast: 2 } ]\n"))
+        assertThatThrownBy(() -> load(yaml + "  presumedVictim: [ { reason: { ro: x, en: x }, indicators: [deception], atLeast: 2 } ]\n"))
                 .hasMessageStartingWith("referral.presumedVictim[0].atLeast: must be between 1 and");
+        assertThatThrownBy(() -> load(yaml + "  presumedVictim: [ { reason: { en: only English }, indicators: [deception] } ]\n"))
+                .as("the operator reads the reason in either console language")
+                .hasMessageStartingWith("referral.presumedVictim[0].reason.ro:");
         assertThatThrownBy(() -> load(yaml + "  delivery: { firstRetry: 10m, longestRetry: 1m }\n"))
                 .isInstanceOf(ConfigException.class);
     }
@@ -84,7 +87,7 @@ class ReferralSettingsTest {
     @Test
     void anIndicatorTheGuidanceDoesNotKnowStopsTheStart(@TempDir Path dir) {
         String yaml = ReferralFixture.yaml(ENDPOINT, "")
-                + "  presumedVictim: [ { reason: typo, indicators: [retention_of_documentz] } ]\n";
+                + "  presumedVictim: [ { reason: { ro: greșit, en: typo }, indicators: [retention_of_documentz] } ]\n";
 
         assertThatThrownBy(() -> TestServer.start(dir, new FakeClock(), yaml, List.of()))
                 .hasMessageContaining("referral.presumedVictim[0].indicators: 'retention_of_documentz' is not an indicator in config/guidance/indicators.yaml");

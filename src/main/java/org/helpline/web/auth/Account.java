@@ -1,6 +1,7 @@
 package org.helpline.web.auth;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -22,13 +23,24 @@ import org.helpline.core.OperatorProfile;
  *                           or null when they take no calls
  * @param displayName        the first name or alias callers see; the login name when not given
  * @param mustChangePassword the password was set by someone else and must be replaced at the next login
+ * @param consoleLanguage    the language of the console's own words the operator chose ({@link #CONSOLE_LANGUAGES}),
+ *                           or null when they have not chosen: see {@link #effectiveConsoleLanguage()}
  */
 public record Account(String name, Role role, String passwordHash, Set<String> languages, Set<Channel> channels,
-                      Integer chatCapacity, String endpoint, String displayName, boolean mustChangePassword) {
+                      Integer chatCapacity, String endpoint, String displayName, boolean mustChangePassword,
+                      String consoleLanguage) {
     public static final Pattern NAME = Pattern.compile("[a-z0-9._-]{2,32}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
     private static final Pattern ENDPOINT = Pattern.compile("[0-9]{1,20}|" + OperatorProfile.BROWSER_PHONE);
     private static final int DISPLAY_NAME_MAX = 40;
+    /** The languages the console's own words are written in; Romanian first: the helpline is Romanian. */
+    public static final List<String> CONSOLE_LANGUAGES = List.of("ro", "en");
+
+    /** An account whose owner has not chosen a console language yet. */
+    public Account(String name, Role role, String passwordHash, Set<String> languages, Set<Channel> channels,
+                   Integer chatCapacity, String endpoint, String displayName, boolean mustChangePassword) {
+        this(name, role, passwordHash, languages, channels, chatCapacity, endpoint, displayName, mustChangePassword, null);
+    }
 
     public Account {
         if (name == null || !NAME.matcher(name).matches()) {
@@ -59,6 +71,20 @@ public record Account(String name, Role role, String passwordHash, Set<String> l
             throw new IllegalArgumentException("display name must be at most " + DISPLAY_NAME_MAX
                     + " characters without control characters");
         }
+        if (consoleLanguage != null && !CONSOLE_LANGUAGES.contains(consoleLanguage)) {
+            throw new IllegalArgumentException("console language '" + consoleLanguage + "' must be one of " + CONSOLE_LANGUAGES);
+        }
+    }
+
+    /**
+     * The console's language for this account: the owner's choice; else Romanian (the helpline's language), unless
+     * the account lists the languages its owner speaks and Romanian is not among them: then English.
+     */
+    public String effectiveConsoleLanguage() {
+        if (consoleLanguage != null) {
+            return consoleLanguage;
+        }
+        return languages.isEmpty() || languages.contains("ro") ? "ro" : "en";
     }
 
     public OperatorProfile profile(int defaultChatCapacity) {
@@ -68,7 +94,12 @@ public record Account(String name, Role role, String passwordHash, Set<String> l
 
     public Account withPassword(String newHash, boolean changeRequired) {
         return new Account(name, role, newHash, languages, channels, chatCapacity, endpoint, displayName,
-                changeRequired);
+                changeRequired, consoleLanguage);
+    }
+
+    public Account withConsoleLanguage(String language) {
+        return new Account(name, role, passwordHash, languages, channels, chatCapacity, endpoint, displayName,
+                mustChangePassword, language);
     }
 
     /** What the account's owner may see about it: everything but the hash. */
@@ -86,12 +117,15 @@ public record Account(String name, Role role, String passwordHash, Set<String> l
         if (endpoint != null) {
             json.put("endpoint", endpoint);
         }
-        return json.put("passwordChangeRequired", mustChangePassword);
+        return json.put("passwordChangeRequired", mustChangePassword)
+                .put("consoleLanguage", effectiveConsoleLanguage());
     }
 
-    /** The account file's form, with the hash. */
+    /** The account file's form, with the hash; the console language only when chosen, so the default can follow the account. */
     JsonObject fileJson() {
-        return publicJson().put("passwordHash", passwordHash);
+        JsonObject json = publicJson().put("passwordHash", passwordHash);
+        json.remove("consoleLanguage");
+        return consoleLanguage == null ? json : json.put("consoleLanguage", consoleLanguage);
     }
 
     static Account fromFileJson(JsonObject json) {
@@ -103,7 +137,8 @@ public record Account(String name, Role role, String passwordHash, Set<String> l
         json.getJsonArray("languages", new JsonArray()).forEach(l -> languages.add(String.valueOf(l)));
         return new Account(json.getString("name"), Role.parse(json.getString("role")), json.getString("passwordHash"),
                 languages, channels, json.getInteger("chatCapacity"), json.getString("endpoint"),
-                json.getString("displayName"), json.getBoolean("passwordChangeRequired", false));
+                json.getString("displayName"), json.getBoolean("passwordChangeRequired", false),
+                json.getString("consoleLanguage"));
     }
 
     static Channel channel(String text) {

@@ -18,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /api/login}, {@code POST /api/logout}, {@code GET /api/me} and {@code POST /api/password}.
+ * {@code POST /api/login}, {@code POST /api/logout}, {@code GET /api/me}, {@code PUT /api/me/language} and
+ * {@code POST /api/password}.
  * Password checks and hashes run on the {@link HashingPool}, never on the event loop.
  */
 public final class AuthRoutes {
@@ -26,6 +27,7 @@ public final class AuthRoutes {
     public static final String LOGOUT = "/api/logout";
     public static final String ME = "/api/me";
     public static final String PASSWORD = "/api/password";
+    public static final String LANGUAGE = "/api/me/language";
     static final long BODY_LIMIT = 4096;
     private static final Logger LOG = LoggerFactory.getLogger(AuthRoutes.class);
 
@@ -55,6 +57,8 @@ public final class AuthRoutes {
         router.post(LOGIN).handler(access.sameOrigin()).handler(body).handler(this::login).failureHandler(this::failed);
         router.post(LOGOUT).handler(access.sameOrigin()).handler(this::logout).failureHandler(this::failed);
         router.get(ME).handler(access.requireRole(Role.values())).handler(this::me).failureHandler(this::failed);
+        router.put(LANGUAGE).handler(access.sameOrigin()).handler(body).handler(access.requireRole(Role.values()))
+                .handler(this::chooseLanguage).failureHandler(this::failed);
         router.post(PASSWORD).handler(body).handler(access.requireRole(Role.values())).handler(this::changePassword)
                 .failureHandler(this::failed);
     }
@@ -115,6 +119,32 @@ public final class AuthRoutes {
 
     private void me(RoutingContext context) {
         sendJson(context, 200, AccessControl.of(context).publicJson());
+    }
+
+    /**
+     * The console's language, kept in the account (not personal data of callers), so it follows the operator to
+     * every sign-in and every computer; the browser keeps nothing.
+     */
+    private void chooseLanguage(RoutingContext context) {
+        JsonObject body = jsonBody(context);
+        if (body == null) {
+            return;
+        }
+        String language = text(body, "language");
+        if (language == null || !Account.CONSOLE_LANGUAGES.contains(language)) {
+            AuthFailure.reply(context, AuthFailure.badRequest("bad_language",
+                    "language must be one of " + String.join(", ", Account.CONSOLE_LANGUAGES)));
+            return;
+        }
+        String name = AccessControl.of(context).name();
+        context.vertx().<Account>executeBlocking(() -> accounts.update(name, a -> a.withConsoleLanguage(language)))
+                .recover(failure -> Future.failedFuture(failure instanceof NoSuchElementException
+                        ? AuthFailure.unauthenticated() : failure))
+                .onSuccess(updated -> {
+                    LOG.info("auth.console_language.changed account={} language={}", name, language);
+                    sendJson(context, 200, updated.publicJson());
+                })
+                .onFailure(failure -> AuthFailure.reply(context, failure));
     }
 
     /**

@@ -110,6 +110,45 @@ class AuthRoutesTest {
     }
 
     @Test
+    void theConsoleLanguageIsRomanianUntilTheOperatorChoosesAndTheChoiceIsKeptInTheAccount() throws Exception {
+        String token = token(login("ana", ANA));
+        assertThat(get("/api/me", token).bodyAsJsonObject().getString("consoleLanguage")).as("the helpline's language").isEqualTo("ro");
+
+        HttpResponse<Buffer> chosen = put("/api/me/language", token, new JsonObject().put("language", "en"), PUBLIC_URL);
+
+        assertThat(chosen.statusCode()).isEqualTo(200);
+        assertThat(chosen.bodyAsJsonObject().getString("consoleLanguage")).isEqualTo("en");
+        assertThat(accounts.find("ana").orElseThrow().consoleLanguage()).isEqualTo("en");
+        assertThat(new AccountFile(dir.resolve("accounts.json")).find("ana").orElseThrow().consoleLanguage())
+                .as("written to the accounts file").isEqualTo("en");
+        String again = token(login("ana", ANA));
+        assertThat(get("/api/me", again).bodyAsJsonObject().getString("consoleLanguage")).isEqualTo("en");
+    }
+
+    @Test
+    void aConsoleLanguageOtherThanRomanianOrEnglishOrFromAnotherSiteIsRefused() throws Exception {
+        String token = token(login("ana", ANA));
+
+        HttpResponse<Buffer> unknown = put("/api/me/language", token, new JsonObject().put("language", "fr"), PUBLIC_URL);
+        HttpResponse<Buffer> elsewhere = put("/api/me/language", token, new JsonObject().put("language", "en"), "https://evil.example");
+        HttpResponse<Buffer> nobody = put("/api/me/language", null, new JsonObject().put("language", "en"), PUBLIC_URL);
+
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.bodyAsJsonObject().getString("code")).isEqualTo("bad_language");
+        assertThat(elsewhere.statusCode()).isEqualTo(403);
+        assertThat(nobody.statusCode()).isEqualTo(401);
+        assertThat(accounts.find("ana").orElseThrow().consoleLanguage()).as("unchanged").isNull();
+    }
+
+    @Test
+    void anOperatorWhoDoesNotSpeakRomanianGetsAnEnglishConsoleByDefault() {
+        Account english = new Account("bob", Role.OPERATOR, Accounts.HASHER.hash("bob-password-12"), Set.of("en"), Set.of(), null, null, null, false);
+        assertThat(english.effectiveConsoleLanguage()).isEqualTo("en");
+        assertThat(english.withConsoleLanguage("ro").effectiveConsoleLanguage()).isEqualTo("ro");
+        assertThat(Accounts.supervisor("sofia", SOFIA).effectiveConsoleLanguage()).isEqualTo("ro");
+    }
+
+    @Test
     void namesAreNotCaseSensitive() throws Exception {
         assertThat(login("Ana", ANA).statusCode()).isEqualTo(200);
     }
@@ -369,6 +408,10 @@ class AuthRoutesTest {
             request.putHeader("Origin", origin);
         }
         return await(body == null ? request.send() : request.sendJsonObject(body));
+    }
+
+    private HttpResponse<Buffer> put(String path, String token, JsonObject body, String origin) throws Exception {
+        return await(withSession(client.request(HttpMethod.PUT, path), token).putHeader("Origin", origin).sendJsonObject(body));
     }
 
     private static HttpRequest<Buffer> withSession(HttpRequest<Buffer> request, String token) {
