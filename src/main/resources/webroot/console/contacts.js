@@ -124,8 +124,23 @@ export function renderTranscript() {
 /** Who wrote a line: after a transfer, the earlier operator's lines carry their display name, not "You". */
 function author(m) {
   if (m.from === 'caller') return 'Caller';
+  if (m.from === 'whisper') return `Whisper from ${m.operatorName} (supervisor; the caller does not see it)`;
+  if (m.operatorId?.startsWith('supervisor:')) return `${m.operatorName} (supervisor, to the caller)`;
   const someoneElse = m.operatorId && state.account && m.operatorId !== state.account.name;
   return someoneElse ? (m.operatorName || 'Previous operator') : 'You';
+}
+
+/** Messages by seq; a whisper stays after the message it followed. */
+function inOrder(a, b) {
+  return (a.seq ?? a.after + 0.5) - (b.seq ?? b.after + 0.5);
+}
+
+/** A supervisor's whisper: shown in the conversation, marked, for this console only; never sent on. */
+export function addWhisper(entry, whisper) {
+  const after = entry.messages.reduce((last, m) => Math.max(last, m.seq ?? m.after), 0);
+  entry.messages.push({ seq: null, after, from: 'whisper', text: whisper.text, sentAt: whisper.sentAt,
+    operatorName: whisper.from });
+  entry.messages.sort(inOrder);
 }
 
 /** A chat message (dropped if already seen: transcripts and live messages may overlap). */
@@ -134,7 +149,7 @@ export function addMessage(entry, message) {
   entry.seqs.add(message.seq);
   entry.messages.push({ seq: message.seq, from: message.from, text: message.text, sentAt: message.sentAt,
     operatorId: message.operatorId, operatorName: message.operatorName });
-  entry.messages.sort((a, b) => a.seq - b.seq);
+  entry.messages.sort(inOrder);
   if (message.from === 'caller') entry.typingUntil = 0;
   if (entry.contact.id !== state.currentId && message.from === 'caller') entry.unread += 1;
   return true;

@@ -36,6 +36,7 @@ final class Floor {
     private final OpeningHours hours;
     private final Duration longestWaitAlert;
     private final DailyFigures figures;
+    private final ServiceAlerts services = new ServiceAlerts();
     private final Map<String, Contact> contacts = new HashMap<>();
     private final Map<String, Operator> operators = new TreeMap<>();
     private final Map<String, String> holderOf = new HashMap<>();
@@ -87,6 +88,16 @@ final class Floor {
         }
     }
 
+    /** A referral delivery changed (Addresses.REFERRAL_DELIVERIES). */
+    void referralDelivery(JsonObject delivery) {
+        services.delivery(delivery);
+    }
+
+    /** The phone line's links and fallback calls (Addresses.PHONE_LINE). */
+    void phoneLine(JsonObject status) {
+        services.phoneLine(status);
+    }
+
     Optional<Contact> contact(String id) {
         return Optional.ofNullable(id).map(contacts::get);
     }
@@ -105,6 +116,7 @@ final class Floor {
     /** Time moves: a new day, a wait over the threshold, the line opening with nobody signed in. */
     boolean tick() {
         figuresChanged |= figures.rollOver();
+        services.tick(clock.instant());
         return hasChanges();
     }
 
@@ -161,7 +173,8 @@ final class Floor {
 
     /**
      * URGENT contacts waiting past the router's alert time; the longest wait, when over the threshold; nobody
-     * signed in while the line is open; contacts waiting for a language and channel no available operator takes. Only what changes with the facts, not with every tick of the clock,
+     * signed in while the line is open; contacts waiting for a language and channel no available operator takes;
+     * then the {@link ServiceAlerts} (the phone line, referral deliveries). Only what changes with the facts, not with every tick of the clock,
      * so an unchanged list is not sent again.
      */
     JsonArray alerts(Instant now) {
@@ -195,6 +208,7 @@ final class Floor {
         }
         unstaffed().forEach((need, count) -> alerts.add(new JsonObject().put("kind", "nobody_available")
                 .put("channel", CoreJson.lower(need.channel())).put("language", need.language()).put("count", count)));
+        services.addTo(alerts, now);
         return alerts;
     }
 
