@@ -117,6 +117,7 @@ class SupervisorPageTest {
 
     @Test
     void theWallboardShowsTheFloorInLargeFiguresWithoutActionsOrContacts() {
+        Screenshot.viewport(browser, 1920, 1080);
         Contact chat = chatArrives();
         server.commands().contact(new Command.Enqueue(new NewContact(Channel.CHAT, "en", "abroad", Priority.URGENT, null))).await();
         page.get("http://localhost:" + server.port() + "/supervisor/?wallboard");
@@ -141,6 +142,7 @@ class SupervisorPageTest {
         awaitText("#wall-waiting [data-tile=all]", "Waiting\n1");
         awaitText("#wall-waiting [data-tile='chat|ro']", "Chats, ro\n0");
         awaitText("#wall-service [data-tile=today]", "abandoned 100 %");
+        Screenshot.save(browser, "wallboard");
     }
 
     @Test
