@@ -47,6 +47,8 @@ final class Floor {
     private final Set<String> changedOperators = new HashSet<>();
     private boolean figuresChanged;
     private JsonArray sentAlerts = new JsonArray();
+    /** A snapshot showed alerts the updates have not: the next update sends the alerts whatever they are then. */
+    private boolean snapshotAhead;
 
     Floor(Clock clock, OpeningHours hours, Duration longestWaitAlert, DailyFigures figures) {
         this.clock = clock;
@@ -134,13 +136,15 @@ final class Floor {
     JsonObject snapshot() {
         Instant now = clock.instant();
         figuresChanged |= figures.rollOver();
+        JsonArray alerts = alerts(now);
+        snapshotAhead |= !alerts.equals(sentAlerts);
         return new JsonObject()
                 .put("type", "snapshot")
                 .put("serverTime", now.toString())
                 .put("contacts", new JsonArray(contacts.values().stream().map(SupervisorJson::contact).toList()))
                 .put("operators", new JsonArray(operators.keySet().stream().map(this::operatorJson).toList()))
                 .put("figures", SupervisorJson.figures(figures))
-                .put("alerts", alerts(now));
+                .put("alerts", alerts);
     }
 
     /** What changed since the last update (null if nothing did), and from now on nothing has. */
@@ -160,7 +164,8 @@ final class Floor {
             update.put("figures", SupervisorJson.figures(figures));
         }
         JsonArray alerts = alerts(now);
-        if (!alerts.equals(sentAlerts)) {
+        // an alert only a snapshot showed, gone again before the next update, must still be taken off that view
+        if (!alerts.equals(sentAlerts) || snapshotAhead) {
             update.put("alerts", alerts);
             sentAlerts = alerts;
         }
@@ -168,6 +173,7 @@ final class Floor {
         removedContacts.clear();
         changedOperators.clear();
         figuresChanged = false;
+        snapshotAhead = false;
         return update.size() > 2 ? update : null;
     }
 

@@ -76,8 +76,9 @@ class ReferralAlertsTest {
             boolean acknowledged = false;
             boolean gone = false;
             while (!acknowledged || !gone) {
-                JsonObject next = sofia.next(m -> "ack".equals(m.getString("type"))
+                JsonObject next = sofia.next(m -> "ack".equals(m.getString("type")) || "error".equals(m.getString("type"))
                         || (m.containsKey("alerts") && alertOf(m, "referral_failing") == null), "the ack and the alert gone");
+                assertThat(next.getString("type")).as("answered %s", next).isNotEqualTo("error");
                 acknowledged |= "ack".equals(next.getString("type")) && Integer.valueOf(5).equals(next.getInteger("id"));
                 gone |= next.containsKey("alerts");
             }
@@ -107,15 +108,21 @@ class ReferralAlertsTest {
             browser.driver().findElement(By.id("login-password")).sendKeys(TestServer.PASSWORD, Keys.ENTER);
 
             String failing = "#alerts li[data-kind=referral_failing][data-reference='" + reference + "']";
-            browser.await(d -> d.findElements(By.cssSelector(failing)).stream().anyMatch(e -> e.getText()
-                    .contains("Referral " + reference + " (adult) to ANITP (test): delivery failing, 1 attempt so far")));
-            browser.driver().findElement(By.cssSelector(failing + " button.notice-referral")).click();
+            browser.await(d -> alertText(browser, failing)
+                    .contains("Referral " + reference + " (adult) to ANITP (test): delivery failing, 1 attempt so far"));
+            browser.await(d -> Boolean.TRUE.equals(browser.script(
+                    "const b = document.querySelector(arguments[0]); if (b) b.click(); return !!b;", failing + " button.notice-referral")));
             browser.await(d -> d.findElements(By.cssSelector(failing)).isEmpty());
             browser.await(d -> d.findElement(By.id("action-status")).getText().contains("is acknowledged"));
 
             clock.advance(Duration.ofDays(1));
-            browser.await(d -> d.findElements(By.cssSelector("#alerts li[data-kind=referral_given_up]")).stream()
-                    .anyMatch(e -> e.getText().contains("delivery given up after 1 attempt. Tell the partner another way")));
+            browser.await(d -> alertText(browser, "#alerts li[data-kind=referral_given_up]")
+                    .contains("delivery given up after 1 attempt. Tell the partner another way"));
         }
+    }
+
+    /** Read in one go by the page: the list is drawn anew whenever an alert changes. */
+    private static String alertText(Browser browser, String css) {
+        return (String) browser.script("return [...document.querySelectorAll(arguments[0])].map(li => li.textContent).join('\\n')", css);
     }
 }
