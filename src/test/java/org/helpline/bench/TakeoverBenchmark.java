@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.helpline.testing.Eventually;
 import org.helpline.testing.RedisServer;
 import org.helpline.testing.HelplineProcess;
 import org.helpline.testing.TestServer;
@@ -87,11 +86,7 @@ class TakeoverBenchmark {
     }
 
     private static void until(HelplineProcess server, java.util.function.BooleanSupplier condition, String what) {
-        try {
-            Eventually.until(condition, server + " " + what, PROCESS_WAIT);
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; its output:\n" + server.output(), e);
-        }
+        server.await(condition, what, PROCESS_WAIT);
     }
 
     private static long percentile(List<Long> sorted, int percent) {
