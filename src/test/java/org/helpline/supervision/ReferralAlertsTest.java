@@ -90,7 +90,7 @@ class ReferralAlertsTest {
         JsonObject givenUp = alertOf(sofia.next(m -> alertOf(m, "referral_given_up") != null, "the given-up alert"),
                 "referral_given_up");
         assertThat(givenUp.getString("reference")).isEqualTo(reference);
-        assertThat(server.get("/metrics").bodyAsString()).contains("helpline_alerts{kind=\"referral_given_up\"} 1.0",
+        assertThat(server.monitor("/metrics").bodyAsString()).contains("helpline_alerts{kind=\"referral_given_up\"} 1.0",
                 "helpline_alerts{kind=\"referral_failing\"} 0.0", "helpline_alerts{kind=\"phone_line\"} 0.0");
 
         sofia.send(new JsonObject().put("type", "noticeReferral").put("id", 6).put("reference", "HLP-0000-0000-0000"));
