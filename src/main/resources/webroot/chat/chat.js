@@ -170,12 +170,13 @@ function timeOf(iso) {
   }
 }
 
-function bubble(from, text) {
+/** @param asHelpline a line a supervisor wrote, having joined: shown as the helpline's, not a person's */
+function bubble(from, text, asHelpline) {
   const item = document.createElement('li');
   item.className = `msg msg--${from}`;
   const who = document.createElement('span');
   who.className = 'msg__who';
-  who.textContent = from === 'caller' ? say('you') : (operatorName || say('advisor'));
+  who.textContent = from === 'caller' ? say('you') : (asHelpline ? say('helpline') : (operatorName || say('advisor')));
   const body = document.createElement('p');
   body.className = 'msg__text';
   body.textContent = text;
@@ -214,7 +215,7 @@ function onMessage(line) {
   if (item) {
     pending.delete(line.id);
   } else {
-    item = bubble(line.from, line.text);
+    item = bubble(line.from, line.text, line.as === 'helpline');
   }
   item.dataset.seq = String(line.seq);
   item.dataset.time = line.sentAt;

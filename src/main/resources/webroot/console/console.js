@@ -6,7 +6,7 @@ import * as api from './api.js';
 import { RequestSocket } from '../common/socket.js';
 import { unlockSound, beep } from './sound.js';
 import { state, remember, forget, current } from './state.js';
-import { renderOffers, renderContactList, renderContact, renderTranscript, addMessage, tick, offers, held } from './contacts.js';
+import { renderOffers, renderContactList, renderContact, renderTranscript, addMessage, addWhisper, tick, offers, held } from './contacts.js';
 import { setupGuidance, guidanceLoaded, renderGuidance, ensureWork, openTab } from './guidance.js';
 import { setupShortcuts } from './shortcuts.js';
 import { setupReferral, forgetReferrals, referralWordsChanged } from './referral.js';
@@ -132,6 +132,11 @@ function received(message) {
     case 'message':
       chatLines(message.contactId, [message]);
       break;
+    case 'whisper': {
+      const entry = state.contacts.get(message.contactId);
+      if (entry) addWhisper(entry, message);
+      break;
+    }
     case 'callerHistory': {
       const entry = state.contacts.get(message.contactId);
       if (entry) entry.history = { calledBefore: message.calledBefore, withinDays: message.withinDays };

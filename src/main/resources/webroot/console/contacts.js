@@ -125,8 +125,23 @@ export function renderTranscript() {
 /** Who wrote a line: after a transfer, the earlier operator's lines carry their display name, not "You". */
 function author(m) {
   if (m.from === 'caller') return say('caller');
+  if (m.from === 'whisper') return say('whisperFrom', { name: m.operatorName });
+  if (m.operatorId?.startsWith('supervisor:')) return say('supervisorToCaller', { name: m.operatorName });
   const someoneElse = m.operatorId && state.account && m.operatorId !== state.account.name;
   return someoneElse ? (m.operatorName || say('previousOperator')) : say('you');
+}
+
+/** Messages by seq; a whisper stays after the message it followed. */
+function inOrder(a, b) {
+  return (a.seq ?? a.after + 0.5) - (b.seq ?? b.after + 0.5);
+}
+
+/** A supervisor's whisper: shown in the conversation, marked, for this console only; never sent on. */
+export function addWhisper(entry, whisper) {
+  const after = entry.messages.reduce((last, m) => Math.max(last, m.seq ?? m.after), 0);
+  entry.messages.push({ seq: null, after, from: 'whisper', text: whisper.text, sentAt: whisper.sentAt,
+    operatorName: whisper.from });
+  entry.messages.sort(inOrder);
 }
 
 /** A chat message (dropped if already seen: transcripts and live messages may overlap). */
@@ -135,7 +150,7 @@ export function addMessage(entry, message) {
   entry.seqs.add(message.seq);
   entry.messages.push({ seq: message.seq, from: message.from, text: message.text, sentAt: message.sentAt,
     operatorId: message.operatorId, operatorName: message.operatorName });
-  entry.messages.sort((a, b) => a.seq - b.seq);
+  entry.messages.sort(inOrder);
   if (message.from === 'caller') entry.typingUntil = 0;
   if (entry.contact.id !== state.currentId && message.from === 'caller') entry.unread += 1;
   return true;

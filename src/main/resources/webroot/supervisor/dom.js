@@ -28,6 +28,7 @@ const WORDS = {
   queued: 'Waiting', offered: 'Being offered', connected: 'In conversation', wrap_up: 'Wrap-up',
   available: 'Available', busy: 'Busy', paused: 'Paused', offline: 'Offline',
   listen: 'Listen', whisper: 'Whisper', barge: 'Barge in',
+  adult: 'adult', child: 'child', notification: 'notification',
 };
 
 export function word(code) {

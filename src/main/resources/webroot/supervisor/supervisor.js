@@ -6,9 +6,14 @@ import { request as api } from '../common/api.js';
 import { live, SupervisorStream } from './stream.js';
 import { render, setHandlers } from './view.js';
 import { watchRechecks } from './rechecks.js';
+import { renderWallboard } from './wallboard.js';
 
-const VIEWS = ['login-view', 'denied-view', 'app'];
-const PHONE_LINE_CHECK_MS = 10000;
+const VIEWS = ['login-view', 'denied-view', 'app', 'wallboard'];
+/** /supervisor/?wallboard: the large figures for a wall screen, without actions. */
+const WALLBOARD = new URLSearchParams(location.search).has('wallboard');
+/** An open socket does not keep a session in use: the wallboard asks who it is now and then (auth.sessionIdleTimeout). */
+const WALLBOARD_KEEP_SESSION_MS = 5 * 60 * 1000;
+const SWITCH_OVER_CHECK_MS = 10000;
 let stream;
 let drawPending = false;
 
@@ -40,42 +45,37 @@ function signedIn(account) {
     view('denied-view');
     return;
   }
+  if (WALLBOARD) {
+    document.body.classList.add('wallboard');
+    view('wallboard');
+    stream = new SupervisorStream(changed, (status) => {
+      $('wall-connection').textContent = status === 'connected' ? '' : 'Connection lost: reconnecting…';
+    });
+    stream.open();
+    setInterval(() => api('GET', '/api/me').catch((error) => { if (error.status === 401) location.reload(); }),
+      WALLBOARD_KEEP_SESSION_MS);
+    return;
+  }
   view('app');
   $('me').textContent = account.displayName;
   stream = new SupervisorStream(changed, connection);
   stream.open();
-  watchPhoneLine();
-  setInterval(watchPhoneLine, PHONE_LINE_CHECK_MS);
+  watchSwitchOver();
+  setInterval(watchSwitchOver, SWITCH_OVER_CHECK_MS);
   watchRechecks();
 }
 
-/** What it means for callers when a link with Asterisk is down (from /health; telephony off: nothing to say). */
-const PHONE_LINE_DOWN = {
-  ami: 'Phone line: the server has no link with Asterisk (AMI). New calls ring the operators\' phones directly '
-    + '(fallback queue) and do not show in the consoles.',
-  agi: 'Phone line: Asterisk cannot reach the server (AGI). New calls ring the operators\' phones directly '
-    + '(fallback queue) and do not show in the consoles.',
-};
+const SWITCH_OVER_SHOWN_MS = 60000;
+let roleSince;
 
-async function watchPhoneLine() {
+/** A server that serves this view from a later moment than before (/health): a takeover (or a restart) happened. */
+async function watchSwitchOver() {
   let health;
   try {
     health = await (await fetch('/health', { cache: 'no-store' })).json();
   } catch (unreachable) {
     return; // the live stream already says when the server cannot be reached
   }
-  watchSwitchOver(health);
-  const down = Object.keys(PHONE_LINE_DOWN).find((link) => health.dependencies?.[link]?.status === 'DOWN');
-  show($('phone-line'), Boolean(down));
-  $('phone-line-text').textContent = down ? PHONE_LINE_DOWN[down] : '';
-  $('phone-line-reason').textContent = down ? `Technical detail: ${health.dependencies[down].reason}` : '';
-}
-
-const SWITCH_OVER_SHOWN_MS = 60000;
-let roleSince;
-
-/** A server that serves this view from a later moment than before: a takeover (or a restart) happened. */
-function watchSwitchOver(health) {
   if (roleSince && health.roleSince && health.roleSince !== roleSince) {
     $('switch-over-text').textContent = `Switch-over at ${new Date(health.roleSince).toLocaleTimeString()}: `
       + 'another server took over (or this one restarted). Consoles and chats reconnected by themselves; '
@@ -89,7 +89,7 @@ function watchSwitchOver(health) {
 function connection(status, code) {
   $('connection').textContent = status === 'connected' ? ''
     : 'Connection lost: reconnecting… With two servers, the standby takes over within seconds.';
-  if (status === 'connected') watchPhoneLine();
+  if (status === 'connected') watchSwitchOver();
   if (code === 1008) notice('The server closed the connection.');
 }
 
@@ -99,7 +99,8 @@ function changed() {
   drawPending = true;
   requestAnimationFrame(() => {
     drawPending = false;
-    render();
+    if (WALLBOARD) renderWallboard();
+    else render();
   });
 }
 
@@ -152,15 +153,38 @@ async function readChat(contactId) {
     const ack = await stream.request('readChat', { contactId });
     const lines = ack.transcript.messages || [];
     $('chat-transcript').replaceChildren(...lines.map((line) => el('li', { class: line.from },
-      el('span', { class: 'who' }, line.from === 'caller' ? 'Caller' : 'Operator'), line.text)));
+      el('span', { class: 'who' }, author(line)), line.text)));
     if (lines.length === 0) $('chat-transcript').replaceChildren(el('li', {}, 'No message yet.'));
   } catch (error) {
     $('chat-transcript').replaceChildren(el('li', {}, `Cannot read this chat: ${error.message}`));
   }
 }
 
+/** Who wrote a line: the caller, the operator, or a supervisor who joined (by name). */
+function author(line) {
+  if (line.from === 'caller') return 'Caller';
+  if (line.operatorId?.startsWith('supervisor:')) return `${line.operatorName} (supervisor)`;
+  return line.operatorName ? `Operator ${line.operatorName}` : 'Operator';
+}
+
+/** A whisper to the operator, or a line to the caller; the words leave the page once sent. */
+async function writeInChat(type, done) {
+  const text = $('chat-text').value.trim();
+  if (!reading || !text) return;
+  try {
+    await stream.request(type, { contactId: reading, text });
+    $('chat-text').value = '';
+    $('chat-status').textContent = done;
+    if (type === 'joinChat') readChat(reading);
+  } catch (error) {
+    $('chat-status').textContent = `Not sent: ${error.message}`;
+  }
+}
+
 function closeChat() {
   reading = null;
+  $('chat-text').value = '';
+  $('chat-status').textContent = '';
   $('chat-transcript').replaceChildren(); // nothing of the chat stays in the page
   $('chat-dialog').close();
 }
@@ -185,6 +209,8 @@ setHandlers({
   listen: (contact, mode) => act('listen', { contactId: contact.id, mode },
     () => `${word(mode)}: your phone rings now; answer it to hear the call.`),
   read: (contact) => readChat(contact.id),
+  noticeReferral: (alert) => act('noticeReferral', { reference: alert.reference },
+    () => `The alert of referral ${alert.reference} is acknowledged.`),
 });
 
 $('login-form').addEventListener('submit', async (event) => {
@@ -229,8 +255,14 @@ $('confirm-form').addEventListener('submit', (event) => {
 $('confirm-cancel').addEventListener('click', () => $('confirm-dialog').close());
 
 $('chat-refresh').addEventListener('click', () => reading && readChat(reading));
+$('chat-whisper').addEventListener('click', () => writeInChat('whisperChat', 'Whispered to the operator.'));
+$('chat-join').addEventListener('click', () => writeInChat('joinChat', 'Written to the caller as the helpline.'));
 $('chat-close').addEventListener('click', closeChat);
-$('chat-dialog').addEventListener('cancel', () => { reading = null; $('chat-transcript').replaceChildren(); });
+$('chat-dialog').addEventListener('cancel', () => {
+  reading = null;
+  $('chat-transcript').replaceChildren();
+  $('chat-text').value = '';
+});
 
 // Waiting times move every second on the page without any traffic.
 setInterval(() => { if (stream) changed(); }, 1000);

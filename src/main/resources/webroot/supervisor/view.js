@@ -24,7 +24,7 @@ export function render() {
   if (drawnAlerts !== live.alerts) renderAlerts();
 }
 
-function isWaiting(contact) {
+export function isWaiting(contact) {
   return contact.state === 'queued' || contact.state === 'offered';
 }
 
@@ -72,6 +72,26 @@ function renderFigures() {
   $('fig-abandoned-share').classList.toggle('below', f.abandonedShare !== null && f.abandonedShare > ABANDONED_LIMIT);
   text($('fig-average-wait'), duration(f.averageWaitSeconds));
   text($('fig-average-handling'), duration(f.averageHandlingSeconds));
+  const recent = f.lastHalfHour || {};
+  document.querySelectorAll('.recent-minutes').forEach((node) => text(node, recent.minutes ?? 30));
+  text($('fig-recent-service-level'), percent(recent.serviceLevel));
+  $('fig-recent-service-level').classList.toggle('below', isBelow(recent.serviceLevel));
+  text($('fig-recent-abandoned-share'), percent(recent.abandonedShare));
+  $('fig-recent-abandoned-share').classList.toggle('below', isOver(recent.abandonedShare));
+  syncRows($('figures-by-language'), byLanguage(f), (r) => r.language, (key) => el('tr', { 'data-language': key }), (row, r) => {
+    const [language, offered, level, abandoned, recentOffered, recentLevel, recentAbandoned] = cells(row, 7);
+    text(language, r.language);
+    text(offered, r.today.offered);
+    text(level, percent(r.today.serviceLevel));
+    level.classList.toggle('below', isBelow(r.today.serviceLevel));
+    text(abandoned, percent(r.today.abandonedShare));
+    abandoned.classList.toggle('below', isOver(r.today.abandonedShare));
+    text(recentOffered, r.recent.offered);
+    text(recentLevel, percent(r.recent.serviceLevel));
+    recentLevel.classList.toggle('below', isBelow(r.recent.serviceLevel));
+    text(recentAbandoned, percent(r.recent.abandonedShare));
+    recentAbandoned.classList.toggle('below', isOver(r.recent.abandonedShare));
+  });
   const channels = Object.entries(f.byChannel || {}).map(([channel, tally]) => ({ channel, ...tally }));
   syncRows($('figures-by-channel'), channels, (c) => c.channel, () => el('tr'), (row, c) => {
     const [name, offered, answered, abandoned, level, wait, handling] = cells(row, 7);
@@ -83,6 +103,24 @@ function renderFigures() {
     text(wait, duration(c.averageWaitSeconds));
     text(handling, duration(c.averageHandlingSeconds));
   });
+}
+
+const NO_CONTACT = { offered: 0, serviceLevel: null, abandonedShare: null };
+
+/** Every language of the helpline (and any other a contact had), today and over the last half hour. */
+export function byLanguage(f) {
+  const recent = f.lastHalfHour?.byLanguage || {};
+  const languages = [...new Set([...live.languages, ...Object.keys(f.byLanguage || {}), ...Object.keys(recent)])];
+  return languages.map((language) => ({ language, today: f.byLanguage?.[language] || NO_CONTACT,
+    recent: recent[language] || NO_CONTACT }));
+}
+
+export function isBelow(serviceLevel) {
+  return serviceLevel !== null && serviceLevel !== undefined && serviceLevel < SERVICE_LEVEL_TARGET;
+}
+
+export function isOver(abandonedShare) {
+  return abandonedShare !== null && abandonedShare !== undefined && abandonedShare > ABANDONED_LIMIT;
 }
 
 // ---- the queue ------------------------------------------------------------------------------------
@@ -148,7 +186,7 @@ function buildWaitingRow(key) {
 // ---- operators ------------------------------------------------------------------------------------
 
 /** One clear word: what the operator chose comes first (a paused operator finishing a chat is Paused, not Busy). */
-function stateOf(o) {
+export function stateOf(o) {
   return o.presence === 'paused' || o.presence === 'offline' ? o.presence : o.state;
 }
 
@@ -266,7 +304,7 @@ function clock(iso) {
   return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
 
-function alertText(alert) {
+export function alertText(alert) {
   switch (alert.kind) {
     case 'urgent_waiting':
       return `URGENT ${word(alert.channel).toLowerCase()} in ${alert.language} waiting since ${clock(alert.since)} (${shortId(alert.contactId)}).`;
@@ -278,16 +316,48 @@ function alertText(alert) {
     case 'nobody_available':
       return `${alert.count} ${word(alert.channel).toLowerCase()}${alert.count === 1 ? '' : 's'} in ${alert.language} `
         + `${alert.count === 1 ? 'waits' : 'wait'} and no available operator takes ${alert.count === 1 ? 'it' : 'them'}.`;
+    case 'phone_line':
+      return phoneLineText(alert);
+    case 'referral_failing':
+      return `Referral ${alert.reference} (${word(alert.route)}) to ${alert.partner}: delivery failing, `
+        + `${alert.attempts} ${alert.attempts === 1 ? 'attempt' : 'attempts'} so far; retried by itself. Since ${clock(alert.since)}.`;
+    case 'referral_given_up':
+      return `Referral ${alert.reference} (${word(alert.route)}) to ${alert.partner}: delivery given up after `
+        + `${alert.attempts} ${alert.attempts === 1 ? 'attempt' : 'attempts'}. Tell the partner another way (phone) and note it.`;
     default:
       return alert.kind;
   }
 }
 
+/** What it means for callers: each cause sends calls to the fallback queue, around the consoles. */
+function phoneLineText(alert) {
+  const around = 'New calls ring the operators\' phones directly (fallback queue) and do not show in the consoles.';
+  switch (alert.cause) {
+    case 'ami':
+      return `Phone line: the server has no link with Asterisk (AMI). ${around} Technical detail: ${alert.reason}`;
+    case 'agi':
+      return `Phone line: the server does not take Asterisk's calls (AGI). ${around} Technical detail: ${alert.reason}`;
+    default:
+      return `Phone line: ${alert.count} ${alert.count === 1 ? 'call was' : 'calls were'} sent to the fallback queue, `
+        + `the last at ${clock(alert.last)}: ${alert.count === 1 ? 'it rang' : 'they rang'} the operators' phones directly, `
+        + 'not the consoles.';
+  }
+}
+
+/** An alert a supervisor can take note of: only a referral's, whose trouble stays in the outbox's records. */
+function alertItem(alert) {
+  const item = el('li', { class: alert.kind === 'long_wait' ? '' : 'urgent', 'data-kind': alert.kind }, alertText(alert));
+  if (alert.reference) {
+    item.dataset.reference = alert.reference;
+    item.append(' ', el('button', { type: 'button', class: 'notice-referral secondary',
+      'aria-label': `Acknowledge the alert of referral ${alert.reference}`,
+      onclick: () => handlers.noticeReferral(alert) }, 'Acknowledge'));
+  }
+  return item;
+}
+
 function renderAlerts() {
   drawnAlerts = live.alerts;
-  const list = $('alerts');
-  list.replaceChildren(...live.alerts.map((alert) => el('li', {
-    class: alert.kind === 'long_wait' ? '' : 'urgent', 'data-kind': alert.kind,
-  }, alertText(alert))));
+  $('alerts').replaceChildren(...live.alerts.map(alertItem));
   show($('no-alerts'), live.alerts.length === 0);
 }

@@ -45,6 +45,8 @@ public final class ChatJson {
         return switch (event) {
             case ChatEvent.Said said -> message(said.line());
             case ChatEvent.CallerTyping typing -> typing(typing.contactId());
+            case ChatEvent.Whisper whisper -> new JsonObject().put("type", "whisper").put("contactId", whisper.contactId())
+                    .put("from", whisper.supervisorName()).put("text", whisper.text()).put("sentAt", whisper.sentAt().toString());
             case ChatEvent.Transcript transcript -> transcript(transcript);
             case ChatEvent.CallerConnection connection -> new JsonObject().put("type", "callerConnection")
                     .put("contactId", connection.contactId()).put("connected", connection.connected())

@@ -36,6 +36,16 @@ public final class ChatSender {
         return request(new ChatRequest.HandOver(operatorId, contactId, note, caseState)).mapEmpty();
     }
 
+    /** A supervisor's private note to the operator holding the chat; never to the caller. */
+    public Future<Void> whisper(String operatorId, String contactId, String supervisorName, String text) {
+        return request(new ChatRequest.Whisper(operatorId, contactId, supervisorName, text)).mapEmpty();
+    }
+
+    /** A supervisor writes in the chat the operator holds; the caller sees it as the helpline's. */
+    public Future<ChatLine> join(String operatorId, String contactId, String supervisor, String supervisorName, String text) {
+        return request(new ChatRequest.Join(operatorId, contactId, supervisor, supervisorName, text)).map(ChatLine.class::cast);
+    }
+
     public void typing(String operatorId, String contactId) {
         vertx.eventBus().send(Addresses.CHAT_REQUESTS, new ChatRequest.Typing(operatorId, contactId));
     }

@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.helpline.core.ChatLine;
 import org.helpline.wire.JsonSocket;
 
 /**
@@ -161,6 +162,9 @@ final class CallerSocket {
                 .put("text", entry.text()).put("sentAt", entry.sentAt().toString());
         if (entry.fromCaller() && entry.clientId() > 0) {
             json.put("id", entry.clientId());
+        }
+        if (ChatLine.bySupervisor(entry.operatorId())) {
+            json.put("as", "helpline"); // a supervisor who joined: the caller sees the helpline, not a person
         }
         return json;
     }

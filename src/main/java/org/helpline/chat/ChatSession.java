@@ -210,8 +210,12 @@ final class ChatSession {
     /** A message; an operator's is signed with the holder's id and display name. */
     Entry add(Speaker from, String text, Instant now, long clientId) {
         boolean byOperator = from == Speaker.OPERATOR;
-        Entry entry = new Entry(lastSeq() + 1, from, text, now, clientId, byOperator ? operatorId : null,
-                byOperator ? operatorName : null);
+        return add(from, text, now, clientId, byOperator ? operatorId : null, byOperator ? operatorName : null);
+    }
+
+    /** A message signed by someone else than the holder: a supervisor who joined the chat. */
+    Entry add(Speaker from, String text, Instant now, long clientId, String authorId, String authorName) {
+        Entry entry = new Entry(lastSeq() + 1, from, text, now, clientId, authorId, authorName);
         restore(entry);
         return entry;
     }

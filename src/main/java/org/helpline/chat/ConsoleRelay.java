@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import org.helpline.core.Addresses;
 import org.helpline.core.ChatEvent;
+import org.helpline.core.ChatLine;
 import org.helpline.core.ChatLine.Speaker;
 import org.helpline.core.ChatRequest;
 import org.helpline.core.HandOver;
@@ -45,6 +46,24 @@ final class ConsoleRelay {
     void receive(Message<ChatRequest> message) {
         switch (message.body()) {
             case ChatRequest.Say say -> held(say.operatorId(), say.contactId(), "write in", message, session -> say(session, say, message));
+            case ChatRequest.Whisper whisper -> held(whisper.operatorId(), whisper.contactId(), "whisper in", message,
+                    session -> {
+                        if (refusedText(session, whisper.text(), message)) {
+                            return;
+                        }
+                        vertx.eventBus().send(Addresses.CHAT_EVENTS, new ChatEvent.Whisper(session.operatorId(),
+                                session.contactId(), whisper.supervisorName(), whisper.text(), clock.instant()));
+                        message.reply(whisper);
+                    });
+            case ChatRequest.Join join -> held(join.operatorId(), join.contactId(), "join", message, session -> {
+                if (refusedText(session, join.text(), message)) {
+                    return;
+                }
+                Entry entry = session.add(Speaker.OPERATOR, join.text(), clock.instant(), 0,
+                        ChatLine.SUPERVISOR + join.supervisor(), join.supervisorName());
+                recorder.record(session, () -> message.reply(entry.line(session.contactId())))
+                        .onFailure(notRecorded -> message.reply(NOT_RECORDED));
+            });
             case ChatRequest.Typing typing -> held(typing.operatorId(), typing.contactId(), "type in", null, session -> {
                 if (session.state() == ChatSession.State.CONNECTED && session.caller() != null) {
                     session.caller().typing();
@@ -97,22 +116,27 @@ final class ConsoleRelay {
         vertx.eventBus().send(Addresses.CHAT_EVENTS, new ChatEvent.CallerTyping(session.operatorId(), session.contactId()));
     }
 
-    private void say(ChatSession session, ChatRequest.Say say, Message<ChatRequest> message) {
+    /** Refuses (and answers why) a text for a chat that has ended, or an empty, too long or one too many. */
+    private boolean refusedText(ChatSession session, String text, Message<ChatRequest> message) {
+        RejectedCommand refused = null;
         if (session.state() != ChatSession.State.CONNECTED) {
-            message.reply(new RejectedCommand("wrong_state", "cannot write in a chat that has ended"));
-            return;
+            refused = new RejectedCommand("wrong_state", "cannot write in a chat that has ended");
+        } else if (text == null || text.isBlank()) {
+            refused = new RejectedCommand("bad_request", "\"text\" must be a non-empty string");
+        } else if (text.getBytes(StandardCharsets.UTF_8).length > maxTextBytes) {
+            refused = new RejectedCommand("too_large", "a chat message may be at most " + maxTextBytes + " bytes");
+        } else if (session.entries().size() >= maxMessages) {
+            refused = new RejectedCommand("conversation_full", "this conversation holds " + maxMessages
+                    + " messages; go on by phone or in a new chat");
         }
-        if (say.text() == null || say.text().isBlank()) {
-            message.reply(new RejectedCommand("bad_request", "\"text\" must be a non-empty string"));
-            return;
+        if (refused != null) {
+            message.reply(refused);
         }
-        if (say.text().getBytes(StandardCharsets.UTF_8).length > maxTextBytes) {
-            message.reply(new RejectedCommand("too_large", "a chat message may be at most " + maxTextBytes + " bytes"));
-            return;
-        }
-        if (session.entries().size() >= maxMessages) {
-            message.reply(new RejectedCommand("conversation_full", "this conversation holds " + maxMessages
-                    + " messages; go on by phone or in a new chat"));
+        return refused != null;
+    }
+
+    private void say(ChatSession session, ChatRequest.Say say, Message<ChatRequest> message) {
+        if (refusedText(session, say.text(), message)) {
             return;
         }
         Entry earlier = say.key() > 0 ? session.sentByOperator(say.key()) : null;

@@ -24,6 +24,15 @@ public sealed interface ChatEvent {
 
     record CallerTyping(String operatorId, String contactId) implements ChatEvent {}
 
+    /** A supervisor's private note to the operator about this chat: for the operator's eyes only, never kept. */
+    record Whisper(String operatorId, String contactId, String supervisorName, String text, Instant sentAt)
+            implements ChatEvent {
+        @Override
+        public String toString() {
+            return "Whisper[operatorId=" + operatorId + ", contactId=" + contactId + "]";
+        }
+    }
+
     /**
      * The caller's page went away (closed, reloaded, or its connection lost) or came back: the operator is
      * told at once, with the time the chat ends unless they return ({@code backBy}, null when connected).

@@ -14,8 +14,15 @@ import java.util.Objects;
  */
 public record ChatLine(String contactId, long seq, Speaker from, String text, Instant sentAt, String operatorId,
                        String operatorName) {
+    /** An operator line a supervisor wrote, having joined the chat, has this before their account name as its author. */
+    public static final String SUPERVISOR = "supervisor:";
 
     public enum Speaker { CALLER, OPERATOR }
+
+    /** Whether an author id is a supervisor's who joined the chat (the caller sees the line as the helpline's). */
+    public static boolean bySupervisor(String operatorId) {
+        return operatorId != null && operatorId.startsWith(SUPERVISOR);
+    }
 
     public ChatLine {
         Objects.requireNonNull(contactId, "contactId");

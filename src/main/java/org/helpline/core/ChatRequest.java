@@ -24,6 +24,30 @@ public sealed interface ChatRequest {
         }
     }
 
+    /**
+     * A supervisor's private note to the operator holding the chat ({@code operatorId}): shown on that operator's
+     * consoles only, never to the caller, never kept. The reply is the request itself.
+     */
+    record Whisper(String operatorId, String contactId, String supervisorName, String text) implements ChatRequest {
+        @Override
+        public String toString() {
+            return "Whisper[operatorId=" + operatorId + ", contactId=" + contactId + "]";
+        }
+    }
+
+    /**
+     * A supervisor joins the chat the operator ({@code operatorId}) holds and writes to the caller, who sees it as
+     * the helpline's; the operator sees it under the supervisor's name. The reply is the {@link ChatLine} once
+     * recorded, as for {@link Say}.
+     */
+    record Join(String operatorId, String contactId, String supervisor, String supervisorName, String text)
+            implements ChatRequest {
+        @Override
+        public String toString() {
+            return "Join[operatorId=" + operatorId + ", contactId=" + contactId + ", supervisor=" + supervisor + "]";
+        }
+    }
+
     /** The operator is typing in a chat they hold; no reply. */
     record Typing(String operatorId, String contactId) implements ChatRequest {}
 

@@ -106,6 +106,17 @@ public final class ReferralDesk extends VerticleBase {
         delivery = new PartnerDelivery(vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.delivery().timeout().toMillis())
                 .setVerifyHost(true)), config.delivery().timeout());
+        vertx.eventBus().consumer(Addresses.REFERRAL_DELIVERIES_ASK, asked -> asked.reply(new JsonArray(
+                referrals.values().stream().filter(r -> r.trouble() != ReferralStatus.Trouble.NONE)
+                        .map(this::deliveryJson).toList())));
+        vertx.eventBus().<JsonObject>consumer(Addresses.REFERRAL_NOTICE, asked -> notice(asked.body().getString("reference"))
+                .onComplete(done -> {
+                    if (done.succeeded()) {
+                        asked.reply(done.result());
+                    } else {
+                        asked.fail(done.cause() instanceof NotInTrouble ? 409 : 404, done.cause().getMessage());
+                    }
+                }));
         return store.entries(KEY_PREFIX).map(entries -> {
             entries.forEach(this::readBack);
             long waiting = referrals.values().stream().filter(r -> r.state() == State.QUEUED).count();
@@ -197,6 +208,40 @@ public final class ReferralDesk extends VerticleBase {
         });
     }
 
+    /** A supervisor saw a delivery's trouble: its alert goes (until the trouble gets worse). */
+    private Future<JsonObject> notice(String reference) {
+        ReferralStatus status = reference == null ? null : referrals.get(reference);
+        if (status == null) {
+            return Future.failedFuture(new IllegalArgumentException("no referral " + reference));
+        }
+        if (status.trouble() == ReferralStatus.Trouble.NONE) {
+            return Future.failedFuture(new NotInTrouble(reference));
+        }
+        ReferralStatus seen = status.troubleSeen();
+        return keep(seen).map(v -> deliveryJson(seen));
+    }
+
+    /** The delivery is not failing: nothing to acknowledge. */
+    private static final class NotInTrouble extends RuntimeException {
+        NotInTrouble(String reference) {
+            super("the delivery of " + reference + " is not failing", null, false, false);
+        }
+    }
+
+    private JsonObject deliveryJson(ReferralStatus status) {
+        Partner partner = config.partners().get(status.partnerId());
+        return status.toDeliveryJson(partner == null ? status.partnerId() : partner.name());
+    }
+
+    /** Tells the supervisor view that a delivery changed, or that its record went ({@code erased}, {@code forgotten}). */
+    private void published(ReferralStatus status, String gone) {
+        JsonObject json = deliveryJson(status);
+        if (gone != null) {
+            json.put("state", gone).put("trouble", ReferralStatus.Trouble.NONE.json());
+        }
+        vertx.eventBus().publish(Addresses.REFERRAL_DELIVERIES, json);
+    }
+
     /** Erasure (a data-subject request): everything about the referral goes. Answers whether it existed. */
     public Future<Boolean> erase(String reference) {
         return onDesk(() -> {
@@ -205,6 +250,7 @@ public final class ReferralDesk extends VerticleBase {
                 return Future.succeededFuture(false);
             }
             LOG.info("referral.erased reference={} state={}", reference, removed.state().json());
+            published(removed, "erased");
             return store.delete(KEY_PREFIX + reference).map(true);
         });
     }
@@ -218,6 +264,7 @@ public final class ReferralDesk extends VerticleBase {
             for (ReferralStatus status : List.copyOf(referrals.values())) {
                 if (!status.expiresAt().isAfter(now)) {
                     referrals.remove(status.reference());
+                    published(status, "forgotten");
                     writes.add(store.delete(KEY_PREFIX + status.reference()));
                     forgotten++;
                 } else if (overdue(status, now) && !inFlight.contains(status.reference())) {
@@ -340,6 +387,7 @@ public final class ReferralDesk extends VerticleBase {
                 .transform(done -> {
                     if (referrals.containsKey(status.reference())) { // not erased meanwhile
                         referrals.put(status.reference(), status);
+                        published(status, null);
                     }
                     return done.succeeded() ? Future.succeededFuture() : Future.failedFuture(done.cause());
                 });

@@ -15,10 +15,12 @@ import io.vertx.core.json.JsonObject;
  * @param nextAttemptAt when the outbox tries again; null once delivered or given up
  * @param lastProblem   why the last attempt failed (an HTTP status, a timeout), never the partner's answer
  * @param sealedPayload the sealed {@link Payload}; null once delivered or given up
+ * @param noticed       the trouble a supervisor has seen and acknowledged ({@link Trouble#json()}), null if none:
+ *                      its alert no longer shows, a worse one (given up after retrying) shows again
  */
 record ReferralStatus(String reference, State state, String route, String partnerId, String operator,
                       Instant createdAt, Instant updatedAt, int attempts, Instant nextAttemptAt, String lastProblem,
-                      Instant acknowledgedAt, Instant expiresAt, String sealedPayload) {
+                      Instant acknowledgedAt, Instant expiresAt, String sealedPayload, String noticed) {
 
     enum State {
         QUEUED, DELIVERED, FAILED;
@@ -28,10 +30,34 @@ record ReferralStatus(String reference, State state, String route, String partne
         }
     }
 
+    /** How a delivery is doing, as supervisors are alerted to it. */
+    enum Trouble {
+        NONE, RETRYING, GIVEN_UP;
+
+        String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Failing (retried after a failed attempt), given up, or neither. */
+    Trouble trouble() {
+        return switch (state) {
+            case FAILED -> Trouble.GIVEN_UP;
+            case QUEUED -> lastProblem != null ? Trouble.RETRYING : Trouble.NONE;
+            case DELIVERED -> Trouble.NONE;
+        };
+    }
+
+    /** A supervisor saw the current trouble. */
+    ReferralStatus troubleSeen() {
+        return new ReferralStatus(reference, state, route, partnerId, operator, createdAt, updatedAt, attempts,
+                nextAttemptAt, lastProblem, acknowledgedAt, expiresAt, sealedPayload, trouble().json());
+    }
+
     static ReferralStatus queued(String reference, String route, String partnerId, String operator, Instant now,
                                  Instant expiresAt, String sealedPayload) {
         return new ReferralStatus(reference, State.QUEUED, route, partnerId, operator, now, now, 0, now, null, null,
-                expiresAt, sealedPayload);
+                expiresAt, sealedPayload, null);
     }
 
     boolean due(Instant now) {
@@ -40,19 +66,19 @@ record ReferralStatus(String reference, State state, String route, String partne
 
     ReferralStatus retryAt(Instant now, Instant next, String problem) {
         return new ReferralStatus(reference, state, route, partnerId, operator, createdAt, now, attempts + 1, next,
-                problem, null, expiresAt, sealedPayload);
+                problem, null, expiresAt, sealedPayload, noticed);
     }
 
     /** Acknowledged: the payload goes; reference, status and timestamps stay until {@code keepUntil}. */
     ReferralStatus delivered(Instant now, Instant keepUntil) {
         return new ReferralStatus(reference, State.DELIVERED, route, partnerId, operator, createdAt, now, attempts + 1,
-                null, null, now, keepUntil, null);
+                null, null, now, keepUntil, null, null);
     }
 
     /** Given up: the payload goes too; supervisors see the failure until {@code keepUntil}. */
     ReferralStatus failed(Instant now, Instant keepUntil, String problem) {
         return new ReferralStatus(reference, State.FAILED, route, partnerId, operator, createdAt, now, attempts, null,
-                problem, null, keepUntil, null);
+                problem, null, keepUntil, null, noticed);
     }
 
     JsonObject toStoreJson() {
@@ -74,6 +100,9 @@ record ReferralStatus(String reference, State state, String route, String partne
         if (sealedPayload != null) {
             json.put("payload", sealedPayload);
         }
+        if (noticed != null) {
+            json.put("noticed", noticed);
+        }
         return json;
     }
 
@@ -83,7 +112,7 @@ record ReferralStatus(String reference, State state, String route, String partne
                 json.getString("route"), json.getString("partner"), json.getString("operator"),
                 instant(json, "createdAt"), instant(json, "updatedAt"), json.getInteger("attempts", 0),
                 instant(json, "nextAttemptAt"), json.getString("lastProblem"), instant(json, "acknowledgedAt"),
-                instant(json, "expiresAt"), json.getString("payload"));
+                instant(json, "expiresAt"), json.getString("payload"), json.getString("noticed"));
     }
 
     /** What staff see: status only, never content. Supervisors also see who made it and why delivery is late. */
@@ -104,6 +133,26 @@ record ReferralStatus(String reference, State state, String route, String partne
                 json.put("lastProblem", lastProblem);
             }
             json.put("keptUntil", expiresAt.toString());
+        }
+        return json;
+    }
+
+    /**
+     * What the supervisor view hears of this delivery (Addresses.REFERRAL_DELIVERIES): reference, route, partner,
+     * attempts and state only; never the operator, the problem's wording or anything of the content.
+     */
+    JsonObject toDeliveryJson(String partnerName) {
+        JsonObject json = new JsonObject()
+                .put("reference", reference)
+                .put("route", route)
+                .put("partner", partnerId)
+                .put("partnerName", partnerName)
+                .put("attempts", attempts)
+                .put("state", state.json())
+                .put("trouble", trouble().json())
+                .put("since", updatedAt.toString());
+        if (noticed != null) {
+            json.put("noticed", noticed);
         }
         return json;
     }

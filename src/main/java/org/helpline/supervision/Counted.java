@@ -8,11 +8,14 @@ import org.helpline.core.Channel;
 sealed interface Counted {
     Channel channel();
 
-    record Offered(Channel channel) implements Counted {}
+    /** The contact's language (a configured code, never anything the caller typed). */
+    String language();
 
-    record Answered(Channel channel, Duration waited, boolean inThreshold) implements Counted {}
+    record Offered(Channel channel, String language) implements Counted {}
 
-    record Abandoned(Channel channel, Duration waited) implements Counted {}
+    record Answered(Channel channel, String language, Duration waited, boolean inThreshold) implements Counted {}
 
-    record Handled(Channel channel, Duration handling) implements Counted {}
+    record Abandoned(Channel channel, String language, Duration waited) implements Counted {}
+
+    record Handled(Channel channel, String language, Duration handling) implements Counted {}
 }

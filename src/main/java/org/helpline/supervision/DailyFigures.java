@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +16,8 @@ import org.helpline.core.ContactState;
 import org.helpline.core.HelplineEvent.ContactChanged;
 
 /**
- * Today's figures, counted from the router's events. "Today" is the helpline's day in its own time zone
+ * Today's figures, per channel and per language, and those of the last half hour ({@link RecentFigures}), counted
+ * from the router's events. "Today" is the helpline's day in its own time zone
  * (the opening hours' zone): the figures start again at local midnight. A contact counts on the day each
  * step happens: offered when it arrives, answered when an operator first takes it, abandoned when its
  * caller leaves before anyone took it, handled when its wrap-up ends. The figures live in memory: a
@@ -30,14 +30,16 @@ final class DailyFigures {
     private final Duration threshold;
     /** When each contact still in play was first answered (empty until then). */
     private final Map<String, Optional<Instant>> inPlay = new HashMap<>();
-    private final Map<Channel, Tally> tallies = new EnumMap<>(Channel.class);
+    private final Breakdown today = new Breakdown();
+    private final RecentFigures recent;
     private LocalDate day;
 
     DailyFigures(Clock clock, ZoneId zone, Duration threshold) {
         this.clock = clock;
         this.zone = zone;
         this.threshold = threshold;
-        this.day = today();
+        this.recent = new RecentFigures(clock);
+        this.day = localDate();
     }
 
     /** Counts one change; says what it added, if anything. */
@@ -45,9 +47,10 @@ final class DailyFigures {
         rollOver();
         Contact contact = change.contact();
         Channel channel = contact.channel();
+        String language = contact.language();
         if (change.reason() == ChangeReason.NEW) {
             inPlay.put(contact.id(), Optional.empty());
-            return Optional.of(add(new Counted.Offered(channel)));
+            return Optional.of(add(new Counted.Offered(channel, language)));
         }
         if (change.reason() == ChangeReason.RESTORED) {
             boolean talking = contact.state() == ContactState.CONNECTED;
@@ -62,29 +65,30 @@ final class DailyFigures {
                 }
                 inPlay.put(contact.id(), Optional.of(contact.stateSince()));
                 Duration wait = Duration.between(contact.queuedAt(), contact.stateSince());
-                yield Optional.of(add(new Counted.Answered(channel, wait, wait.compareTo(threshold) <= 0)));
+                yield Optional.of(add(new Counted.Answered(channel, language, wait, wait.compareTo(threshold) <= 0)));
             }
             case ABANDONED -> {
                 inPlay.remove(contact.id());
                 yield answeredAt.isPresent() ? Optional.empty()
-                        : Optional.of(add(new Counted.Abandoned(channel, Duration.between(contact.queuedAt(), contact.stateSince()))));
+                        : Optional.of(add(new Counted.Abandoned(channel, language, Duration.between(contact.queuedAt(), contact.stateSince()))));
             }
             case CLOSED -> {
                 inPlay.remove(contact.id());
-                yield answeredAt.map(at -> add(new Counted.Handled(channel, Duration.between(at, contact.stateSince()))));
+                yield answeredAt.map(at -> add(new Counted.Handled(channel, language, Duration.between(at, contact.stateSince()))));
             }
             case QUEUED, OFFERED, WRAP_UP -> Optional.empty();
         };
     }
 
-    /** Starts a new day at local midnight; true if it did. */
+    /** Starts a new day at local midnight, lets the last half hour's oldest minute go; true if the figures changed. */
     boolean rollOver() {
-        LocalDate today = today();
-        if (today.equals(day)) {
-            return false;
+        boolean aged = recent.age();
+        LocalDate now = localDate();
+        if (now.equals(day)) {
+            return aged;
         }
-        day = today;
-        tallies.clear();
+        day = now;
+        today.clear();
         return true;
     }
 
@@ -93,15 +97,21 @@ final class DailyFigures {
     }
 
     Tally of(Channel channel) {
-        return tallies.getOrDefault(channel, Tally.EMPTY);
+        return today.of(channel);
     }
 
     Tally all() {
-        Tally sum = Tally.EMPTY;
-        for (Tally tally : tallies.values()) {
-            sum = sum.plus(tally);
-        }
-        return sum;
+        return today.all();
+    }
+
+    /** Today's figures per channel and language. */
+    Breakdown today() {
+        return today;
+    }
+
+    /** The last 30 minutes' figures per channel and language, summed now. */
+    Breakdown lastHalfHour() {
+        return recent.sum();
     }
 
     Duration threshold() {
@@ -109,17 +119,12 @@ final class DailyFigures {
     }
 
     private Counted add(Counted counted) {
-        Tally now = of(counted.channel());
-        tallies.put(counted.channel(), switch (counted) {
-            case Counted.Offered o -> now.offer();
-            case Counted.Answered a -> now.answer(a.waited(), a.inThreshold());
-            case Counted.Abandoned a -> now.abandon();
-            case Counted.Handled h -> now.handle(h.handling());
-        });
+        today.add(counted);
+        recent.add(counted);
         return counted;
     }
 
-    private LocalDate today() {
+    private LocalDate localDate() {
         return clock.instant().atZone(zone).toLocalDate();
     }
 }

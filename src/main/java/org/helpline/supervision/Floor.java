@@ -36,6 +36,7 @@ final class Floor {
     private final OpeningHours hours;
     private final Duration longestWaitAlert;
     private final DailyFigures figures;
+    private final ServiceAlerts services = new ServiceAlerts();
     private final Map<String, Contact> contacts = new HashMap<>();
     private final Map<String, Operator> operators = new TreeMap<>();
     private final Map<String, String> holderOf = new HashMap<>();
@@ -46,6 +47,8 @@ final class Floor {
     private final Set<String> changedOperators = new HashSet<>();
     private boolean figuresChanged;
     private JsonArray sentAlerts = new JsonArray();
+    /** A snapshot showed alerts the updates have not: the next update sends the alerts whatever they are then. */
+    private boolean snapshotAhead;
 
     Floor(Clock clock, OpeningHours hours, Duration longestWaitAlert, DailyFigures figures) {
         this.clock = clock;
@@ -87,6 +90,16 @@ final class Floor {
         }
     }
 
+    /** A referral delivery changed (Addresses.REFERRAL_DELIVERIES). */
+    void referralDelivery(JsonObject delivery) {
+        services.delivery(delivery);
+    }
+
+    /** The phone line's links and fallback calls (Addresses.PHONE_LINE). */
+    void phoneLine(JsonObject status) {
+        services.phoneLine(status);
+    }
+
     Optional<Contact> contact(String id) {
         return Optional.ofNullable(id).map(contacts::get);
     }
@@ -105,6 +118,7 @@ final class Floor {
     /** Time moves: a new day, a wait over the threshold, the line opening with nobody signed in. */
     boolean tick() {
         figuresChanged |= figures.rollOver();
+        services.tick(clock.instant());
         return hasChanges();
     }
 
@@ -122,13 +136,15 @@ final class Floor {
     JsonObject snapshot() {
         Instant now = clock.instant();
         figuresChanged |= figures.rollOver();
+        JsonArray alerts = alerts(now);
+        snapshotAhead |= !alerts.equals(sentAlerts);
         return new JsonObject()
                 .put("type", "snapshot")
                 .put("serverTime", now.toString())
                 .put("contacts", new JsonArray(contacts.values().stream().map(SupervisorJson::contact).toList()))
                 .put("operators", new JsonArray(operators.keySet().stream().map(this::operatorJson).toList()))
                 .put("figures", SupervisorJson.figures(figures))
-                .put("alerts", alerts(now));
+                .put("alerts", alerts);
     }
 
     /** What changed since the last update (null if nothing did), and from now on nothing has. */
@@ -148,7 +164,8 @@ final class Floor {
             update.put("figures", SupervisorJson.figures(figures));
         }
         JsonArray alerts = alerts(now);
-        if (!alerts.equals(sentAlerts)) {
+        // an alert only a snapshot showed, gone again before the next update, must still be taken off that view
+        if (!alerts.equals(sentAlerts) || snapshotAhead) {
             update.put("alerts", alerts);
             sentAlerts = alerts;
         }
@@ -156,12 +173,14 @@ final class Floor {
         removedContacts.clear();
         changedOperators.clear();
         figuresChanged = false;
+        snapshotAhead = false;
         return update.size() > 2 ? update : null;
     }
 
     /**
      * URGENT contacts waiting past the router's alert time; the longest wait, when over the threshold; nobody
-     * signed in while the line is open; contacts waiting for a language and channel no available operator takes. Only what changes with the facts, not with every tick of the clock,
+     * signed in while the line is open; contacts waiting for a language and channel no available operator takes;
+     * then the {@link ServiceAlerts} (the phone line, referral deliveries). Only what changes with the facts, not with every tick of the clock,
      * so an unchanged list is not sent again.
      */
     JsonArray alerts(Instant now) {
@@ -195,6 +214,7 @@ final class Floor {
         }
         unstaffed().forEach((need, count) -> alerts.add(new JsonObject().put("kind", "nobody_available")
                 .put("channel", CoreJson.lower(need.channel())).put("language", need.language()).put("count", count)));
+        services.addTo(alerts, now);
         return alerts;
     }
 

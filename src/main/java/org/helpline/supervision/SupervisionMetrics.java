@@ -26,7 +26,8 @@ final class SupervisionMetrics {
     static final String ALL = "all";
     private static final double[] WAIT_BUCKETS = {5, 10, 20, 30, 60, 120, 300, 600};
     private static final double[] HANDLING_BUCKETS = {60, 300, 600, 900, 1800, 3600};
-    private static final String[] ALERT_KINDS = {"urgent_waiting", "long_wait", "no_operator", "nobody_available"};
+    private static final String[] ALERT_KINDS = {"urgent_waiting", "long_wait", "no_operator", "nobody_available",
+            "phone_line", "referral_failing", "referral_given_up"};
 
     private final Map<Channel, Meters> meters = new EnumMap<>(Channel.class);
     private volatile Floor.Tallies today = new Floor.Tallies(Tally.EMPTY, Tally.EMPTY, Tally.EMPTY);

@@ -41,11 +41,23 @@ final class SupervisorActions {
         this.languages = List.copyOf(languages);
     }
 
-    /** @param endpoint the supervisor's phone, or null */
-    Future<JsonObject> execute(SupervisorRequest request, String endpoint) {
+    /**
+     * Who asks.
+     *
+     * @param endpoint the supervisor's phone, or null
+     */
+    record Asker(String name, String displayName, String endpoint) {}
+
+    Future<JsonObject> execute(SupervisorRequest request, Asker asker) {
         return switch (request) {
-            case SupervisorRequest.Listen l -> listen(l, endpoint);
+            case SupervisorRequest.Listen l -> listen(l, asker.endpoint());
             case SupervisorRequest.ReadChat r -> readChat(r.contactId());
+            case SupervisorRequest.Whisper w -> inChat(w.contactId())
+                    .compose(c -> chat.whisper(c.operatorId(), c.id(), asker.displayName(), w.text()))
+                    .map(v -> new JsonObject().put("contactId", w.contactId()));
+            case SupervisorRequest.JoinChat j -> inChat(j.contactId())
+                    .compose(c -> chat.join(c.operatorId(), c.id(), asker.name(), asker.displayName(), j.text()))
+                    .map(line -> new JsonObject().put("contactId", j.contactId()).put("seq", line.seq()));
             case SupervisorRequest.SetPresence p -> p.presence() == Presence.AVAILABLE && !paused(p.operatorId())
                     ? refuse("not_paused", "only a paused operator can be made available again")
                     : commands.operator(new Command.SetPresenceOf(p.operatorId(), p.presence(), p.reason()))
@@ -54,7 +66,26 @@ final class SupervisorActions {
             case SupervisorRequest.MoveToLanguage m -> languages.contains(m.language())
                     ? contact(new Command.MoveToLanguage(m.contactId(), m.language()))
                     : refuse("unknown_language", "language must be one of " + String.join(", ", languages));
+            case SupervisorRequest.NoticeReferral n -> noticeReferral(n.reference());
         };
+    }
+
+    /** The referral desk records that a supervisor saw the delivery's trouble, and its alert goes. */
+    private Future<JsonObject> noticeReferral(String reference) {
+        return vertx.eventBus().<JsonObject>request(Addresses.REFERRAL_NOTICE, new JsonObject().put("reference", reference))
+                .map(reply -> new JsonObject().put("referral", reply.body()))
+                .recover(failure -> {
+                    if (failure instanceof ReplyException reply) {
+                        return switch (reply.failureType()) {
+                            case NO_HANDLERS -> refuse("referral_off", "referral is switched off on this server");
+                            case RECIPIENT_FAILURE -> reply.failureCode() == 409
+                                    ? refuse("not_failing", reply.getMessage())
+                                    : refuse("unknown_referral", reply.getMessage());
+                            default -> Future.failedFuture(failure);
+                        };
+                    }
+                    return Future.failedFuture(failure);
+                });
     }
 
     private boolean paused(String operatorId) {
@@ -95,6 +126,21 @@ final class SupervisorActions {
         }
         return chat.readAlong(contact.operatorId(), contact.id())
                 .map(transcript -> new JsonObject().put("transcript", ChatJson.transcript(transcript)));
+    }
+
+    /** A chat in conversation, the only kind a supervisor can whisper or write in. */
+    private Future<Contact> inChat(String contactId) {
+        Contact contact = floor.contact(contactId).orElse(null);
+        if (contact == null) {
+            return Future.failedFuture(new RejectedCommand("unknown_contact", "no contact " + contactId));
+        }
+        if (contact.channel() != Channel.CHAT) {
+            return Future.failedFuture(new RejectedCommand("not_a_chat", "only chats take written words; whisper on a call with your phone"));
+        }
+        if (contact.state() != ContactState.CONNECTED) {
+            return Future.failedFuture(new RejectedCommand("wrong_state", "only a chat in conversation can be joined"));
+        }
+        return Future.succeededFuture(contact);
     }
 
     private Future<JsonObject> contact(Command command) {

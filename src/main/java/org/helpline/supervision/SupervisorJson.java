@@ -52,15 +52,23 @@ final class SupervisorJson {
         return json;
     }
 
+    /** Today's figures, with the last 30 minutes' as {@code lastHalfHour}; each per channel and per language. */
     static JsonObject figures(DailyFigures figures) {
+        return breakdown(figures.today())
+                .put("day", figures.day().toString())
+                .put("thresholdSeconds", figures.threshold().toSeconds())
+                .put("lastHalfHour", breakdown(figures.lastHalfHour())
+                        .put("minutes", RecentFigures.WINDOW.toMinutes()));
+    }
+
+    private static JsonObject breakdown(Breakdown figures) {
         JsonObject byChannel = new JsonObject();
         for (Channel channel : Channel.values()) {
             byChannel.put(CoreJson.lower(channel), tally(figures.of(channel)));
         }
-        return tally(figures.all())
-                .put("day", figures.day().toString())
-                .put("thresholdSeconds", figures.threshold().toSeconds())
-                .put("byChannel", byChannel);
+        JsonObject byLanguage = new JsonObject();
+        figures.byLanguage().forEach((language, tally) -> byLanguage.put(language, tally(tally)));
+        return tally(figures.all()).put("byChannel", byChannel).put("byLanguage", byLanguage);
     }
 
     private static JsonObject tally(Tally tally) {

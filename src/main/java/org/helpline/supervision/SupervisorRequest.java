@@ -19,6 +19,22 @@ sealed interface SupervisorRequest {
     /** The conversation so far of a chat in progress, to read; nothing can be written. */
     record ReadChat(String contactId) implements SupervisorRequest {}
 
+    /** A private note to the operator holding a chat: only their console shows it, never the caller's page. */
+    record Whisper(String contactId, String text) implements SupervisorRequest {
+        @Override
+        public String toString() {
+            return "Whisper[" + contactId + "]";
+        }
+    }
+
+    /** Write in a chat: the caller sees the helpline's line, the operator sees it under the supervisor's name. */
+    record JoinChat(String contactId, String text) implements SupervisorRequest {
+        @Override
+        public String toString() {
+            return "JoinChat[" + contactId + "]";
+        }
+    }
+
     /** Pause or log out an operator. */
     record SetPresence(String operatorId, Presence presence, String reason) implements SupervisorRequest {}
 
@@ -26,14 +42,20 @@ sealed interface SupervisorRequest {
 
     record MoveToLanguage(String contactId, String language) implements SupervisorRequest {}
 
+    /** The supervisor saw that a referral's delivery fails or was given up: its alert goes. */
+    record NoticeReferral(String reference) implements SupervisorRequest {}
+
     /** The audit log's name for it. */
     default String action() {
         return switch (this) {
             case Listen l -> "listen";
             case ReadChat r -> "read_chat";
+            case Whisper w -> "whisper_chat";
+            case JoinChat j -> "join_chat";
             case SetPresence p -> "set_presence";
             case RaiseToUrgent r -> "raise_to_urgent";
             case MoveToLanguage m -> "move_to_language";
+            case NoticeReferral n -> "notice_referral";
         };
     }
 
@@ -42,11 +64,15 @@ sealed interface SupervisorRequest {
         return switch (type) {
             case "listen" -> new Listen(text(message, "contactId"), mode(message));
             case "readChat" -> new ReadChat(text(message, "contactId"));
+            case "whisperChat" -> new Whisper(text(message, "contactId"), text(message, "text"));
+            case "joinChat" -> new JoinChat(text(message, "contactId"), text(message, "text"));
             case "presence" -> new SetPresence(text(message, "operatorId"), presence(message), optionalText(message, "reason"));
             case "raiseToUrgent" -> new RaiseToUrgent(text(message, "contactId"));
             case "moveToLanguage" -> new MoveToLanguage(text(message, "contactId"), text(message, "language"));
+            case "noticeReferral" -> new NoticeReferral(text(message, "reference"));
             default -> throw new BadRequest("unknown_type", "unknown message type '" + type
-                    + "'; expected listen, readChat, presence, raiseToUrgent or moveToLanguage");
+                    + "'; expected listen, readChat, whisperChat, joinChat, presence, raiseToUrgent, "
+                    + "moveToLanguage or noticeReferral");
         };
     }
 

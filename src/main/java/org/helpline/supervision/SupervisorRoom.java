@@ -73,23 +73,42 @@ public final class SupervisorRoom {
             floor.urgentWaiting(m.body());
             changed();
         });
+        var deliveries = vertx.eventBus().<JsonObject>consumer(Addresses.REFERRAL_DELIVERIES, m -> {
+            floor.referralDelivery(m.body());
+            changed();
+        });
+        var phoneLine = vertx.eventBus().<JsonObject>consumer(Addresses.PHONE_LINE, m -> {
+            floor.phoneLine(m.body());
+            changed();
+        });
+        // What the other rooms already knew when this one started (no answer: referral or telephony is off)
+        vertx.eventBus().<JsonArray>request(Addresses.REFERRAL_DELIVERIES_ASK, null).onSuccess(m -> {
+            m.body().forEach(d -> floor.referralDelivery((JsonObject) d));
+            changed();
+        });
+        vertx.eventBus().<JsonObject>request(Addresses.PHONE_LINE_ASK, null).onSuccess(m -> {
+            floor.phoneLine(m.body());
+            changed();
+        });
         // Time alone changes things too: a wait passes the threshold, midnight starts a new day, the line opens.
         vertx.setPeriodic(intervalMillis, id -> {
             if (floor.tick()) {
                 changed();
             }
         });
-        return Future.all(contacts.completion(), people.completion(), alerts.completion()).mapEmpty();
+        return Future.all(List.of(contacts.completion(), people.completion(), alerts.completion(), deliveries.completion(),
+                phoneLine.completion())).mapEmpty();
     }
 
     /**
-     * @param supervisor the account's name
-     * @param endpoint   the supervisor's phone for listening in, or null
+     * @param supervisor  the account's name
+     * @param displayName the name operators see on a whisper or a line written in their chat
+     * @param endpoint    the supervisor's phone for listening in, or null
      */
-    public void attach(ServerWebSocket webSocket, String supervisor, String endpoint) {
+    public void attach(ServerWebSocket webSocket, String supervisor, String displayName, String endpoint) {
         JsonSocket json = new JsonSocket(webSocket, limits, clock);
         JsonObject me = new JsonObject().put("name", supervisor).put("canListen", endpoint != null);
-        SupervisorSocket socket = new SupervisorSocket(webSocket, json, supervisor, endpoint, actions, audit,
+        SupervisorSocket socket = new SupervisorSocket(webSocket, json, supervisor, displayName, endpoint, actions, audit,
                 () -> floor.snapshot().put("me", me).put("languages", new JsonArray(languages))
                         .put("updateIntervalMillis", intervalMillis));
         sockets.add(socket);

@@ -21,6 +21,7 @@ final class SupervisorSocket {
     private final ServerWebSocket webSocket;
     private final JsonSocket socket;
     private final String supervisor;
+    private final String displayName;
     private final String endpoint;
     private final SupervisorActions actions;
     private final AuditLog audit;
@@ -31,11 +32,12 @@ final class SupervisorSocket {
      * @param endpoint the supervisor's phone for listening in, or null
      * @param snapshot everything this view shows, as its first message
      */
-    SupervisorSocket(ServerWebSocket webSocket, JsonSocket socket, String supervisor, String endpoint,
+    SupervisorSocket(ServerWebSocket webSocket, JsonSocket socket, String supervisor, String displayName, String endpoint,
                      SupervisorActions actions, AuditLog audit, Supplier<JsonObject> snapshot) {
         this.webSocket = webSocket;
         this.socket = socket;
         this.supervisor = supervisor;
+        this.displayName = displayName;
         this.endpoint = endpoint;
         this.actions = actions;
         this.audit = audit;
@@ -69,7 +71,7 @@ final class SupervisorSocket {
             return;
         }
         Object requestId = message.getValue("id");
-        actions.execute(request, endpoint).onComplete(done -> {
+        actions.execute(request, new SupervisorActions.Asker(supervisor, displayName, endpoint)).onComplete(done -> {
             audit.record(supervisor, request.action(), target(request), done.succeeded() ? "ok"
                     : Objects.requireNonNullElse(Refusals.codeOf(done.cause()), JsonSocket.UNAVAILABLE));
             socket.answer(requestId, done, Refusals::codeOf);
@@ -85,6 +87,8 @@ final class SupervisorSocket {
                 target.put("mode", CoreJson.lower(l.mode()));
             }
             case SupervisorRequest.ReadChat r -> target.put("contact", r.contactId());
+            case SupervisorRequest.Whisper w -> target.put("contact", w.contactId());
+            case SupervisorRequest.JoinChat j -> target.put("contact", j.contactId());
             case SupervisorRequest.SetPresence p -> {
                 target.put("operator", p.operatorId());
                 target.put("presence", CoreJson.lower(p.presence()));
@@ -94,6 +98,7 @@ final class SupervisorSocket {
                 target.put("contact", m.contactId());
                 target.put("language", m.language());
             }
+            case SupervisorRequest.NoticeReferral n -> target.put("referral", n.reference());
         }
         return target;
     }

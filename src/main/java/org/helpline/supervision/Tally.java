@@ -23,6 +23,16 @@ record Tally(long offered, long answered, long answeredInThreshold, long abandon
                 waitMillis + other.waitMillis, handlingMillis + other.handlingMillis);
     }
 
+    /** This tally with one more step counted. */
+    Tally with(Counted counted) {
+        return switch (counted) {
+            case Counted.Offered o -> offer();
+            case Counted.Answered a -> answer(a.waited(), a.inThreshold());
+            case Counted.Abandoned a -> abandon();
+            case Counted.Handled h -> handle(h.handling());
+        };
+    }
+
     Tally offer() {
         return new Tally(offered + 1, answered, answeredInThreshold, abandoned, handled, waitMillis, handlingMillis);
     }

@@ -24,13 +24,16 @@ public final class Telephony {
     private final ScriptServer scripts;
     private final OperatorRoster roster;
     private final String deployment;
+    private final PhoneLineWatch watch;
 
-    private Telephony(Vertx vertx, CallControl calls, ScriptServer scripts, OperatorRoster roster, String deployment) {
+    private Telephony(Vertx vertx, CallControl calls, ScriptServer scripts, OperatorRoster roster, String deployment,
+                      PhoneLineWatch watch) {
         this.vertx = vertx;
         this.calls = calls;
         this.scripts = scripts;
         this.roster = roster;
         this.deployment = deployment;
+        this.watch = watch;
     }
 
     /**
@@ -40,7 +43,7 @@ public final class Telephony {
     public static Future<Telephony> start(Vertx vertx, HelplineConfig config, Clock clock, MeterRegistry metrics) {
         TelephonyConfig telephony = config.telephony();
         if (!telephony.enabled()) {
-            return Future.succeededFuture(new Telephony(vertx, null, null, null, null));
+            return Future.succeededFuture(new Telephony(vertx, null, null, null, null, null));
         }
         OperatorRoster roster = new OperatorRoster();
         Callers callers = new Callers();
@@ -48,7 +51,7 @@ public final class Telephony {
         return vertx.deployVerticle(calls).compose(deployment -> {
             // the scripts' commands leave from the room's context, where the replies and the calls' events meet
             ScriptCommands commands = new ScriptCommands(vertx, calls.context(), telephony.agi().replyTimeout());
-            AgiAnswers answers = new AgiAnswers(metrics);
+            AgiAnswers answers = new AgiAnswers(metrics, clock);
             Map<String, AgiScript> scripts = Map.of(
                     "inbound", new InboundScript(commands, roster, telephony.openingHours().hours(), clock, config.languages(),
                             () -> calls.amiStatus().up(), CallerIds.of(vertx, telephony.repeatCallers()), callers, answers),
@@ -66,7 +69,8 @@ public final class Telephony {
                     .description("1 while the link with Asterisk is up").tags("link", "ami").register(metrics);
             Gauge.builder("helpline_telephony_up", () -> server.status().up() ? 1 : 0)
                     .description("1 while the link with Asterisk is up").tags("link", "agi").register(metrics);
-            return Future.succeededFuture(new Telephony(vertx, calls, server, roster, deployment));
+            PhoneLineWatch watch = new PhoneLineWatch(vertx, calls::amiStatus, server::status, answers);
+            return watch.start().map(v -> new Telephony(vertx, calls, server, roster, deployment, watch));
         });
     }
 
@@ -90,6 +94,7 @@ public final class Telephony {
         if (calls == null) {
             return Future.succeededFuture();
         }
+        watch.stop();
         scripts.stop();
         return vertx.undeploy(deployment);
     }

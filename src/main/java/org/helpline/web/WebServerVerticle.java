@@ -94,7 +94,7 @@ public final class WebServerVerticle extends VerticleBase {
         });
         router.get("/supervisor/ws").handler(auth.access().requireRole(Role.SUPERVISOR)).handler(ctx -> {
             var account = AccessControl.of(ctx);
-            FrameGuard.upgrade(ctx.request()).onSuccess(ws -> supervisors.attach(ws, account.name(), account.endpoint()));
+            FrameGuard.upgrade(ctx.request()).onSuccess(ws -> supervisors.attach(ws, account.name(), account.displayName(), account.endpoint()));
         });
         // The start page leads operators, supervisors and callers to their pages.
         router.get("/").handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")

@@ -1,6 +1,7 @@
 package org.helpline.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.helpline.config.ReferralConfig;
 import org.helpline.config.StoreConfig.RedisConfig;
@@ -267,6 +269,49 @@ class ReferralOutboxTest {
         clock.advance(Duration.ofHours(1));
         assertThat(run.desk().waiting().await()).isZero();
         assertThat(partner.received()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("tells the supervisor view when a delivery fails and when it is given up, and keeps who noticed across a restart")
+    void publishesDeliveryTroubleForTheSupervisorView() {
+        List<JsonObject> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        run.vertx().eventBus().<JsonObject>consumer(org.helpline.core.Addresses.REFERRAL_DELIVERIES, m -> heard.add(m.body()))
+                .completion().await();
+        String reference = open(ReferralFixture.adultWithConsent());
+
+        Eventually.until(() -> heard.stream().anyMatch(h -> "retrying".equals(h.getString("trouble"))), "a failing delivery");
+        JsonObject failing = heard.getLast();
+        assertThat(failing.fieldNames()).as("ids, counts and states only")
+                .containsExactlyInAnyOrder("reference", "route", "partner", "partnerName", "attempts", "state", "trouble", "since");
+        assertThat(failing.getString("reference")).isEqualTo(reference);
+        assertThat(failing.getString("partner")).isEqualTo("anitp");
+        assertThat(failing.getInteger("attempts")).isEqualTo(1);
+        assertThat(failing.encode()).doesNotContain("ana", "+31 6 1234 5678", "Construction worker");
+
+        JsonObject noticed = run.vertx().eventBus().<JsonObject>request(org.helpline.core.Addresses.REFERRAL_NOTICE,
+                new JsonObject().put("reference", reference)).await().body();
+        assertThat(noticed.getString("noticed")).isEqualTo("retrying");
+        Eventually.until(() -> "retrying".equals(heard.getLast().getString("noticed")), "the notice published");
+
+        clock.advance(Duration.ofDays(1));
+        Eventually.until(() -> "given_up".equals(heard.getLast().getString("trouble")), "the delivery given up");
+        assertThat(heard.getLast().getString("noticed")).as("a new trouble: shown again").isEqualTo("retrying");
+
+        run.stop();
+        run = Run.start(config, clock, REDIS.config());
+        JsonArray inTrouble = run.vertx().eventBus().<JsonArray>request(org.helpline.core.Addresses.REFERRAL_DELIVERIES_ASK, null)
+                .await().body();
+        assertThat(inTrouble).hasSize(1);
+        assertThat(inTrouble.getJsonObject(0).getString("trouble")).isEqualTo("given_up");
+        assertThat(inTrouble.getJsonObject(0).getString("noticed")).isEqualTo("retrying");
+
+        run.vertx().eventBus().request(org.helpline.core.Addresses.REFERRAL_NOTICE, new JsonObject().put("reference", reference)).await();
+        JsonArray afterNotice = run.vertx().eventBus().<JsonArray>request(org.helpline.core.Addresses.REFERRAL_DELIVERIES_ASK, null)
+                .await().body();
+        assertThat(afterNotice.getJsonObject(0).getString("noticed")).isEqualTo("given_up");
+        assertThatThrownBy(() -> run.vertx().eventBus().request(org.helpline.core.Addresses.REFERRAL_NOTICE,
+                new JsonObject().put("reference", "HLP-0000-0000-0000")).await())
+                .isInstanceOf(io.vertx.core.eventbus.ReplyException.class);
     }
 
     @Test

@@ -173,4 +173,58 @@ class DailyFiguresTest {
         assertThat(afterRestart.all().handled()).isEqualTo(1);
         assertThat(afterRestart.all().averageHandling()).isEqualTo(Duration.ofMinutes(3));
     }
+
+    @Test
+    void serviceLevelAndAbandonedSharePerLanguage() {
+        Contact roQuick = arrives(Channel.CHAT, "ro");
+        Contact enGone = arrives(Channel.CHAT, "en");
+        Contact enSlow = arrives(Channel.CHAT, "en");
+        signIn("ana", "ro", "en");
+        apply(new Command.Accept("ana", roQuick.id()));                 // ro: answered at once
+        apply(new Command.Leave(enGone.id()));                          // en: abandoned
+        pass(Duration.ofSeconds(25));
+        apply(new Command.Accept("ana", enSlow.id()));                  // en: answered after 25 s, over the threshold
+
+        Tally ro = figures.today().byLanguage().get("ro");
+        Tally en = figures.today().byLanguage().get("en");
+        assertThat(ro.offered()).isEqualTo(1);
+        assertThat(ro.serviceLevel()).isEqualTo(1.0);
+        assertThat(ro.abandonedShare()).isZero();
+        assertThat(en.offered()).isEqualTo(2);
+        assertThat(en.serviceLevel()).isZero();
+        assertThat(en.abandonedShare()).isEqualTo(0.5);
+        assertThat(figures.today().byLanguage()).containsOnlyKeys("en", "ro");
+    }
+
+    @Test
+    void theLastHalfHourCountsEachStepInItsMinuteAndForgetsItThirtyMinutesLater() {
+        signIn("ana", "ro");
+        Contact early = arrives(Channel.CALL, "ro");
+        apply(new Command.Accept("ana", early.id()));                   // 09:00: offered and answered in time
+        apply(new Command.End("ana", early.id()));
+        apply(new Command.WrapUp("ana", early.id(), "advice_given"));
+        pass(Duration.ofMinutes(20));
+        Contact gone = arrives(Channel.CHAT, "ro");                     // 09:20: offered, then abandoned
+        apply(new Command.Leave(gone.id()));
+
+        Breakdown both = figures.lastHalfHour();
+        assertThat(both.all().offered()).isEqualTo(2);
+        assertThat(both.all().serviceLevel()).isEqualTo(0.5);
+        assertThat(both.byLanguage().get("ro").abandonedShare()).isEqualTo(0.5);
+
+        pass(Duration.ofMinutes(9));                                    // 09:29: 09:00 is still within the window
+        assertThat(figures.lastHalfHour().all().offered()).isEqualTo(2);
+        pass(Duration.ofMinutes(1));                                    // 09:30: the 09:00 minute left it
+        assertThat(figures.rollOver()).as("the figures changed with time alone").isTrue();
+        Breakdown recent = figures.lastHalfHour();
+        assertThat(recent.all().offered()).isEqualTo(1);
+        assertThat(recent.all().serviceLevel()).isZero();
+        assertThat(recent.all().abandonedShare()).isEqualTo(1.0);
+        assertThat(recent.of(Channel.CALL)).isEqualTo(Tally.EMPTY);
+        assertThat(figures.all().offered()).as("today still counts both").isEqualTo(2);
+
+        pass(Duration.ofMinutes(21));                                   // 09:51: nothing within the last half hour
+        assertThat(figures.lastHalfHour().all()).isEqualTo(Tally.EMPTY);
+        assertThat(figures.lastHalfHour().all().serviceLevel()).isNull();
+    }
 }

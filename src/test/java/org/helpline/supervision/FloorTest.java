@@ -205,4 +205,20 @@ class FloorTest {
         assertThat(figures.getString("day")).isEqualTo("2026-11-24");
         assertThat(figures.getLong("offered")).isZero();
     }
+
+    @Test
+    void anAlertOnlyASnapshotShowedIsTakenOffByTheNextUpdateWhenItEnds() {
+        floor.update();
+        JsonObject failing = new JsonObject().put("reference", "HLP-AAAA-BBBB-CCCC").put("route", "adult")
+                .put("partner", "anitp").put("attempts", 1).put("state", "queued").put("trouble", "retrying")
+                .put("since", clock.instant().toString());
+        floor.referralDelivery(failing);
+        assertThat(floor.snapshot().getJsonArray("alerts").encode()).contains("referral_failing");
+
+        floor.referralDelivery(failing.copy().put("noticed", "retrying")); // acknowledged before any update went out
+        JsonObject update = floor.update();
+
+        assertThat(update).as("the view that got the snapshot must lose the alert").isNotNull();
+        assertThat(update.getJsonArray("alerts").encode()).doesNotContain("referral_failing");
+    }
 }

@@ -13,6 +13,7 @@ import org.helpline.core.NewContact;
 import org.helpline.core.Priority;
 import org.helpline.testing.Browser;
 import org.helpline.testing.FakeClock;
+import org.helpline.testing.Screenshot;
 import org.helpline.testing.SocketProbe;
 import org.helpline.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -107,11 +107,47 @@ class SupervisorPageTest {
         awaitText("#fig-service-level", "50 %");
         awaitText("#fig-offered", "2");
         assertThat(page.findElement(By.id("figures-by-channel")).getText()).contains("Chat 2 1 1 50 %");
+        awaitText("#figures-by-language tr[data-language=ro]", "ro 2 50 % 50 % 2 50 % 50 %");
+        awaitText("#figures-by-language tr[data-language=en]", "en 0 – – 0 – –");
+        awaitText("#fig-recent-service-level", "50 %");
+        assertThat(page.findElement(By.id("fig-recent-abandoned-share")).getText()).isEqualTo("50 %");
+        assertThat(page.findElement(By.cssSelector("#figures-by-language tr[data-language=ro] td:nth-child(4)")).getAttribute("class"))
+                .as("50 % abandoned is over the 5 % limit").contains("below");
+    }
+
+    @Test
+    void theWallboardShowsTheFloorInLargeFiguresWithoutActionsOrContacts() {
+        Screenshot.viewport(browser, 1920, 1080);
+        Contact chat = chatArrives();
+        server.commands().contact(new Command.Enqueue(new NewContact(Channel.CHAT, "en", "abroad", Priority.URGENT, null))).await();
+        page.get("http://localhost:" + server.port() + "/supervisor/?wallboard");
+        visible("#login-name").sendKeys("sofia");
+        page.findElement(By.id("login-password")).sendKeys(TestServer.PASSWORD, Keys.ENTER);
+
+        awaitText("#wall-waiting [data-tile=all]", "Waiting\n2");
+        awaitText("#wall-waiting [data-tile='chat|en']", "Chats, en\n1");
+        awaitText("#wall-free [data-tile=en]", "en\n0\ncalls 0 · chats 0");
+        awaitText("#wall-alerts", "1 chat in en waits and no available operator takes it.");
+        awaitText("#wall-service [data-tile=today]", "Today");
+        assertThat(page.findElement(By.cssSelector("#wall-waiting [data-tile='chat|en']")).getAttribute("class"))
+                .as("an urgent contact waits there").contains("bad");
+        assertThat(page.findElement(By.id("app")).isDisplayed()).isFalse();
+        assertThat(page.findElements(By.cssSelector("#wallboard button, #wallboard input, #wallboard a"))).as("no actions").isEmpty();
+        assertThat(page.findElement(By.id("wallboard")).getText()).as("no contact ids").doesNotContain(chat.id().substring(0, 8));
+        double figure = Double.parseDouble(((String) browser.script("return getComputedStyle(document.querySelector("
+                + "'#wall-waiting [data-tile=all] .figure')).fontSize")).replace("px", ""));
+        assertThat(figure).as("readable across the room").isGreaterThanOrEqualTo(48);
+
+        server.commands().contact(new Command.Leave(chat.id())).await(); // the board follows the stream
+        awaitText("#wall-waiting [data-tile=all]", "Waiting\n1");
+        awaitText("#wall-waiting [data-tile='chat|ro']", "Chats, ro\n0");
+        awaitText("#wall-service [data-tile=today]", "abandoned 100 %");
+        Screenshot.save(browser, "wallboard");
     }
 
     @Test
     void alertsThenWaitingContactsThenOperatorsAreAboveTheFoldOnALaptop() {
-        page.manage().window().setSize(new Dimension(1366, 900));
+        Screenshot.viewport(browser, 1366, 900);
         availableConsole();
         Contact chat = chatArrives();
         server.commands().contact(new Command.Enqueue(
@@ -129,6 +165,7 @@ class SupervisorPageTest {
         assertThat(waiting).as("waiting contacts come before (or beside, left of) the operators").isLessThanOrEqualTo(operators);
         assertThat(bottom("#waiting tr[data-contact='" + chat.id() + "']")).as("the waiting contacts, above the fold").isLessThan(fold);
         assertThat(bottom("#operators tr[data-operator=ana]")).as("the operators, above the fold").isLessThan(fold);
+        Screenshot.save(browser, "supervisor-view");
     }
 
     private long top(String css) {
@@ -199,27 +236,12 @@ class SupervisorPageTest {
     }
 
     @Test
-    void whenThePhoneLineIsDownTheViewSaysWhatItMeansForCallers(@TempDir Path dir) throws Exception {
-        server.close();
-        int deadAmi = TestServer.freePort(); // nothing listens there: no link with Asterisk
-        server = TestServer.start(dir, new FakeClock(), """
-                telephony: { agi: { port: %d }, ami: { port: %d, password: secret, retryMin: 50ms, retryMax: 200ms } }
-                """.formatted(TestServer.freePort(), deadAmi), List.of(TestServer.supervisor("sofia")));
-
-        logIn("sofia");
-
-        awaitText("#phone-line", "the server has no link with Asterisk (AMI)");
-        assertThat(page.findElement(By.id("phone-line")).getText()).contains("fallback queue")
-                .contains("cannot connect to 127.0.0.1:" + deadAmi);
-    }
-
-    @Test
     void aSwitchedOffPhoneLineShowsNoNotice() {
         logIn("sofia"); // this server has telephony switched off
 
         awaitText("#figures-title", "Today");
         browser.await(d -> Boolean.TRUE.equals(browser.script(
                 "return performance.getEntriesByType('resource').some(e => e.name.endsWith('/health'))")));
-        assertThat(page.findElement(By.id("phone-line")).isDisplayed()).isFalse();
+        assertThat(page.findElements(By.cssSelector("#alerts li[data-kind=phone_line]"))).isEmpty();
     }
 }

@@ -320,4 +320,70 @@ class SupervisorStreamTest {
         assertThat(caller.next("delivered").getLong("upTo")).as("delivered once Ana has it, not when Sofia read it")
                 .isEqualTo(2);
     }
+
+    @Test
+    void aWhisperReachesOnlyTheOperatorsConsoleAndTheAuditLogHasNoneOfIt() {
+        ChatInConversation chat = chatWithAna();
+        SocketProbe sofia = supervisor("sofia");
+        sofia.next("snapshot");
+
+        List<String> audit = AuditLogTest.capture(() -> {
+            sofia.send(request("whisperChat", 11).put("contactId", chat.contactId()).put("text", "Ask where the passport is"));
+            assertThat(sofia.next("ack").getInteger("id")).isEqualTo(11);
+        });
+
+        JsonObject whisper = chat.ana().next("whisper");
+        assertThat(whisper.getString("contactId")).isEqualTo(chat.contactId());
+        assertThat(whisper.getString("from")).isEqualTo("Sofia");
+        assertThat(whisper.getString("text")).isEqualTo("Ask where the passport is");
+        assertThat(audit).singleElement().asString()
+                .contains("supervisor=sofia action=whisper_chat contact=" + chat.contactId() + " result=ok")
+                .doesNotContain("passport");
+
+        chat.ana().send(request("say", 3).put("contactId", chat.contactId()).put("text", "Where are you now?"));
+        assertThat(chat.caller().next("message").getString("text"))
+                .as("the caller never gets the whisper").isEqualTo("Where are you now?");
+        sofia.send(request("readChat", 12).put("contactId", chat.contactId()));
+        assertThat(sofia.next("ack").getJsonObject("transcript").encode()).as("nor is it kept").doesNotContain("passport");
+    }
+
+    @Test
+    void aSupervisorWhoJoinsWritesAsTheHelplineAndTheOperatorSeesTheirName() {
+        ChatInConversation chat = chatWithAna();
+        SocketProbe sofia = supervisor("sofia");
+        sofia.next("snapshot");
+
+        List<String> audit = AuditLogTest.capture(() -> {
+            sofia.send(request("joinChat", 11).put("contactId", chat.contactId()).put("text", "You can write to us safely."));
+            assertThat(sofia.next("ack").getLong("seq")).isEqualTo(1);
+        });
+
+        JsonObject toCaller = chat.caller().next("message");
+        assertThat(toCaller.getString("text")).isEqualTo("You can write to us safely.");
+        assertThat(toCaller.getString("as")).isEqualTo("helpline");
+        assertThat(toCaller.encode()).as("no supervisor's name reaches the caller").doesNotContain("Sofia", "sofia");
+        JsonObject toAna = chat.ana().next("message");
+        assertThat(toAna.getString("operatorId")).isEqualTo("supervisor:sofia");
+        assertThat(toAna.getString("operatorName")).isEqualTo("Sofia");
+        assertThat(audit).singleElement().asString()
+                .contains("supervisor=sofia action=join_chat contact=" + chat.contactId() + " result=ok")
+                .doesNotContain("safely");
+    }
+
+    @Test
+    void onlyAChatInConversationTakesAWhisperOrASupervisorsWords() {
+        ChatInConversation chat = chatWithAna();
+        Contact waiting = arrives(Channel.CALL, Priority.NORMAL);
+        SocketProbe sofia = supervisor("sofia");
+        sofia.next("snapshot");
+
+        sofia.send(request("joinChat", 11).put("contactId", waiting.id()).put("text", "hello"));
+        assertThat(sofia.next("error").getString("code")).isEqualTo("not_a_chat");
+        sofia.send(request("whisperChat", 12).put("contactId", "no-such-contact").put("text", "hello"));
+        assertThat(sofia.next("error").getString("code")).isEqualTo("unknown_contact");
+        sofia.send(request("whisperChat", 13).put("contactId", chat.contactId()).put("text", " "));
+        assertThat(sofia.next("error").getString("code")).isEqualTo("bad_request");
+        sofia.send(request("joinChat", 14).put("contactId", chat.contactId()));
+        assertThat(sofia.next("error").getString("code")).isEqualTo("bad_request");
+    }
 }
