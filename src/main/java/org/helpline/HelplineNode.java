@@ -1,5 +1,6 @@
 package org.helpline;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import org.helpline.config.HelplineConfig;
 import org.helpline.config.StoreConfig.LeadershipConfig;
+import org.helpline.guidance.GuidanceLibrary;
 import org.helpline.leadership.Duty;
 import org.helpline.leadership.Lease;
 import org.helpline.leadership.LeaseTiming;
@@ -33,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * timer, socket and write of the term at once, and it stands by again.
  *
  * <p>A standby keeps warm, so that a takeover only does what must wait for the lease: once at start-up it runs a
- * {@link Rehearsal} (every class loaded, the start-up paths compiled), and it always holds the next term's Vert.x
- * ready. It reports {@link Role#WARMING_UP} until then; it can take over meanwhile, only more slowly.
+ * {@link Rehearsal} (every class loaded, the start-up paths compiled) and reads the guidance, and it always holds
+ * the next term's Vert.x ready. It reports {@link Role#WARMING_UP} until then; it can take over meanwhile, only more slowly.
  */
 final class HelplineNode {
     private static final Logger LOG = LoggerFactory.getLogger(HelplineNode.class);
@@ -55,6 +57,8 @@ final class HelplineNode {
     /** The next term's Vert.x, made while standing by; null while it is being made or in use. */
     private final AtomicReference<Vertx> spare = new AtomicReference<>();
     private volatile boolean warm;
+    /** Read once while standing by; each term looks for changes since, as its first check. */
+    private volatile GuidanceLibrary guidance;
     private volatile boolean stopping;
     private volatile Future<Void> warming = Future.succeededFuture();
 
@@ -125,6 +129,7 @@ final class HelplineNode {
             try {
                 if (rehearse) {
                     Rehearsal.run(config, clock);
+                    guidance = GuidanceLibrary.open(Path.of(config.guidance().directory()));
                 }
                 Vertx next = Vertx.vertx();
                 if (stopping || !spare.compareAndSet(null, next)) {
@@ -162,7 +167,7 @@ final class HelplineNode {
                     termVertx = ready != null ? ready : Vertx.vertx();
                     phases.ended(ready != null ? "vertx_warm" : "vertx_cold");
                     HelplineServer.start(termVertx, config, clock, leadership::standing, fencingNumber,
-                            () -> leadership.lost("Redis refused a write: another server is active"), phases)
+                            () -> leadership.lost("Redis refused a write: another server is active"), phases, guidance)
                             .onComplete(started);
                 });
                 return started.future();

@@ -18,6 +18,7 @@ import org.helpline.config.HelplineConfig;
 import org.helpline.core.Router;
 import org.helpline.core.SourceAddress;
 import org.helpline.dispatch.DispatchVerticle;
+import org.helpline.guidance.GuidanceLibrary;
 import org.helpline.leadership.Standing;
 import org.helpline.store.HelplineStore;
 import org.helpline.store.MemoryStore;
@@ -50,6 +51,7 @@ public final class HelplineServer {
     private PrivacyRooms privacy;
     private RedisCompaction compaction;
     private FirstRun.Outcome firstRun = new FirstRun.Ready();
+    private GuidanceLibrary guidance;
 
     private HelplineServer(Vertx vertx, HelplineConfig config, Clock clock, HelplineStore store,
                            Supplier<Standing> standing) {
@@ -64,15 +66,17 @@ public final class HelplineServer {
     public static Future<HelplineServer> start(Vertx vertx, HelplineConfig config, Clock clock) {
         Standing alone = Standing.alone(clock.instant());
         return start(vertx, config, clock, () -> alone, 0, () -> {
-        }, new StartPhases("start"));
+        }, new StartPhases("start"), null);
     }
 
     /**
      * One term of the active server among two or more (see {@link HelplineNode}): every store write carries
      * {@code fencingNumber}, and {@code onRefused} runs when Redis refuses one because another server leads.
+     * {@code guidance} is what the standby read before (null: read the folder now).
      */
     static Future<HelplineServer> start(Vertx vertx, HelplineConfig config, Clock clock, Supplier<Standing> standing,
-                                        long fencingNumber, Runnable onRefused, StartPhases phases) {
+                                        long fencingNumber, Runnable onRefused, StartPhases phases,
+                                        GuidanceLibrary guidance) {
         CoreCodecs.register(vertx.eventBus());
         HelplineStore store;
         if (config.store().usesRedis()) {
@@ -83,6 +87,7 @@ public final class HelplineServer {
             store = new MemoryStore(clock);
         }
         HelplineServer server = new HelplineServer(vertx, config, clock, store, standing);
+        server.guidance = guidance;
         return server.deploy(server::prepareAccounts, phases).map(server).recover(failure ->
                 server.stop().transform(stopped -> Future.failedFuture(failure)));
     }
@@ -128,7 +133,8 @@ public final class HelplineServer {
                         checks.add(new HealthCheck("ami", false, () -> health(telephony.ami())));
                         checks.add(new HealthCheck("agi", false, () -> health(telephony.agi())));
                     }
-                    web = new WebServerVerticle(config, clock, metrics, checks, authentication, store).standing(standing);
+                    web = new WebServerVerticle(config, clock, metrics, checks, authentication, store).standing(standing)
+                            .guidance(guidance);
                     privacy.mount(web, authentication.access());
                     return vertx.deployVerticle(web);
                 })
