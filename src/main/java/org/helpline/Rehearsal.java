@@ -39,7 +39,7 @@ final class Rehearsal {
     }
 
     /** The configuration with everything that would reach outside the process switched off. */
-    static HelplineConfig offline(HelplineConfig config) {
+    private static HelplineConfig offline(HelplineConfig config) {
         TelephonyConfig t = config.telephony();
         ReferralConfig r = config.referral();
         return new HelplineConfig(config.languages(), new HttpConfig("127.0.0.1", 0, config.http().publicUrl()),
