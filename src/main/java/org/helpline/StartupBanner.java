@@ -19,7 +19,7 @@ final class StartupBanner {
                   Supervisors    %s/supervisor/
                   Web chat       %s/chat/        (for callers; embed it with %s/chat/embed.js)
                   Health         %s/health       (readiness: %s/ready)
-                  Metrics        %s/metrics
+                  Metrics        %s/metrics      (supervisors, or Prometheus with http.metricsToken)
                 """, config.store().type(),
                 config.telephony().enabled() ? "Asterisk at " + config.telephony().ami().host() : "off",
                 base, base, base, base, base, base, base, base);

@@ -315,6 +315,9 @@ function handlers() {
     reconnecting() {
       setStatus(say('reconnecting'));
     },
+    startDelayed() {
+      setStatus(say('startDelayed'));
+    },
     lost() {
       finish('lost', true);
     },

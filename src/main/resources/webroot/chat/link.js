@@ -16,7 +16,7 @@ function socketUrl() {
 export class ChatLink {
   /**
    * @param handlers callbacks: started, queue, connected, transferred, message, acked, delivered, typing, ended,
-   *                 closed, resumed, reconnecting, lost, resumeFailed, replaced, refused
+   *                 closed, resumed, reconnecting, startDelayed, lost, resumeFailed, replaced, refused
    */
   constructor(handlers, reconnectWindowMs) {
     this.on = handlers;
@@ -129,12 +129,7 @@ export class ChatLink {
       if (this.finished) {
         return;
       }
-      if (!this.saved.token) {
-        this.finish();
-        this.on.refused('unavailable');
-        return;
-      }
-      this.retry();
+      this.retry(); // a chat not started yet is asked for again on the new connection
     };
   }
 
@@ -153,12 +148,22 @@ export class ChatLink {
     this.retryMs = Math.min(RETRY_MAX_MS, this.retryMs * 2);
   }
 
+  /** The server could not record the new chat yet (its store is away): the page asks again, a little later each time. */
+  startAgainLater() {
+    this.on.startDelayed();
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.send(this.request), this.retryMs);
+    this.retryMs = Math.min(RETRY_MAX_MS, this.retryMs * 2);
+  }
+
   receive(message) {
     if (this.finished) {
       return;
     }
     switch (message.type) {
       case 'started':
+        this.droppedAt = 0;
+        this.retryMs = RETRY_FIRST_MS;
         this.saved.token = message.token;
         this.reconnectWindowMs = message.reconnectWindowSeconds * 1000;
         this.keep();
@@ -254,6 +259,13 @@ export class ChatLink {
       case 'replaced':
         this.finish(false);
         this.on.replaced();
+        break;
+      case 'unavailable':
+        if (!this.saved.token && this.request) {
+          this.startAgainLater();
+        } else {
+          this.on.refused(message.code, message.id);
+        }
         break;
       default:
         this.on.refused(message.code, message.id);

@@ -79,7 +79,7 @@ class RestartOverRedisTest {
         JsonObject bogdanBack = after.console("bogdan").next("welcome");
         assertThat(bogdanBack.getJsonArray("contacts").getJsonObject(0).getString("id")).isEqualTo(talking.id());
         assertThat(bogdanBack.getJsonArray("contacts").getJsonObject(0).getString("state")).isEqualTo("connected");
-        assertThat(after.get("/metrics").bodyAsString())
+        assertThat(after.monitor("/metrics").bodyAsString())
                 .contains("helpline_queue_length{channel=\"chat\",language=\"ro\"} 4.0");
 
         SocketProbe anaAgain = after.console("ana");
@@ -97,7 +97,7 @@ class RestartOverRedisTest {
     @Test
     void everyKeyAFullFlowLeavesHasATimeToLive(@TempDir Path dir) throws java.io.IOException {
         TestServer server = start(dir, List.of(TestServer.operator("ana", "ro")));
-        assertThat(server.get("/health").bodyAsJsonObject().getJsonObject("dependencies")
+        assertThat(server.monitor("/health").bodyAsJsonObject().getJsonObject("dependencies")
                 .getJsonObject("store").getString("status")).isEqualTo("UP");
         SocketProbe ana = server.console("ana");
         ana.next("welcome");

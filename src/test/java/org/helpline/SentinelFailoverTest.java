@@ -46,13 +46,7 @@ class SentinelFailoverTest {
 
     @Test
     void whenThePrimaryDiesTheServerFollowsThePromotedReplicaWithoutARestart() {
-        server = HelplineProcess.start(dir, "server", TestServer.freePort(), """
-                auth: { accountsFile: "accounts.json", hashIterations: 1000 }
-                telephony:
-                  enabled: false
-                  openingHours: { zone: UTC, weekly: { monday: "00:00-23:59", tuesday: "00:00-23:59", wednesday: "00:00-23:59",
-                                  thursday: "00:00-23:59", friday: "00:00-23:59", saturday: "00:00-23:59", sunday: "00:00-23:59" } }
-                routing: { tickInterval: 20ms }
+        server = HelplineProcess.launch(dir, "server", """
                 store:
                   type: redis
                   redis:
@@ -81,13 +75,24 @@ class SentinelFailoverTest {
                 .as("the new chat is written on the promoted replica").isNotBlank();
     }
 
-    /** A caller starts a chat, the operator accepts it, and the caller's message is acknowledged. */
+    /**
+     * A caller starts a chat, the operator accepts it, and the caller's message is acknowledged. A chat starts
+     * only once Redis has it: while the server cannot reach the new primary it answers {@code unavailable}, and
+     * the caller asks again, as the page does, once the server says its store is back.
+     */
     private void talk(SocketProbe ana, int round) {
         SocketProbe caller = server.caller();
-        caller.send(new JsonObject().put("type", "start").put("language", "ro").put("topic", "abroad_in_trouble").put("danger", false));
-        JsonObject started = caller.next(m -> "started".equals(m.getString("type")) || "error".equals(m.getString("type")),
-                "the chat's start in round " + round);
-        assertThat(started.getString("type")).as(started.encode()).isEqualTo("started");
+        JsonObject[] started = new JsonObject[1];
+        until(() -> {
+            if (!storeUp()) {
+                return false;
+            }
+            caller.send(new JsonObject().put("type", "start").put("language", "ro").put("topic", "abroad_in_trouble").put("danger", false));
+            started[0] = caller.next(m -> "started".equals(m.getString("type")) || "error".equals(m.getString("type")),
+                    "the chat's start in round " + round);
+            return !"unavailable".equals(started[0].getString("code"));
+        }, "the chat starts in round " + round);
+        assertThat(started[0].getString("type")).as(started[0].encode()).isEqualTo("started");
         String contactId = ana.next("offer").getJsonObject("contact").getString("id");
         ana.send(new JsonObject().put("type", "accept").put("contactId", contactId).put("id", 100 + round));
         caller.next("connected");
@@ -97,6 +102,11 @@ class SentinelFailoverTest {
         assertThat(ack.getString("type")).as(ack.encode()).isEqualTo("ack");
         assertThat(ack.getLong("seq")).isEqualTo(1);
         caller.close();
+    }
+
+    private boolean storeUp() {
+        JsonObject health = server.detailedHealth();
+        return health != null && "UP".equals(health.getJsonObject("dependencies").getJsonObject("store").getString("status"));
     }
 
     private SocketProbe availableConsole() {

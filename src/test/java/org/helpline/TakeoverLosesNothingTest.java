@@ -65,7 +65,7 @@ class TakeoverLosesNothingTest {
         until(a, a::ready, "becomes the active server");
         HelplineProcess b = launch("b", TestServer.freePort());
         until(b, () -> "standby".equals(b.role()), "stands by, warm");
-        until(a, () -> "UP".equals(a.health().getJsonObject("dependencies").getJsonObject("ami").getString("status")),
+        until(a, () -> "UP".equals(a.detailedHealth().getJsonObject("dependencies").getJsonObject("ami").getString("status")),
                 "logs in to Asterisk");
 
         SocketProbe bogdan = a.console("bogdan");
@@ -115,7 +115,7 @@ class TakeoverLosesNothingTest {
         conversations.forEach(Conversation::collectAcks);
         conversations.forEach(c -> c.operatorAcks(operatorAcks));
 
-        until(b, () -> "UP".equals(b.health().getJsonObject("dependencies").getJsonObject("ami").getString("status")),
+        until(b, () -> "UP".equals(b.detailedHealth().getJsonObject("dependencies").getJsonObject("ami").getString("status")),
                 "logs in to Asterisk");
         assertThat(ids(waiting(b))).as("every waiting call and chat, in the same order").isEqualTo(ids(queueBefore));
         SocketProbe anaAgain = b.console("ana");

@@ -187,26 +187,59 @@ public final class ChatRoom {
         conversations.add(session);
         session.attach(caller);
         caller.session(session);
-        caller.started(token, config.reconnectWindow().toSeconds());
-        // Recorded before the contact exists, so a contact brought back by a restart always finds its chat.
-        archive.save(session);
+        // As with a message: the caller is told the chat started, and given the way back into it, only once the
+        // store has it (session and contact); a crash before then leaves nothing anybody was promised. Recorded
+        // before the contact exists, so a contact brought back by a restart always finds its chat.
+        archive.save(session).onComplete(saved -> {
+            if (saved.failed()) {
+                notStarted(caller, session, "unrecorded");
+            } else if (!session.isOpen() || session.caller() != caller) {
+                conversations.forget(session); // ended or left before it was recorded: nobody knows of it
+            } else {
+                enqueue(caller, session, token, start);
+            }
+        });
+    }
+
+    private void enqueue(CallerSocket caller, ChatSession session, ResumeToken token, CallerRequest.Start start) {
         NewContact contact = new NewContact(Channel.CHAT, start.language(), start.topic(),
                 start.danger() ? Priority.URGENT : Priority.NORMAL, session.id());
         commands.contact(new Command.Enqueue(contact)).onComplete(queued -> {
-            if (queued.succeeded()) {
-                lifecycle.knowContact(session, queued.result().id());
-                LOG.info("chat.started contact={} language={} topic={} priority={}", queued.result().id(),
-                        start.language(), start.topic(), contact.priority());
-                if (session.isOpen()) {
-                    lifecycle.tellPosition(session);
-                } else {
-                    lifecycle.leave(session); // the caller ended it before it was even queued
-                }
-            } else {
-                LOG.warn("chat.start.failed reason={}", queued.cause().getClass().getSimpleName());
-                lifecycle.finish(session, "server");
+            if (queued.failed()) {
+                notStarted(caller, session, queued.cause().getClass().getSimpleName());
+                return;
             }
+            lifecycle.knowContact(session, queued.result().id());
+            // Written after the contact's record: Redis acknowledges writes in order, so this one means both are kept.
+            archive.save(session).onComplete(saved -> told(caller, session, token, contact, saved.succeeded()));
         });
+    }
+
+    private void told(CallerSocket caller, ChatSession session, ResumeToken token, NewContact contact, boolean recorded) {
+        if (!recorded) {
+            lifecycle.leave(session);
+            notStarted(caller, session, "unrecorded");
+        } else if (!session.isOpen()) {
+            lifecycle.leave(session); // the caller ended it before it was even queued
+        } else if (session.caller() != caller) {
+            lifecycle.leave(session); // gone before they had the token: nobody can come back to it
+            conversations.forget(session);
+        } else {
+            caller.started(token, config.reconnectWindow().toSeconds());
+            LOG.info("chat.started contact={} language={} topic={} priority={}", session.contactId(),
+                    contact.language(), contact.topic(), contact.priority());
+            lifecycle.tellPosition(session);
+        }
+    }
+
+    /** The chat could not start (the store could not record it, the dispatch did not take it): the page asks again. */
+    private void notStarted(CallerSocket caller, ChatSession session, String reason) {
+        LOG.warn("chat.start.failed reason={} language={}", reason, session.language());
+        conversations.forget(session); // its writes still waiting for Redis are replaced by the deletion
+        if (caller.session() == session && session.isOpen()) {
+            caller.session(null);
+            caller.error("unavailable", "the chat cannot start right now; the page tries again by itself");
+        }
     }
 
     private void resume(CallerSocket caller, CallerRequest.Resume resume) {

@@ -30,7 +30,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class ConfigLoader {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::-([^}]*))?}");
-    private static final Pattern SECRET = Pattern.compile("referral\\.partners\\.[^.]+\\.secret|(referral\\.encryption|telephony\\.repeatCallers)\\.keys\\.[^.]+");
+    private static final Pattern SECRET = Pattern.compile("http\\.metricsToken|referral\\.partners\\.[^.]+\\.secret|(referral\\.encryption|telephony\\.repeatCallers)\\.keys\\.[^.]+");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .registerModule(new SimpleModule().addDeserializer(Duration.class, new DurationText()))

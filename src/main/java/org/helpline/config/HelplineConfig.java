@@ -9,7 +9,7 @@ public record HelplineConfig(List<String> languages, HttpConfig http, RoutingCon
                              PrivacyConfig privacy) {
     public HelplineConfig {
         languages = languages == null ? List.of("ro", "en") : List.copyOf(languages);
-        http = http == null ? new HttpConfig(null, null, null) : http;
+        http = http == null ? new HttpConfig(null, null, null, null) : http;
         routing = routing == null ? new RoutingConfig(null, null, null, null, null, null, null, null) : routing;
         store = store == null ? new StoreConfig(null, null) : store;
         auth = auth == null ? new AuthConfig(null, null, null, null, null, null, null, null, null, null) : auth;

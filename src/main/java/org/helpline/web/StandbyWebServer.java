@@ -11,12 +11,14 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import org.helpline.config.HttpConfig;
 import org.helpline.leadership.Standing;
+import org.helpline.web.auth.MonitoringAccess;
 
 /**
- * What a standby server answers on the HTTP port: {@code /health} and {@code /metrics} with its role,
- * {@code /ready} 503 (a load balancer sends nobody here), and 503 "standby" to everything else, so a client
- * that reached it anyway tries again and lands on the active server. It holds the port only while standing
- * by: it is closed before a takeover opens the full server there.
+ * What a standby server answers on the HTTP port: {@code /health} with its role (its details and {@code /metrics}
+ * only to the monitoring token: a standby has no sessions to check), {@code /ready} 503 (a load balancer sends
+ * nobody here), and 503 "standby" to everything else, so a client that reached it anyway tries again and lands
+ * on the active server. It holds the port only while standing by: it is closed before a takeover opens the
+ * full server there.
  */
 public final class StandbyWebServer extends VerticleBase {
     private final HttpConfig http;
@@ -36,10 +38,7 @@ public final class StandbyWebServer extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
-        new HealthRoutes(checks, () -> false, standing).mount(router);
-        router.get("/metrics").handler(ctx -> ctx.response()
-                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-                .end(metrics.scrape()));
+        new HealthRoutes(checks, () -> false, standing, metrics, MonitoringAccess.tokenOnly(http.metricsToken())).mount(router);
         router.route().handler(ctx -> {
             ctx.response().putHeader("Retry-After", "1");
             ErrorReply.send(ctx, 503, "standby", "this server is standing by; the active one serves (try again)");

@@ -24,6 +24,7 @@ import org.helpline.supervision.SupervisorRoom;
 import org.helpline.supervision.ViewSettings;
 import org.helpline.web.auth.AccessControl;
 import org.helpline.web.auth.Authentication;
+import org.helpline.web.auth.MonitoringAccess;
 import org.helpline.web.auth.Role;
 import org.helpline.wire.FrameGuard;
 import org.helpline.wire.JsonSocket;
@@ -86,10 +87,8 @@ public final class WebServerVerticle extends VerticleBase {
         SupervisorRoom supervisors = new SupervisorRoom(vertx, clock, supervision(), SUPERVISOR_LIMITS, metrics);
         Router router = Router.router(vertx);
         router.route().handler(WebServerVerticle::securityHeaders);
-        new HealthRoutes(checks, () -> takingContacts, standing).mount(router);
-        router.get("/metrics").handler(ctx -> ctx.response()
-                .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-                .end(metrics.scrape()));
+        new HealthRoutes(checks, () -> takingContacts, standing, metrics,
+                MonitoringAccess.of(config.http().metricsToken(), auth.sessions())).mount(router);
         auth.mount(router);
         ChatRoom chat = new ChatRoom(vertx, clock, config.chat(), config.languages(),
                 config.telephony().openingHours().hours(), store, config.store().usesRedis());

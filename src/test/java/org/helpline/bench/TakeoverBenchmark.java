@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.helpline.testing.Eventually;
 import org.helpline.testing.RedisServer;
 import org.helpline.testing.HelplineProcess;
 import org.helpline.testing.TestServer;
@@ -131,11 +130,7 @@ class TakeoverBenchmark {
     }
 
     private static void until(HelplineProcess server, java.util.function.BooleanSupplier condition, String what) {
-        try {
-            Eventually.until(condition, server + " " + what, PROCESS_WAIT);
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; its output:\n" + server.output(), e);
-        }
+        server.await(condition, what, PROCESS_WAIT);
     }
 
     private static long percentile(List<Long> sorted, int percent) {

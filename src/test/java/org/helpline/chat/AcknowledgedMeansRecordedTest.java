@@ -20,18 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An acknowledgement means "recorded": over a Redis outage and a kill -9, nothing acknowledged is lost or doubled. */
-@DisplayName("a chat message is acknowledged only once Redis has it")
+/** "Started" and an acknowledgement mean "recorded": over a Redis outage and a kill -9, nothing the caller was told of is lost or doubled. */
+@DisplayName("a caller is told a chat started, or a message arrived, only once Redis has it")
 class AcknowledgedMeansRecordedTest {
     @RegisterExtension
     static final RedisServer REDIS = RedisServer.persistent();
 
     private static String store() {
-        return Chats.FAST_SWEEP + """
-                store:
-                  type: redis
-                  redis: { url: "%s", password: "%s", keyPrefix: "%s" }
-                """.formatted(REDIS.url(), REDIS.password(), REDIS.keyPrefix());
+        return Chats.FAST_SWEEP + REDIS.storeYaml();
     }
 
     private static JsonObject operatorSays(String contactId, String text, int requestId, long key) {
@@ -115,6 +111,43 @@ class AcknowledgedMeansRecordedTest {
             reader.send(new JsonObject().put("type", "resume").put("token", token).put("after", 0));
             assertThat(texts(reader.next("resumed").getJsonArray("messages"))).containsExactly(
                     "1 caller: They took my passport", "2 caller: I am in a flat in Milan", "3 operator: Are you safe there now?");
+        }
+    }
+
+    /** The first answer to a chat's start: started (with its token), an error, or closed. */
+    private static JsonObject startAnswer(SocketProbe caller) {
+        caller.send(Chats.start("ro", "abroad_in_trouble", false));
+        return caller.next(m -> "started".equals(m.getString("type")) || "error".equals(m.getString("type"))
+                || "closed".equals(m.getString("type")), "the answer to the chat's start");
+    }
+
+    @Test
+    void aCallerIsToldTheChatStartedOnlyOnceRedisHasItSoAKillMinus9NeverLosesAChatTheyCanResume(@TempDir Path dir) {
+        try (HelplineProcess first = HelplineProcess.ready(dir, store(), List.of(Chats.operator("ana", "Ana", "ro")))) {
+            Chats.paused(first.console("ana")); // someone who takes Romanian chats is signed in; chats wait
+            REDIS.stop();
+            JsonObject answer = startAnswer(first.caller());
+            assertThat(answer.getString("type")).as(answer.encode()).isEqualTo("error");
+            assertThat(answer.getString("code")).isEqualTo("unavailable");
+            assertThat(answer.containsKey("token")).as("nothing to resume that Redis does not have").isFalse();
+            first.kill();
+        }
+        REDIS.start();
+        String token;
+        try (HelplineProcess second = HelplineProcess.ready(dir, store(), List.of())) {
+            Chats.paused(second.console("ana"));
+            // the page asks again: now Redis records the chat, and only then is the caller told it started
+            JsonObject answer = startAnswer(second.caller());
+            assertThat(answer.getString("type")).as(answer.encode()).isEqualTo("started");
+            token = answer.getString("token");
+            second.kill();
+        }
+        try (HelplineProcess third = HelplineProcess.ready(dir, store(), List.of())) {
+            SocketProbe back = third.caller();
+            back.send(new JsonObject().put("type", "resume").put("token", token).put("after", 0));
+            assertThat(back.next(m -> "resumed".equals(m.getString("type")) || "error".equals(m.getString("type")),
+                    "the answer to resume").getString("state")).isEqualTo("waiting");
+            assertThat(back.next("queue").getInteger("position")).as("the one chat, alone in the queue").isEqualTo(1);
         }
     }
 

@@ -57,7 +57,11 @@ final class Chats {
 
     /** Signs the operator in but paused, so chats wait in the queue. */
     static SocketProbe pausedConsole(TestServer server, String name) {
-        SocketProbe console = server.console(name);
+        return paused(server.console(name));
+    }
+
+    /** The same on a console socket opened elsewhere (a server process). */
+    static SocketProbe paused(SocketProbe console) {
         console.next("welcome");
         console.send(new JsonObject().put("type", "presence").put("presence", "paused").put("reason", "training").put("id", 0));
         console.next("ack");

@@ -50,6 +50,8 @@ class ConfigLoaderTest {
             "routing: { ofer: 20s }                          | routing.ofer: unknown setting",
             "http: { port: 70000 }                           | http.port: must be a port number",
             "http: { port: eighty }                          | http.port: ",
+            "http: { metricsToken: abcdefghijklmnopqrstuvwxyz0123456789 } | http.metricsToken: write ${ENVIRONMENT_VARIABLE}, never the secret itself",
+            "http: { metricsToken: \"${HELPLINE_AMI_PASSWORD}\" } | http.metricsToken: must be empty (no token) or at least 32",
             "store: { type: postgres }                       | store.type: must be memory or redis",
             "store: { type: redis, redis: { url: x } }       | store.redis.url: must look like redis://host:port",
             "languages: [ro, Romanian]                       | languages: 'Romanian' is not a language code",

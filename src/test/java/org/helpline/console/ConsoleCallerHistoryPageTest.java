@@ -49,7 +49,7 @@ class ConsoleCallerHistoryPageTest {
                 Set.of(Channel.CALL), null, "2001", "Ana", false);
         server = TestServer.start(dir, new FakeClock(), yaml, List.of(ana));
         Eventually.until(() -> {
-            JsonObject health = new JsonObject(server.get("/health").bodyAsString()).getJsonObject("dependencies");
+            JsonObject health = new JsonObject(server.monitor("/health").bodyAsString()).getJsonObject("dependencies");
             return "UP".equals(health.getJsonObject("ami").getString("status"))
                     && "UP".equals(health.getJsonObject("agi").getString("status"));
         }, "AMI and AGI up");

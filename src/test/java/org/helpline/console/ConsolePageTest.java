@@ -103,7 +103,7 @@ class ConsolePageTest {
 
         console.awaitText("#contact-title", "No contact open");
         assertThat(page.findElement(By.id("end-contact")).isDisplayed()).isFalse();
-        assertThat(server.get("/metrics").bodyAsString())
+        assertThat(server.monitor("/metrics").bodyAsString())
                 .contains("helpline_contacts_finished_total{channel=\"chat\",outcome=\"advice_given\"} 1.0");
         // Nothing of the contact is left on the page: no ticks, no draft, no script position.
         assertThat(page.findElement(By.id("say-input")).getAttribute("value")).isEmpty();

@@ -81,7 +81,7 @@ class OperatorSocketTest {
         assertThat(closed.getString("state")).isEqualTo("closed");
         assertThat(closed.getString("outcome")).isEqualTo("advice_given");
 
-        assertThat(server.get("/metrics").bodyAsString())
+        assertThat(server.monitor("/metrics").bodyAsString())
                 .contains("helpline_contacts_finished_total{channel=\"chat\",outcome=\"advice_given\"} 1.0");
     }
 

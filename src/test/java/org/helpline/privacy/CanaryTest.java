@@ -83,7 +83,7 @@ class CanaryTest {
                 Set.of(Channel.CALL, Channel.CHAT), null, "2001", "Ana", false);
         server = TestServer.start(dir, clock, yaml, List.of(ana, TestServer.supervisor("sofia")));
         Eventually.until(() -> {
-            JsonObject health = new JsonObject(server.get("/health").bodyAsString()).getJsonObject("dependencies");
+            JsonObject health = new JsonObject(server.monitor("/health").bodyAsString()).getJsonObject("dependencies");
             return "UP".equals(health.getJsonObject("ami").getString("status"))
                     && "UP".equals(health.getJsonObject("agi").getString("status"));
         }, "AMI and AGI up");
@@ -163,7 +163,7 @@ class CanaryTest {
 
         // and nowhere at all
         List<String> everything = new ArrayList<>(redisHolds());
-        everything.add(server.get("/metrics").bodyAsString());
+        everything.add(server.monitor("/metrics").bodyAsString());
         everything.add(new Api(server, "sofia").get("/api/statistics.csv?from=2026-11-23&to=2026-11-23").body());
         everything.add(new Api(server, "sofia").get("/api/referrals").body());
         everything.add(log.text());

@@ -127,10 +127,10 @@ class SupervisorStreamTest {
     /** Today's gauges move with the stream's updates: asks until they show (within five seconds). */
     private String metricsOnceTheyShow(String line) {
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        String metrics = server.get("/metrics").bodyAsString();
+        String metrics = server.monitor("/metrics").bodyAsString();
         while (!metrics.contains(line)) {
             assertThat(System.nanoTime()).as("metrics with " + line).isLessThan(giveUp);
-            metrics = server.get("/metrics").bodyAsString();
+            metrics = server.monitor("/metrics").bodyAsString();
         }
         return metrics;
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
@@ -47,8 +48,7 @@ public final class HelplineProcess implements AutoCloseable {
     }
 
     /**
-     * A lone server ("server") with the tests' defaults: open every hour of the week, no telephony, the
-     * accounts of {@code dir/accounts.json}; waits until {@code /ready} answers 200.
+     * A lone server ("server") with the tests' defaults ({@link #launch}); waits until {@code /ready} answers 200.
      *
      * @param extraYaml configuration added to the defaults (e.g. a Redis store)
      * @param accounts  written to the account file if it does not exist yet (use {@link TestServer#operator})
@@ -59,18 +59,7 @@ public final class HelplineProcess implements AutoCloseable {
             AccountFile file = new AccountFile(accountFile);
             accounts.forEach(file::add);
         }
-        HelplineProcess server = start(dir, "server", TestServer.freePort(), """
-                auth: { accountsFile: "%s", hashIterations: 1000 }
-                telephony:
-                  enabled: false
-                  openingHours:
-                    zone: UTC
-                    weekly: { monday: "00:00-24:00", tuesday: "00:00-24:00", wednesday: "00:00-24:00",
-                              thursday: "00:00-24:00", friday: "00:00-24:00", saturday: "00:00-24:00",
-                              sunday: "00:00-24:00" }
-                routing: { tickInterval: 20ms, disconnectGrace: 300ms }
-                %s
-                """.formatted(accountFile, extraYaml));
+        HelplineProcess server = launch(dir, "server", extraYaml);
         try {
             Eventually.until(() -> !server.alive() || server.ready(), "the server process answers /ready", READY_WITHIN);
         } catch (AssertionError e) {
@@ -81,6 +70,27 @@ public final class HelplineProcess implements AutoCloseable {
             throw new IllegalStateException("the server process ended before it was ready:\n" + server.output());
         }
         return server;
+    }
+
+    /**
+     * A server with the tests' defaults, on a free port, without waiting for it (a standby never is ready):
+     * open every hour of the week, no telephony, fast routing ticks, the accounts of {@code dir/accounts.json}.
+     *
+     * @param extraYaml configuration added to the defaults (e.g. a Redis store); it may not repeat their keys
+     */
+    public static HelplineProcess launch(Path dir, String name, String extraYaml) {
+        return start(dir, name, TestServer.freePort(), """
+                auth: { accountsFile: "%s", hashIterations: 1000 }
+                telephony:
+                  enabled: false
+                  openingHours:
+                    zone: UTC
+                    weekly: { monday: "00:00-24:00", tuesday: "00:00-24:00", wednesday: "00:00-24:00",
+                              thursday: "00:00-24:00", friday: "00:00-24:00", saturday: "00:00-24:00",
+                              sunday: "00:00-24:00" }
+                routing: { tickInterval: 20ms, disconnectGrace: 300ms }
+                %s
+                """.formatted(dir.resolve("accounts.json"), extraYaml));
     }
 
     /**
@@ -96,7 +106,7 @@ public final class HelplineProcess implements AutoCloseable {
         try {
             Path config = dir.resolve(name + ".yaml");
             Files.writeString(config, """
-                    http: { port: %d, publicUrl: "%s" }
+                    http: { port: %d, publicUrl: "%s", metricsToken: "${HELPLINE_METRICS_TOKEN}" }
                     guidance: { directory: "%s" }
                     %s
                     """.formatted(httpPort, publicUrl, Path.of("config", "guidance").toAbsolutePath(), yaml));
@@ -107,6 +117,7 @@ public final class HelplineProcess implements AutoCloseable {
                     "org.helpline.Main", "--config", config.toString()))
                     .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("HELPLINE_AUDIT_LOG", dir.resolve(name + "-audit.log").toString());
+            builder.environment().put("HELPLINE_METRICS_TOKEN", TestServer.METRICS_TOKEN);
             return new HelplineProcess(name, httpPort, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -170,6 +181,12 @@ public final class HelplineProcess implements AutoCloseable {
         return response == null ? null : new JsonObject(response.body());
     }
 
+    /** {@code /health} as the monitoring system reads it (with the metrics token): each dependency, why it is down. */
+    public JsonObject detailedHealth() {
+        HttpResponse<String> response = get("/health", "Authorization", "Bearer " + TestServer.METRICS_TOKEN);
+        return response == null ? null : new JsonObject(response.body());
+    }
+
     /** The role {@code /health} reports ("active", "standby", ...), or "none" when nothing answers. */
     public String role() {
         JsonObject health = health();
@@ -180,10 +197,22 @@ public final class HelplineProcess implements AutoCloseable {
         return status("/ready") == 200;
     }
 
-    public HttpResponse<String> get(String path) {
+    /** Waits until {@code condition} holds; on failure the message carries this process's output. */
+    public void await(BooleanSupplier condition, String what, Duration within) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            Eventually.until(condition, name + " " + what, within);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; its output:\n" + output(), e);
+        }
+    }
+
+    /** {@code GET path} with these headers (name, value, ...), or null when nothing answers. */
+    public HttpResponse<String> get(String path, String... headers) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                    .timeout(Duration.ofSeconds(2)).GET();
+            return HTTP.send(headers.length == 0 ? request.build() : request.headers(headers).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {

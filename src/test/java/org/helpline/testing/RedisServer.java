@@ -133,6 +133,15 @@ public final class RedisServer implements BeforeAllCallback, BeforeEachCallback,
         return external != null ? portOf(external) : port;
     }
 
+    /** The server's configuration for this Redis as its store: {@code store: { type: redis, redis: {...} }}. */
+    public String storeYaml() {
+        return """
+                store:
+                  type: redis
+                  redis: { url: "%s", password: "%s", keyPrefix: "%s" }
+                """.formatted(url(), password(), keyPrefix());
+    }
+
     /** Every key a test writes must start with this, so that a shared Redis is left as it was. */
     public String keyPrefix() {
         return prefix;

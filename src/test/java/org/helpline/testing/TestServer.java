@@ -41,6 +41,8 @@ import org.helpline.web.auth.Role;
  */
 public final class TestServer implements AutoCloseable {
     public static final String PASSWORD = "a-long-test-password";
+    /** {@code http.metricsToken} of every test server, as a monitoring system sends it (see {@link #monitor}). */
+    public static final String METRICS_TOKEN = "test-metrics-token-with-more-than-32-characters";
     private static final PasswordHash CHEAP_HASH = new PasswordHash(1000);
 
     private final Vertx vertx;
@@ -92,13 +94,13 @@ public final class TestServer implements AutoCloseable {
         accounts.forEach(file::add);
         int port = freePort();
         String yaml = """
-                http: { port: %d, publicUrl: "http://localhost:%d" }
+                http: { port: %d, publicUrl: "http://localhost:%d", metricsToken: "${HELPLINE_METRICS_TOKEN}" }
                 auth: { accountsFile: "%s", hashIterations: 1000 }
                 %s
                 routing: { tickInterval: 20ms, disconnectGrace: 300ms%s }
                 %s
                 """.formatted(port, port, dir.resolve("accounts.json"), telephony, routing, extraYaml);
-        HelplineConfig config = new ConfigLoader(name -> null).parse(yaml, "test");
+        HelplineConfig config = new ConfigLoader(name -> "HELPLINE_METRICS_TOKEN".equals(name) ? METRICS_TOKEN : null).parse(yaml, "test");
         Vertx vertx = Vertx.vertx();
         try {
             return new TestServer(vertx, HelplineServer.start(vertx, config, clock).await());
@@ -153,6 +155,11 @@ public final class TestServer implements AutoCloseable {
 
     public HttpResponse<Buffer> get(String path) {
         return web.get(path).send().await();
+    }
+
+    /** {@code GET path} as the monitoring system asks it: with the metrics token ({@code /metrics}, {@code /health}'s details). */
+    public HttpResponse<Buffer> monitor(String path) {
+        return web.get(path).putHeader("Authorization", "Bearer " + METRICS_TOKEN).send().await();
     }
 
     public HttpResponse<Buffer> post(String path, JsonObject body) {

@@ -125,7 +125,7 @@ public final class AccessControl {
         return session;
     }
 
-    private static AuthFailure refusal(Session session, String path, Set<Role> roles) {
+    static AuthFailure refusal(Session session, String path, Set<Role> roles) {
         if (session == null) {
             return AuthFailure.unauthenticated();
         }

@@ -27,6 +27,10 @@ public final class AuthFailure extends RuntimeException {
         return new AuthFailure(401, "unauthenticated", "log in first", null);
     }
 
+    static AuthFailure notForMonitoring(String message) {
+        return new AuthFailure(401, "unauthenticated", message, null);
+    }
+
     static AuthFailure badCredentials() {
         return new AuthFailure(401, "bad_credentials", "wrong name or password", null);
     }

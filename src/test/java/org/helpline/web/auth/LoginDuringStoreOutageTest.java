@@ -26,11 +26,7 @@ class LoginDuringStoreOutageTest {
 
     @Test
     void answerTheDocumentedUnavailableAndRecoverWithTheStore(@TempDir Path dir) {
-        try (TestServer server = TestServer.start(dir, new FakeClock(), """
-                store:
-                  type: redis
-                  redis: { url: "%s", password: "%s", keyPrefix: "%s" }
-                """.formatted(REDIS.url(), REDIS.password(), REDIS.keyPrefix()), List.of(TestServer.operator("ana", "ro")))) {
+        try (TestServer server = TestServer.start(dir, new FakeClock(), REDIS.storeYaml(), List.of(TestServer.operator("ana", "ro")))) {
             String cookie = server.login("ana");
             WebClient web = WebClient.create(server.vertx(), new WebClientOptions().setDefaultHost("localhost")
                     .setDefaultPort(server.port()));
