@@ -42,7 +42,7 @@ final class Rehearsal {
     private static HelplineConfig offline(HelplineConfig config) {
         TelephonyConfig t = config.telephony();
         ReferralConfig r = config.referral();
-        return new HelplineConfig(config.languages(), new HttpConfig("127.0.0.1", 0, config.http().publicUrl()),
+        return new HelplineConfig(config.languages(), new HttpConfig("127.0.0.1", 0, config.http().publicUrl(), config.http().metricsToken()),
                 config.routing(), new StoreConfig("memory", config.store().redis()), config.auth(),
                 new TelephonyConfig(false, t.agi(), t.ami(), t.openingHours(), t.averageCallTime(), t.repeatCallers(),
                         t.browserPhone()),
