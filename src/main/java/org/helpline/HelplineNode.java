@@ -1,8 +1,10 @@
 package org.helpline;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -12,14 +14,18 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import org.helpline.config.HelplineConfig;
 import org.helpline.config.StoreConfig.LeadershipConfig;
+import org.helpline.guidance.GuidanceLibrary;
 import org.helpline.leadership.Duty;
 import org.helpline.leadership.Lease;
 import org.helpline.leadership.LeaseTiming;
 import org.helpline.leadership.Leadership;
+import org.helpline.leadership.Role;
 import org.helpline.leadership.Standing;
 import org.helpline.store.RedisLease;
 import org.helpline.web.HealthCheck;
 import org.helpline.web.StandbyWebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One of two or more servers sharing one Redis ({@code store.redis.leadership.enabled}). It stands by,
@@ -27,8 +33,13 @@ import org.helpline.web.StandbyWebServer;
  * {@link HelplineServer} in a Vert.x of its own for that term, exactly as a restart would (load the state,
  * connect Asterisk and reconcile, open the AGI port). Losing the lease closes that Vert.x, which ends every
  * timer, socket and write of the term at once, and it stands by again.
+ *
+ * <p>A standby keeps warm, so that a takeover only does what must wait for the lease: once at start-up it runs a
+ * {@link Rehearsal} (every class loaded, the start-up paths compiled) and reads the guidance, and it always holds
+ * the next term's Vert.x ready. It reports {@link Role#WARMING_UP} until then; it can take over meanwhile, only more slowly.
  */
 final class HelplineNode {
+    private static final Logger LOG = LoggerFactory.getLogger(HelplineNode.class);
     /** A term's server gets this long to record what is pending; then its Vert.x is closed regardless. */
     private static final long STOP_WAIT_MILLIS = 3_000;
 
@@ -43,6 +54,13 @@ final class HelplineNode {
     private String leadershipDeployment;
     private volatile Vertx termVertx;
     private HelplineServer server;
+    /** The next term's Vert.x, made while standing by; null while it is being made or in use. */
+    private final AtomicReference<Vertx> spare = new AtomicReference<>();
+    private volatile boolean warm;
+    /** Read once while standing by; each term looks for changes since, as its first check. */
+    private volatile GuidanceLibrary guidance;
+    private volatile boolean stopping;
+    private volatile Future<Void> warming = Future.succeededFuture();
 
     private HelplineNode(Vertx node, HelplineConfig config, Clock clock, Consumer<HelplineServer> onActive) {
         this.node = node;
@@ -53,11 +71,12 @@ final class HelplineNode {
         this.redisLease = new RedisLease(node, config.store().redis(), serverName(settings), settings.leaseTtl());
         this.leadership = new Leadership(lease(), new Term(), new LeaseTiming(settings.leaseTtl(), settings.renewEvery()),
                 clock, System::nanoTime);
-        Standing.register(metrics, leadership::standing);
+        Standing.register(metrics, this::standing);
     }
 
     static Future<HelplineNode> start(Vertx node, HelplineConfig config, Clock clock, Consumer<HelplineServer> onActive) {
         HelplineNode started = new HelplineNode(node, config, clock, onActive);
+        started.warming = started.warmUp(true);
         return started.standBy()
                 .compose(v -> node.deployVerticle(started.leadership))
                 .map(id -> {
@@ -68,12 +87,18 @@ final class HelplineNode {
 
     /** A planned stop: the active server finishes its term and gives the lease up, so a standby takes over at once. */
     Future<Void> stop() {
+        stopping = true;
         Future<Void> left = leadershipDeployment == null ? Future.succeededFuture() : node.undeploy(leadershipDeployment);
-        return left.eventually(this::leaveStandby);
+        return left.eventually(this::leaveStandby).eventually(() -> warming).eventually(() -> {
+            Vertx unused = spare.getAndSet(null);
+            return unused == null ? Future.succeededFuture() : unused.close();
+        });
     }
 
+    /** Leadership's standing, but a standby still warming up says so. */
     Standing standing() {
-        return leadership.standing();
+        Standing now = leadership.standing();
+        return now.role() == Role.STANDBY && !warm ? new Standing(Role.WARMING_UP, now.since(), 0) : now;
     }
 
     /** The port HTTP is served on, standing by or active. */
@@ -84,11 +109,41 @@ final class HelplineNode {
     private Future<Void> standBy() {
         List<HealthCheck> checks = List.of(new HealthCheck("store", true, () -> redisLease.status().up()
                 ? HealthCheck.Status.ok() : HealthCheck.Status.down("redis: " + redisLease.status().reason())));
-        return node.deployVerticle(new StandbyWebServer(config.http(), leadership::standing, checks, metrics))
+        return node.deployVerticle(new StandbyWebServer(config.http(), this::standing, checks, metrics))
                 .map(id -> {
                     standbyWeb = id;
                     return null;
                 });
+    }
+
+    /**
+     * Prepares the next term off the node's threads (a Vert.x made on one of them would share its contexts): the
+     * rehearsal when asked (once per process: classes stay loaded), then the term's Vert.x. A failure only costs
+     * the next takeover its speed.
+     */
+    private Future<Void> warmUp(boolean rehearse) {
+        warm = false;
+        Promise<Void> done = Promise.promise();
+        Thread.ofPlatform().name("helpline-warm-up").start(() -> {
+            long began = System.nanoTime();
+            try {
+                if (rehearse) {
+                    Rehearsal.run(config, clock);
+                    guidance = GuidanceLibrary.open(Path.of(config.guidance().directory()));
+                }
+                Vertx next = Vertx.vertx();
+                if (stopping || !spare.compareAndSet(null, next)) {
+                    next.close().await();
+                }
+                LOG.info("standby.warm ms={}", (System.nanoTime() - began) / 1_000_000);
+            } catch (RuntimeException e) {
+                LOG.warn("standby.warm_up_failed reason=\"{}\"", e.getMessage());
+            } finally {
+                warm = true;
+                done.complete();
+            }
+        });
+        return done.future();
     }
 
     private Future<Void> leaveStandby() {
@@ -101,21 +156,26 @@ final class HelplineNode {
     private final class Term implements Duty {
         @Override
         public Future<Void> take(long fencingNumber) {
+            StartPhases phases = new StartPhases("takeover");
             return leaveStandby().compose(v -> {
+                phases.ended("standby_closed");
                 // started from outside any Vert.x thread, as Main does, so that every room takes a context of the
                 // term's own Vert.x and none of the node's
                 Promise<HelplineServer> started = Promise.promise();
                 Thread.ofPlatform().name("helpline-takeover").start(() -> {
-                    termVertx = Vertx.vertx();
+                    Vertx ready = spare.getAndSet(null);
+                    termVertx = ready != null ? ready : Vertx.vertx();
+                    phases.ended(ready != null ? "vertx_warm" : "vertx_cold");
                     HelplineServer.start(termVertx, config, clock, leadership::standing, fencingNumber,
-                            () -> leadership.lost("Redis refused a write: another server is active")).onComplete(started);
+                            () -> leadership.lost("Redis refused a write: another server is active"), phases, guidance)
+                            .onComplete(started);
                 });
                 return started.future();
             }).compose(started -> {
                 server = started;
                 onActive.accept(started);
                 return Future.<Void>succeededFuture();
-            }).recover(failure -> closeTerm().eventually(HelplineNode.this::standBy)
+            }).recover(failure -> closeTerm().eventually(HelplineNode.this::standBy).eventually(HelplineNode.this::keepWarm)
                     .transform(v -> Future.failedFuture(failure)));
         }
 
@@ -125,8 +185,18 @@ final class HelplineNode {
             server = null;
             Future<Void> stopped = ending == null ? Future.succeededFuture()
                     : ending.stop().timeout(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            return stopped.eventually(HelplineNode.this::closeTerm).eventually(HelplineNode.this::standBy);
+            return stopped.eventually(HelplineNode.this::closeTerm).eventually(HelplineNode.this::standBy)
+                    .eventually(HelplineNode.this::keepWarm);
         }
+    }
+
+    /** After a term: the next term's Vert.x again (the classes are still loaded). */
+    private Future<Void> keepWarm() {
+        if (!stopping) {
+            warm = false;
+            warming = warming.eventually(() -> warmUp(false));
+        }
+        return Future.succeededFuture();
     }
 
     private Future<Void> closeTerm() {

@@ -3,6 +3,7 @@ package org.helpline;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -17,6 +18,7 @@ import org.helpline.config.HelplineConfig;
 import org.helpline.core.Router;
 import org.helpline.core.SourceAddress;
 import org.helpline.dispatch.DispatchVerticle;
+import org.helpline.guidance.GuidanceLibrary;
 import org.helpline.leadership.Standing;
 import org.helpline.store.HelplineStore;
 import org.helpline.store.MemoryStore;
@@ -49,6 +51,7 @@ public final class HelplineServer {
     private PrivacyRooms privacy;
     private RedisCompaction compaction;
     private FirstRun.Outcome firstRun = new FirstRun.Ready();
+    private GuidanceLibrary guidance;
 
     private HelplineServer(Vertx vertx, HelplineConfig config, Clock clock, HelplineStore store,
                            Supplier<Standing> standing) {
@@ -63,15 +66,17 @@ public final class HelplineServer {
     public static Future<HelplineServer> start(Vertx vertx, HelplineConfig config, Clock clock) {
         Standing alone = Standing.alone(clock.instant());
         return start(vertx, config, clock, () -> alone, 0, () -> {
-        });
+        }, new StartPhases("start"), null);
     }
 
     /**
      * One term of the active server among two or more (see {@link HelplineNode}): every store write carries
      * {@code fencingNumber}, and {@code onRefused} runs when Redis refuses one because another server leads.
+     * {@code guidance} is what the standby read before (null: read the folder now).
      */
     static Future<HelplineServer> start(Vertx vertx, HelplineConfig config, Clock clock, Supplier<Standing> standing,
-                                        long fencingNumber, Runnable onRefused) {
+                                        long fencingNumber, Runnable onRefused, StartPhases phases,
+                                        GuidanceLibrary guidance) {
         CoreCodecs.register(vertx.eventBus());
         HelplineStore store;
         if (config.store().usesRedis()) {
@@ -82,28 +87,44 @@ public final class HelplineServer {
             store = new MemoryStore(clock);
         }
         HelplineServer server = new HelplineServer(vertx, config, clock, store, standing);
-        return server.deploy().map(server).recover(failure ->
+        server.guidance = guidance;
+        return server.deploy(server::prepareAccounts, phases).map(server).recover(failure ->
                 server.stop().transform(stopped -> Future.failedFuture(failure)));
     }
 
-    private Future<Void> deploy() {
+    /**
+     * A server for {@link Rehearsal} only: {@code offline} must keep it from reaching outside the process; it
+     * reads the accounts but never prepares a first supervisor (that would change the file).
+     */
+    static Future<HelplineServer> rehearse(Vertx vertx, HelplineConfig offline, Clock clock) {
+        CoreCodecs.register(vertx.eventBus());
+        Standing alone = Standing.alone(clock.instant());
+        HelplineServer server = new HelplineServer(vertx, offline, clock, new MemoryStore(clock), () -> alone);
+        return server.deploy(() -> AccountFile.open(offline.auth()), new StartPhases("rehearsal")).map(server)
+                .recover(failure -> server.stop().transform(stopped -> Future.failedFuture(failure)));
+    }
+
+    private Future<Void> deploy(Callable<AccountFile> accountFile, StartPhases phases) {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Standing.register(metrics, standing);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         Router router = new Router(config.routing().rules(), clock);
-        return vertx.executeBlocking(this::prepareAccounts)
+        return vertx.executeBlocking(accountFile)
                 .compose(accounts -> {
+                    phases.ended("accounts");
                     authentication = Authentication.start(vertx, config.auth(), config.http().publicUrl(), accounts,
                             store, new SourceAddress(config.chat().trustedProxies()), clock);
                     return Telephony.start(vertx, config, clock, metrics);
                 })
                 .compose(started -> {
+                    phases.ended("telephony");
                     telephony = started;
                     return PrivacyRooms.start(vertx, config, clock, store);
                 })
                 .compose(rooms -> {
+                    phases.ended("privacy");
                     privacy = rooms;
                     deployments.addAll(rooms.deployments());
                     List<HealthCheck> checks = new ArrayList<>(List.of(
@@ -112,14 +133,19 @@ public final class HelplineServer {
                         checks.add(new HealthCheck("ami", false, () -> health(telephony.ami())));
                         checks.add(new HealthCheck("agi", false, () -> health(telephony.agi())));
                     }
-                    web = new WebServerVerticle(config, clock, metrics, checks, authentication, store).standing(standing);
+                    web = new WebServerVerticle(config, clock, metrics, checks, authentication, store).standing(standing)
+                            .guidance(guidance);
                     privacy.mount(web, authentication.access());
                     return vertx.deployVerticle(web);
                 })
                 .compose(this::remember)
-                .compose(v -> vertx.deployVerticle(new DispatchVerticle(router, store, config.routing().tickInterval())))
+                .compose(v -> {
+                    phases.ended("web");
+                    return vertx.deployVerticle(new DispatchVerticle(router, store, config.routing().tickInterval()));
+                })
                 .compose(this::remember)
                 .onSuccess(v -> {
+                    phases.ended("state");
                     web.takingContacts();
                     startCompaction();
                 });

@@ -69,7 +69,7 @@ public final class Leadership extends VerticleBase {
 
     private void check() {
         switch (standing.role()) {
-            case STANDBY -> campaign();
+            case STANDBY, WARMING_UP -> campaign(); // leadership itself never warms up: HelplineNode reports that
             case TAKING_OVER, ACTIVE -> keep();
             case STEPPING_DOWN -> {
                 // waits for the duty to end

@@ -9,7 +9,9 @@ public enum Role {
     /** Lost the lease (or is shutting down) and is closing everything of its term. */
     STEPPING_DOWN,
     /** Answers /ready with 503 and waits to take over. */
-    STANDBY;
+    STANDBY,
+    /** Stands by (as {@link #STANDBY}) while it prepares for a takeover; it can take over already, only more slowly. */
+    WARMING_UP;
 
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -74,8 +74,17 @@ final class GuidanceRoutes {
         return lines;
     }
 
-    /** Reads the folder (failing with every problem in it) and starts watching it. */
-    Future<Void> start() {
+    /**
+     * Reads the folder (failing with every problem in it) and starts watching it; or, given the library a standby
+     * read before its takeover, uses that at once and looks for changes made since as its first check.
+     */
+    Future<Void> start(GuidanceLibrary preloaded) {
+        if (preloaded != null) {
+            library = preloaded;
+            checkForChanges();
+            vertx.setPeriodic(config.checkEvery().toMillis(), id -> checkForChanges());
+            return Future.succeededFuture();
+        }
         Path directory = Path.of(config.directory());
         return vertx.executeBlocking(() -> GuidanceLibrary.open(directory), false)
                 .onSuccess(opened -> {

@@ -16,6 +16,7 @@ import org.helpline.chat.ChatRoom;
 import org.helpline.chat.ChatRoutes;
 import org.helpline.config.HelplineConfig;
 import org.helpline.console.OperatorConsole;
+import org.helpline.guidance.GuidanceLibrary;
 import org.helpline.leadership.Standing;
 import org.helpline.store.HelplineStore;
 import org.helpline.supervision.QueueMetrics;
@@ -52,6 +53,7 @@ public final class WebServerVerticle extends VerticleBase {
     private HttpServer server;
     private volatile boolean takingContacts;
     private Supplier<Standing> standing;
+    private GuidanceLibrary preloadedGuidance;
 
     public WebServerVerticle(HelplineConfig config, Clock clock, PrometheusMeterRegistry metrics,
                              List<HealthCheck> checks, Authentication auth, HelplineStore store) {
@@ -63,6 +65,12 @@ public final class WebServerVerticle extends VerticleBase {
         this.store = store;
         Standing alone = Standing.alone(clock.instant());
         this.standing = () -> alone;
+    }
+
+    /** Guidance a standby read before it took over, instead of reading the folder now; call before deploying. */
+    public WebServerVerticle guidance(GuidanceLibrary preloaded) {
+        this.preloadedGuidance = preloaded;
+        return this;
     }
 
     /** The role /health and /ready report (two servers); call before deploying. */
@@ -136,7 +144,7 @@ public final class WebServerVerticle extends VerticleBase {
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false);
         return console.start()
-                .compose(v -> guidance.start())
+                .compose(v -> guidance.start(preloadedGuidance))
                 .compose(v -> chat.start())
                 .compose(v -> queueMetrics.start(vertx))
                 .compose(v -> supervisors.start())

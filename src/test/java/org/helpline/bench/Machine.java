@@ -9,6 +9,16 @@ public final class Machine {
     private Machine() {
     }
 
+    /** The load average over 1, 5 and 15 minutes ("unknown" off Linux): a loaded machine's figures are not an idle one's. */
+    public static String load() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return "%s %s %s (1, 5, 15 min)".formatted(fields[0], fields[1], fields[2]);
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     public static String describe() {
         String cpu = "unknown CPU";
         try {

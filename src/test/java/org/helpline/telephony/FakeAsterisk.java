@@ -13,6 +13,11 @@ public final class FakeAsterisk implements AutoCloseable {
         return ami.port();
     }
 
+    /** How many AMI connections a server has opened here so far. */
+    public int amiConnections() {
+        return ami.connections();
+    }
+
     /**
      * A call from {@code callerId} on {@code channel} runs the inbound script; answers whether the server queued
      * it (told the dialplan to hold, not closed or fallback).
@@ -26,6 +31,11 @@ public final class FakeAsterisk implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The channels Asterisk lists as alive from now on (CoreShowChannels: what a server reconciles against). */
+    public void channelsAlive(java.util.List<String> channels) {
+        ami.channelsAlive(channels, java.util.List.of());
     }
 
     /** Asterisk reports the caller hung up, with the caller id and name the carrier gave, as its Hangup events do. */

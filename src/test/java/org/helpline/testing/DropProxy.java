@@ -10,15 +10,18 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntSupplier;
 
 /**
  * A TCP relay on a free port of this machine that a test can cut, as a caller's network would drop:
- * {@link #cut()} breaks every open connection and refuses new ones until {@link #restore()}.
+ * {@link #cut()} breaks every open connection and refuses new ones until {@link #restore()}. With
+ * {@link #forwardToReady} it is the load balancer in front of two servers: each new connection goes to the one
+ * whose {@code /ready} answers 200, as HAProxy's health check does (ops/two-servers/haproxy.cfg).
  */
 public final class DropProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
-    private volatile int targetPort;
+    private volatile IntSupplier target = () -> 0;
     private volatile boolean cut;
 
     private DropProxy(ServerSocket listener) {
@@ -40,7 +43,12 @@ public final class DropProxy implements AutoCloseable {
 
     /** Where connections go; set once the server behind it has a port. */
     public void forwardTo(int port) {
-        targetPort = port;
+        target = () -> port;
+    }
+
+    /** Each new connection goes to the first of {@code servers} that is ready now; refused while none is. */
+    public void forwardToReady(List<HelplineProcess> servers) {
+        target = () -> servers.stream().filter(HelplineProcess::ready).findFirst().map(HelplineProcess::httpPort).orElse(0);
     }
 
     public void cut() {
@@ -63,7 +71,8 @@ public final class DropProxy implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
-                if (cut || targetPort == 0) {
+                int targetPort = cut ? 0 : target.getAsInt();
+                if (targetPort == 0) {
                     quietlyClose(client);
                     continue;
                 }

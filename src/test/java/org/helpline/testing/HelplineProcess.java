@@ -98,13 +98,18 @@ public final class HelplineProcess implements AutoCloseable {
      *             are resolved against {@code dir}, the process's working folder
      */
     public static HelplineProcess start(Path dir, String name, int httpPort, String yaml) {
+        return start(dir, name, httpPort, "http://localhost:" + httpPort, yaml);
+    }
+
+    /** @param publicUrl the address browsers use, when it is not the server's own (a load balancer in front) */
+    public static HelplineProcess start(Path dir, String name, int httpPort, String publicUrl, String yaml) {
         try {
             Path config = dir.resolve(name + ".yaml");
             Files.writeString(config, """
-                    http: { port: %d, publicUrl: "http://localhost:%d", metricsToken: "${HELPLINE_METRICS_TOKEN}" }
+                    http: { port: %d, publicUrl: "%s", metricsToken: "${HELPLINE_METRICS_TOKEN}" }
                     guidance: { directory: "%s" }
                     %s
-                    """.formatted(httpPort, httpPort, Path.of("config", "guidance").toAbsolutePath(), yaml));
+                    """.formatted(httpPort, publicUrl, Path.of("config", "guidance").toAbsolutePath(), yaml));
             String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             String java = ProcessHandle.current().info().command().orElse("java");
             Path log = dir.resolve(name + ".log");
