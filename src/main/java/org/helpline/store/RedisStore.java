@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RedisStore implements HelplineStore {
     private static final Logger LOG = LoggerFactory.getLogger(RedisStore.class);
+    private static final int LOAD_ATTEMPTS = 3;
 
     private final Context context;
     private final Clock clock;
@@ -80,15 +81,31 @@ public final class RedisStore implements HelplineStore {
         return onStore(() -> writer.submit(layout.writesFor(changes, clock.instant())));
     }
 
-    /** Fails, rather than answering empty, when Redis cannot be reached: starting empty would overwrite it. */
+    /**
+     * Fails, rather than answering empty, when Redis cannot be reached: starting empty would overwrite it. A Redis
+     * that is still reading its files, or a machine busy for a moment, gets {@link #LOAD_ATTEMPTS} tries first.
+     */
     @Override
     public Future<SavedState> load() {
-        return onStore(() -> link.connection()
-                .compose(connection -> new RedisLoad(link, connection, layout).run())
+        return onStore(() -> loadAttempt(1)
                 .onSuccess(saved -> LOG.info("store.redis.loaded contacts={} operators={}",
-                        saved.contacts().size(), saved.operators().size()))
-                .recover(failure -> Future.failedFuture(new StoreUnavailable(
-                        "cannot load the helpline's state from Redis: " + reason(failure)))));
+                        saved.contacts().size(), saved.operators().size())));
+    }
+
+    private Future<SavedState> loadAttempt(int attempt) {
+        return link.connection()
+                .compose(connection -> new RedisLoad(link, connection, layout).run())
+                .recover(failure -> {
+                    if (attempt >= LOAD_ATTEMPTS) {
+                        return Future.failedFuture(new StoreUnavailable(
+                                "cannot load the helpline's state from Redis: " + reason(failure)));
+                    }
+                    LOG.warn("store.redis.load.retry attempt={} reason=\"{}\"", attempt, reason(failure));
+                    Promise<SavedState> again = Promise.promise();
+                    context.owner().setTimer(timing.firstRetry().toMillis() << (attempt - 1),
+                            id -> loadAttempt(attempt + 1).onComplete(again));
+                    return again.future();
+                });
     }
 
     @Override

@@ -21,6 +21,8 @@ import org.helpline.core.Contact;
 import org.helpline.core.HelplineEvent;
 import org.helpline.core.Presence;
 import org.helpline.core.Priority;
+import org.helpline.testing.Eventually;
+import org.helpline.testing.LogCapture;
 import org.helpline.testing.RedisServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -163,6 +165,27 @@ class RedisStoreTest extends HelplineStoreContract {
     @Nested
     @DisplayName("when Redis fails")
     class Outages {
+        @Test
+        @DisplayName("loads all the same when Redis answers only the second or third time (still reading its files, a busy machine)")
+        void loadTriesAgainWhenRedisAnswersLate() {
+            HelplineFlow flow = new HelplineFlow();
+            Contact waiting = flow.arrive(Channel.CALL, "ro", Priority.NORMAL);
+            await(store.load());
+            recordAll(store, flow.batches());
+            RedisStore starting = open(REDIS.config(), new RedisTiming(Duration.ofSeconds(1), Duration.ofMillis(50),
+                    Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofMillis(300)));
+            REDIS.pause();
+            try (LogCapture log = new LogCapture()) {
+                Future<SavedState> loading = starting.load();
+                Eventually.until(() -> log.text().contains("store.redis.load.retry attempt=1"), "a first try that had no answer",
+                        Duration.ofSeconds(10));
+                REDIS.resume();
+                assertThat(await(loading).contacts()).extracting(Contact::id).containsExactly(waiting.id());
+            } finally {
+                REDIS.resume();
+            }
+        }
+
         @Test
         @DisplayName("refuses to load, with the reason, when Redis cannot be reached at start-up")
         void loadFailsWhenUnreachable() {
