@@ -1,5 +1,6 @@
-// The names of the codes the server sends (topics, states, channels, outcomes, counties), in the console's
-// language: no code such as `abroad_in_trouble` or `IS` is ever shown as it is. Data only, English and Romanian.
+// The names of the codes the server sends (topics, states, channels, outcomes, counties), and the console's
+// notices about them, in the console's language: no code such as `abroad_in_trouble` or `IS` is ever shown as it
+// is. Data only, English and Romanian.
 
 const WORDS = {
   en: {
@@ -20,6 +21,13 @@ const WORDS = {
       emergency_services: 'emergency services', silent: 'silent contact', wrong_number: 'wrong number',
       abusive: 'abusive', other: 'other',
     },
+    notice: {
+      calls_paused: 'calls paused: your phone lost a call',
+      phone_lost_browser: 'Your phone lost the call (no sound came through any more): the caller is back in the queue, '
+        + 'first in line. Calls are paused for you while the phone connects again; chats go on.',
+      phone_lost_desk: 'Your phone lost the call (no sound came through any more): the caller is back in the queue, '
+        + 'first in line. Calls are paused for you: check your phone, then choose Available to take calls again; chats go on.',
+    },
   },
   ro: {
     topic: {
@@ -38,6 +46,13 @@ const WORDS = {
       advice_given: 'consiliere oferită', information_given: 'informații oferite', referred: 'referit',
       emergency_services: 'servicii de urgență', silent: 'contact tăcut', wrong_number: 'număr greșit',
       abusive: 'abuziv', other: 'altele',
+    },
+    notice: {
+      calls_paused: 'apeluri în pauză: telefonul a pierdut un apel',
+      phone_lost_browser: 'Telefonul a pierdut apelul (nu mai trecea sunetul): apelantul este din nou în coadă, primul. '
+        + 'Apelurile sunt în pauză pentru dumneavoastră cât timp telefonul se reconectează; chaturile continuă.',
+      phone_lost_desk: 'Telefonul a pierdut apelul (nu mai trecea sunetul): apelantul este din nou în coadă, primul. '
+        + 'Apelurile sunt în pauză pentru dumneavoastră: verificați telefonul, apoi alegeți Disponibil ca să primiți din nou apeluri; chaturile continuă.',
     },
   },
 };
