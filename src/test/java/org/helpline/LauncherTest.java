@@ -7,8 +7,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's {@code ops/helpline}: runs with the JDK that JAVA_HOME names even when the default java is
- * older, and says what to do when the only Java it finds is too old. The jar here is a manifest-only jar
+ * older, says what to do when the only Java it finds is too old, and starts the JVM from what its first run
+ * learnt (which JVM options it passes is what is checked here; ops/startup-time.sh measures the gain). The jar here is a manifest-only jar
  * over the test class path (the real one is built after the tests).
  */
 @DisplayName("the ops/helpline launcher")
@@ -76,6 +79,49 @@ class LauncherTest {
         Files.writeString(java, "#!/bin/sh\necho 'openjdk version \"17.0.13\" 2024-10-15' >&2\nexit 1\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         return home;
+    }
+
+    /** A JDK folder whose java says its version and prints the arguments it was given, one a line. */
+    private Path echoingJdk(String version) throws IOException {
+        Path home = project.resolve("jdk-" + version);
+        Files.createDirectories(home.resolve("bin"));
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
+        Path java = home.resolve("bin/java");
+        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return home;
+    }
+
+    private List<String> javaArguments(Path jdk, String... args) throws Exception {
+        Run run = run(Map.of("JAVA_HOME", jdk.toString()), args);
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        return run.output().lines().toList();
+    }
+
+    @Test
+    void onJava25_theFirstServerRunTrainsAnAheadOfTimeCache_laterRunsStartFromIt_aNewBuildTrainsAgain() throws Exception {
+        Path jdk = echoingJdk("25.0.1");
+        Path cache = project.resolve("target/helpline-25.0.1.aot");
+
+        assertThat(javaArguments(jdk)).contains("-XX:AOTCacheOutput=" + project.resolve("ops/..") + "/target/helpline-25.0.1.aot")
+                .noneMatch(a -> a.startsWith("-XX:AOTCache="));
+        Files.writeString(cache, "written when the first run stopped");
+        Files.setLastModifiedTime(cache, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        assertThat(javaArguments(jdk, "--config", "x.yaml")).contains("-XX:AOTCache=" + project.resolve("ops/..")
+                + "/target/helpline-25.0.1.aot", "--config", "x.yaml").noneMatch(a -> a.startsWith("-XX:AOTCacheOutput"));
+
+        Files.setLastModifiedTime(cache, FileTime.fromMillis(System.currentTimeMillis() - 60_000)); // the jar is newer
+        assertThat(javaArguments(jdk)).anyMatch(a -> a.startsWith("-XX:AOTCacheOutput="));
+        assertThat(cache).doesNotExist();
+    }
+
+    @Test
+    void beforeJava25_aClassDataArchive_andNothingLearntFromHelpOrUserCommands() throws Exception {
+        assertThat(javaArguments(echoingJdk("21.0.5"))).contains("-XX:+AutoCreateSharedArchive")
+                .noneMatch(a -> a.startsWith("-XX:AOTCache"));
+        Path jdk = echoingJdk("25.0.1");
+        assertThat(javaArguments(jdk, "--help")).containsExactly("-jar", project.resolve("ops/..") + "/target/helpline-server.jar", "--help");
+        assertThat(javaArguments(jdk, "user", "list")).noneMatch(a -> a.startsWith("-XX:"));
     }
 
     @Test

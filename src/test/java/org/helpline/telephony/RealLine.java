@@ -37,12 +37,19 @@ final class RealLine implements AutoCloseable {
     final int agiPort;
     final int amiPort;
     private final Path dir;
+    private final String storeYaml;
     private final List<ContactChanged> events = new CopyOnWriteArrayList<>();
     private TestServer server;
     private int starts;
 
     RealLine(Path dir, int agiPort, int amiPort) {
+        this(dir, agiPort, amiPort, "");
+    }
+
+    /** With {@code storeYaml} added to the configuration: a Redis store keeps the queue over a restart. */
+    RealLine(Path dir, int agiPort, int amiPort, String storeYaml) {
         this.dir = dir;
+        this.storeYaml = storeYaml;
         this.agiPort = agiPort;
         this.amiPort = amiPort;
     }
@@ -57,7 +64,7 @@ final class RealLine implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server = TestServer.withTelephony(accounts, Clock.systemUTC(), agiPort, amiPort, RealAsterisk.AMI_PASSWORD,
-                OPEN_ALL_WEEK, ", wrapUpTime: 1s", List.of(TestServer.callOperator("ana", "2001", "ro", "en"),
+                OPEN_ALL_WEEK, ", wrapUpTime: 1s", storeYaml, List.of(TestServer.callOperator("ana", "2001", "ro", "en"),
                         TestServer.callOperator("bogdan", "2002", "ro", "en")));
         server.vertx().eventBus().<ContactChanged>consumer(Addresses.CONTACT_EVENTS, m -> events.add(m.body()))
                 .completion().await();

@@ -48,10 +48,14 @@ public final class SippCaller {
         return this;
     }
 
-    /** Presses a key (0-9, * or #) as SIP INFO. */
+    /**
+     * Presses a key (0-9, * or #) as SIP INFO, in a transaction of its own: a loaded Asterisk answers late,
+     * SIPp sends the INFO again, and the second 200 arriving later is then known as a retransmission.
+     */
     public SippCaller key(char key) {
+        String transaction = "key" + steps.size();
         steps.add("""
-                <send><![CDATA[
+                <send start_txn="%s"><![CDATA[
 
                   INFO sip:[service]@[remote_ip]:[remote_port] SIP/2.0
                   Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
@@ -67,8 +71,8 @@ public final class SippCaller {
                   Signal=%s
                   Duration=160
                 ]]></send>
-                <recv response="200"/>
-                """.formatted(key));
+                <recv response="200" response_txn="%s"/>
+                """.formatted(transaction, key, transaction));
         return this;
     }
 

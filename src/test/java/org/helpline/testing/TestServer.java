@@ -71,12 +71,19 @@ public final class TestServer implements AutoCloseable {
      */
     public static TestServer withTelephony(Path dir, Clock clock, int agiPort, int amiPort, String amiPassword,
                                            String telephonySettings, String routingSettings, List<Account> accounts) {
+        return withTelephony(dir, clock, agiPort, amiPort, amiPassword, telephonySettings, routingSettings, "", accounts);
+    }
+
+    /** As above, with {@code extraYaml} added to the configuration (e.g. a Redis store). */
+    public static TestServer withTelephony(Path dir, Clock clock, int agiPort, int amiPort, String amiPassword,
+                                           String telephonySettings, String routingSettings, String extraYaml,
+                                           List<Account> accounts) {
         String telephony = """
                 telephony:
                   agi: { port: %d }
                   ami: { port: %d, password: %s, retryMin: 100ms, retryMax: 500ms }
                 %s""".formatted(agiPort, amiPort, amiPassword, telephonySettings);
-        return start(dir, clock, telephony, routingSettings, "", accounts);
+        return start(dir, clock, telephony, routingSettings, extraYaml, accounts);
     }
 
     private static TestServer start(Path dir, Clock clock, String telephony, String routing, String extraYaml,

@@ -1,0 +1,109 @@
+package org.helpline.telephony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.helpline.core.ChangeReason;
+import org.helpline.core.Contact;
+import org.helpline.core.ContactState;
+import org.helpline.testing.OperatorPhone;
+import org.helpline.testing.OperatorPhone.Answer;
+import org.helpline.testing.RealAsterisk;
+import org.helpline.testing.RedisServer;
+import org.helpline.testing.SippCaller;
+import org.helpline.testing.SippRun;
+import org.helpline.testing.SocketProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server restarted over Redis while callers hold on a real Asterisk 22: the restarted server finds the
+ * queue in Redis and asks Asterisk which calls are still there. Callers still holding keep their place; a
+ * caller who hung up while the server was down is taken out, never offered.
+ */
+class RealAsteriskRestartTest {
+    private static final Duration CALL = Duration.ofSeconds(150);
+
+    @RegisterExtension
+    static final RedisServer REDIS = RedisServer.create();
+
+    @TempDir
+    static Path dir;
+    static RealAsterisk asterisk;
+    static RealLine line;
+
+    @BeforeAll
+    static void start() {
+        RealAsterisk.assumeAvailable();
+        int agiPort = RealAsterisk.freeUdpPort();
+        asterisk = RealAsterisk.with().agiPort(agiPort).start();
+        line = new RealLine(dir, agiPort, asterisk.amiPort(), """
+                store:
+                  type: redis
+                  redis: { url: "%s", password: "%s", keyPrefix: "%s" }
+                """.formatted(REDIS.url(), REDIS.password(), REDIS.keyPrefix())).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (line != null) {
+            line.close();
+        }
+        if (asterisk != null) {
+            asterisk.close();
+        }
+    }
+
+    @Test
+    void restart_holdingCallersAreOfferedInTheirOrder_oneWhoLeftMeanwhileIsNot() {
+        int mark = line.mark();
+        SippRun first;
+        SippRun leaves;
+        SippRun second;
+        Contact one;
+        Contact gone;
+        Contact two;
+        try (SocketProbe ana = line.paused("ana")) {
+            first = holding(Duration.ofSeconds(120));
+            one = line.newCall(mark);
+            leaves = holding(Duration.ofSeconds(25));
+            gone = line.newCalls(mark, 2).get(1);
+            second = holding(Duration.ofSeconds(120));
+            two = line.newCalls(mark, 3).get(2);
+        }
+        line.stop();
+        leaves.awaitSuccess(CALL); // hung up while no server was there to hear it
+
+        line.start(); // the same ports and the same Redis; start waits for the AMI and AGI links
+        int restarted = line.mark();
+        assertThat(line.await(restarted, gone.id(), ContactState.ABANDONED).reason()).isEqualTo(ChangeReason.LEFT);
+        try (OperatorPhone phone1 = OperatorPhone.register(asterisk, "2001", "127.0.0.2", Answer.PICKS_UP);
+             OperatorPhone phone2 = OperatorPhone.register(asterisk, "2002", "127.0.0.3", Answer.PICKS_UP);
+             SocketProbe ana = line.available("ana")) {
+            Contact offered = line.await(restarted, c -> c.reason() == ChangeReason.OFFERED, "the first offer").contact();
+            assertThat(offered.id()).as("the first caller, still first").isEqualTo(one.id());
+            line.await(restarted, one.id(), ContactState.CONNECTED);
+            try (SocketProbe bogdan = line.available("bogdan")) {
+                line.await(restarted, two.id(), ContactState.CONNECTED);
+                assertThat(line.eventsSince(restarted)).as("nobody new: the same two callers")
+                        .noneMatch(c -> c.reason() == ChangeReason.NEW)
+                        .filteredOn(c -> c.contact().id().equals(gone.id()))
+                        .noneMatch(c -> c.contact().state() == ContactState.OFFERED);
+                first.awaitSuccess(CALL);
+                second.awaitSuccess(CALL); // neither caller's line was ever dropped
+                line.presence(ana, "offline");
+                line.presence(bogdan, "offline");
+            }
+        }
+    }
+
+    /** A caller who picks English, skips the advice and holds, then hangs up. */
+    private static SippRun holding(Duration hold) {
+        return SippCaller.to(asterisk).pause(Duration.ofSeconds(1)).key('2').holdFor(hold).hangUp().start();
+    }
+}
