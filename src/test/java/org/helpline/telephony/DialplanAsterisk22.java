@@ -55,7 +55,7 @@ final class DialplanAsterisk22 {
     /** Dialplan function to the module that registers it. */
     static final Map<String, String> FUNCTIONS = table(List.of(
             in("func_callerid.so", "CALLERID", "CONNECTEDLINE", "REDIRECTING"),
-            in("func_channel.so", "CHANNEL"),
+            in("func_channel.so", "CHANNEL", "CHANNEL_EXISTS"),
             in("func_cut.so", "CUT", "SORT"),
             in("func_strings.so", "FILTER", "LEN", "FIELDQTY", "FIELDNUM", "LISTFILTER", "REPLACE", "REGEX", "QUOTE",
                     "TOUPPER", "TOLOWER", "STRFTIME"),
