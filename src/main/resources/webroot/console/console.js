@@ -10,7 +10,7 @@ import { renderOffers, renderContactList, renderContact, renderTranscript, addMe
 import { setupGuidance, guidanceLoaded, renderGuidance, ensureWork, openTab } from './guidance.js';
 import { setupShortcuts } from './shortcuts.js';
 import { setupReferral, forgetReferrals, referralWordsChanged } from './referral.js';
-import { startPhone, answerOffer, declineOffer, stopPhone, phoneWordsChanged } from './phone.js';
+import { startPhone, answerOffer, declineOffer, stopPhone, phoneWordsChanged, reconnectPhone } from './phone.js';
 import { keepWorkAlive } from './wrapup.js';
 import { caseOf, receiveHandOver } from './handover.js';
 import { word, say, refusal, language, setLanguage, applyWords, languageName } from './words.js';
@@ -109,6 +109,7 @@ function received(message) {
   switch (message.type) {
     case 'welcome':
       state.outcomes = message.outcomes || [];
+      state.browserPhone = !!message.browserPhone;
       if (message.browserPhone) startPhone(state.socket);
       operatorChanged(message.operator);
       (message.contacts || []).forEach((contact) => contactChanged(contact, 'welcome'));
@@ -121,7 +122,7 @@ function received(message) {
       contactChanged(message.contact, message.reason);
       break;
     case 'operator':
-      operatorChanged(message.operator);
+      operatorChanged(message.operator, message.reason);
       break;
     case 'transcript': {
       const entry = state.contacts.get(message.contactId);
@@ -162,12 +163,24 @@ function received(message) {
   renderAll();
 }
 
-function operatorChanged(operator) {
+function operatorChanged(operator, reason) {
   state.operator = operator;
+  if (reason === 'phone_lost') {
+    // the caller is back in the queue; no call comes here until the phone works again
+    state.callsLost = true;
+    notice(word('notice', state.browserPhone ? 'phone_lost_browser' : 'phone_lost_desk'));
+    if (state.browserPhone) reconnectPhone();
+  } else if (operator && operator.channels.includes('call')) {
+    state.callsLost = false;
+  }
   if (!$('presence-state')) return;
   const name = word('operatorState', operator ? operator.state : 'offline');
-  $('presence-state').textContent = operator && operator.state === 'paused' && operator.pauseReason ? `${name}: ${operator.pauseReason}` : name;
-  $('go-available').disabled = !!operator && operator.presence === 'available';
+  const deskPhoneLost = state.callsLost && !state.browserPhone;
+  let shown = operator && operator.state === 'paused' && operator.pauseReason ? `${name}: ${operator.pauseReason}` : name;
+  if (deskPhoneLost) shown = `${name} (${word('notice', 'calls_paused')})`;
+  $('presence-state').textContent = shown;
+  // a desk phone's operator takes calls again by choosing Available once more
+  $('go-available').disabled = !!operator && operator.presence === 'available' && !deskPhoneLost;
 }
 
 function contactChanged(contact, reason) {

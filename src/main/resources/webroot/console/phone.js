@@ -60,6 +60,17 @@ export function declineOffer(contact) {
   if (phone.ringing) phone.ringing.terminate({ status_code: 486 });
 }
 
+/**
+ * The server says this phone dropped out of a call (no audio reached Asterisk any more) although it looked
+ * registered: it registers afresh with a new account, and calls come again once that works.
+ */
+export function reconnectPhone() {
+  if (phone.stopped) return;
+  if (phone.call && !phone.call.isEnded()) phone.call.terminate();
+  setState('connecting');
+  connect();
+}
+
 /** Logging out: the phone hangs up, unregisters and stops; the server revokes its account. */
 export function stopPhone() {
   if (phone.stopped) return; // never started (this account has no browser phone): nothing to stop

@@ -10,6 +10,10 @@ export const state = {
   contacts: new Map(),
   currentId: null,
   socket: null,
+  /** The account answers calls in this page (browser phone), not on a desk phone. */
+  browserPhone: false,
+  /** The phone dropped out of a call: no call is offered until it works again. */
+  callsLost: false,
 };
 
 /** The server's clock, as seen in a contact's figures (1 s precision), in local milliseconds. */

@@ -138,6 +138,13 @@ const WORDS = {
       emergency_services: 'emergency services', silent: 'silent contact', wrong_number: 'wrong number',
       abusive: 'abusive', other: 'other',
     },
+    notice: {
+      calls_paused: 'calls paused: your phone lost a call',
+      phone_lost_browser: 'Your phone lost the call (no sound came through any more): the caller is back in the queue, '
+        + 'first in line. Calls are paused for you while the phone connects again; chats go on.',
+      phone_lost_desk: 'Your phone lost the call (no sound came through any more): the caller is back in the queue, '
+        + 'first in line. Calls are paused for you: check your phone, then choose Available to take calls again; chats go on.',
+    },
     basis: {
       indicators: 'Signs recognised in the conversation', self_identified: 'The person says what happened to them',
       third_party: 'Someone else reports it (notification)',
@@ -334,6 +341,13 @@ const WORDS = {
       advice_given: 'consiliere oferită', information_given: 'informații oferite', referred: 'referit',
       emergency_services: 'servicii de urgență', silent: 'contact tăcut', wrong_number: 'număr greșit',
       abusive: 'abuziv', other: 'altele',
+    },
+    notice: {
+      calls_paused: 'apeluri în pauză: telefonul a pierdut un apel',
+      phone_lost_browser: 'Telefonul a pierdut apelul (nu mai trecea sunetul): apelantul este din nou în coadă, primul. '
+        + 'Apelurile sunt în pauză pentru dumneavoastră cât timp telefonul se reconectează; chaturile continuă.',
+      phone_lost_desk: 'Telefonul a pierdut apelul (nu mai trecea sunetul): apelantul este din nou în coadă, primul. '
+        + 'Apelurile sunt în pauză pentru dumneavoastră: verificați telefonul, apoi alegeți Disponibil ca să primiți din nou apeluri; chaturile continuă.',
     },
     basis: {
       indicators: 'Semne recunoscute în conversație', self_identified: 'Persoana spune ce i s-a întâmplat',

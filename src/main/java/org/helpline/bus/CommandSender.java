@@ -39,6 +39,10 @@ public final class CommandSender {
         return send(new Command.LocateCall(channelRef)).map(QueuePlace.class::cast);
     }
 
+    public Future<QueuePlace> phoneLost(String channelRef) {
+        return send(new Command.PhoneLost(channelRef)).map(QueuePlace.class::cast);
+    }
+
     private Future<Object> send(Command command) {
         return vertx.eventBus().request(Addresses.COMMANDS, command)
                 .map(Message::body)

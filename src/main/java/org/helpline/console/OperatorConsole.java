@@ -195,6 +195,6 @@ public final class OperatorConsole {
         if (operator.presence() == Presence.AVAILABLE && !sockets.containsKey(operator.id())) {
             startGrace(operator.id());
         }
-        sockets.getOrDefault(operator.id(), Set.of()).forEach(s -> s.operatorChanged(operator));
+        sockets.getOrDefault(operator.id(), Set.of()).forEach(s -> s.operatorChanged(operator, change.reason()));
     }
 }

@@ -10,6 +10,7 @@ import org.helpline.bus.ChatSender;
 import org.helpline.bus.CommandSender;
 import org.helpline.bus.CoreJson;
 import org.helpline.bus.Refusals;
+import org.helpline.core.ChangeReason;
 import org.helpline.core.Command;
 import org.helpline.core.Contact;
 import org.helpline.core.ContactState;
@@ -171,8 +172,13 @@ final class OperatorSocket {
                 .put("calledBefore", history.getBoolean("calledBefore")).put("withinDays", history.getLong("withinDays")));
     }
 
-    void operatorChanged(Operator operator) {
+    void operatorChanged(Operator operator, ChangeReason reason) {
         lastKnown = operator;
-        socket.send(new JsonObject().put("type", "operator").put("operator", CoreJson.operator(operator)));
+        if (reason == ChangeReason.PHONE_LOST) {
+            // the phone seemed to work and still dropped a call: calls wait until the console says it works again
+            phoneWorks = false;
+        }
+        socket.send(new JsonObject().put("type", "operator").put("reason", CoreJson.lower(reason))
+                .put("operator", CoreJson.operator(operator)));
     }
 }

@@ -31,6 +31,13 @@ public sealed interface Command {
     /** The offer was not taken up before the caller could be connected (e.g. the operator's phone rang out). */
     record MissOffer(String contactId) implements Command {}
 
+    /**
+     * The operator's phone dropped out of the call on this channel (its network or its audio died, not a hang-up):
+     * the caller goes back to their old place in the queue and the operator takes no calls until their phone works
+     * again (chats go on). The reply is the caller's {@link QueuePlace}.
+     */
+    record PhoneLost(String channelRef) implements Command {}
+
     /** The operator ends the conversation; their wrap-up starts. (A caller who ends it {@link Leave}s.) */
     record End(String operatorId, String contactId) implements Command {}
 

@@ -80,6 +80,7 @@ public final class Router {
             case Accept a -> accept(offeredTo(a.operatorId(), a.contactId(), "accept"), now);
             case Decline d -> missOffer(offeredTo(d.operatorId(), d.contactId(), "decline"), ChangeReason.DECLINED, now);
             case MissOffer m -> missOffer(offered(existing(m.contactId()), "miss"), ChangeReason.OFFER_MISSED, now);
+            case Command.PhoneLost p -> phoneLost(callOn(p.channelRef()), now);
             case End e -> end(ownedBy(e.operatorId(), existing(e.contactId()), "end"), ChangeReason.ENDED, now);
             case WrapUp w -> wrapUp(w.operatorId(), existing(w.contactId()), w.outcome(), now);
             case Command.KeepWrappingUp k -> keepWrappingUp(ownedBy(k.operatorId(), existing(k.contactId()), "keep wrapping up"), now);
@@ -263,6 +264,21 @@ public final class Router {
                 detach(contact);
             }
         }
+    }
+
+    /**
+     * A call whose operator's phone dropped out goes back to its place, as an unanswered offer does; the operator
+     * keeps their chats but is offered no call until their console says the phone works again (a new profile).
+     */
+    private QueuePlace phoneLost(Contact call, Instant now) {
+        if (call.state() != ContactState.CONNECTED) {
+            throw RejectedCommand.wrongState(call, "return to the queue");
+        }
+        Contact back = requeue(call, true, ChangeReason.PHONE_LOST, now);
+        detach(call);
+        operators.computeIfPresent(call.operatorId(), (id, o) -> o.withProfile(o.profile().withoutCalls()));
+        refresh(call.operatorId(), ChangeReason.PHONE_LOST, now);
+        return placeOf(back);
     }
 
     private Contact end(Contact contact, ChangeReason reason, Instant now) {
@@ -501,7 +517,7 @@ public final class Router {
         List<Contact> current = workOf(operatorId);
         Operator updated = operator.withWork(stateOf(operator, current), current.size(), now);
         boolean announceAnyway = reason == ChangeReason.PRESENCE || reason == ChangeReason.MISSED_OFFERS
-                || reason == ChangeReason.RESTORED;
+                || reason == ChangeReason.RESTORED || reason == ChangeReason.PHONE_LOST;
         if (!updated.equals(operator) || announceAnyway) {
             operators.put(operatorId, updated);
             changes.add(new OperatorChanged(updated, reason));

@@ -64,8 +64,9 @@ final class Callers {
     }
 
     /**
-     * Any thread: the inbound script runs on this channel. A Redirect now would break into it, and the
-     * script would take the break for the caller hanging up: the room waits for {@link #inboundEnded}.
+     * Any thread: a script that queues the caller (inbound, or phone-lost) runs on this channel. A Redirect now
+     * would break into it, and the script would take the break for the caller hanging up: the room waits for
+     * {@link #inboundEnded}.
      */
     void inboundStarted(String channel) {
         if (channel != null) {

@@ -56,7 +56,8 @@ public final class Telephony {
                     "inbound", new InboundScript(commands, roster, telephony.openingHours().hours(), clock, config.languages(),
                             () -> calls.amiStatus().up(), CallerIds.of(vertx, telephony.repeatCallers()), callers, answers),
                     "position", new PositionScript(commands, roster, telephony.averageCallTime(), answers),
-                    "duress", new DuressScript(commands, callers, answers));
+                    "duress", new DuressScript(commands, callers, answers),
+                    "phone-lost", new PhoneLostScript(commands, callers, answers));
             ScriptServer server = new ScriptServer(telephony.agi(), scripts, telephony.ami().retryMin(),
                     telephony.ami().retryMax());
             try {

@@ -419,6 +419,82 @@ class RouterTest {
     }
 
     @Nested
+    @DisplayName("an operator's phone that drops out of a call")
+    class PhoneLost {
+        private Contact callOn(String channel) {
+            Contact contact = (Contact) router.apply(new Enqueue(
+                    new NewContact(Channel.CALL, "ro", null, Priority.NORMAL, channel))).reply();
+            clock.advance(Duration.ofSeconds(1));
+            return contact;
+        }
+
+        @Test
+        void theCallerGoesBackToTheirPlaceAheadOfLaterCallers() {
+            available("ana", "ro");
+            Contact first = callOn("PJSIP/carrier-00000001");
+            connect("ana", first);
+            Contact second = callOn("PJSIP/carrier-00000002");
+            Contact third = callOn("PJSIP/carrier-00000003");
+
+            QueuePlace place = (QueuePlace) router.apply(new Command.PhoneLost("PJSIP/carrier-00000001")).reply();
+
+            assertThat(place.position()).isEqualTo(1);
+            assertThat(current(first).state()).isEqualTo(ContactState.QUEUED);
+            assertThat(current(first).sequence()).isEqualTo(first.sequence());
+            assertThat(current(first).queuedAt()).as("its wait counts from its first arrival").isEqualTo(first.queuedAt());
+            assertThat(router.queue()).extracting(Contact::id).containsExactly(first.id(), second.id(), third.id());
+        }
+
+        @Test
+        void theOperatorTakesNoMoreCallsButChatsUntilTheirPhoneWorksAgain() {
+            available("ana", "ro");
+            Contact call = callOn("PJSIP/carrier-00000001");
+            connect("ana", call);
+
+            List<HelplineEvent> events = router.apply(new Command.PhoneLost("PJSIP/carrier-00000001")).events();
+
+            assertThat(events).contains(new OperatorChanged(operator("ana"), ChangeReason.PHONE_LOST));
+            assertThat(operator("ana").presence()).as("still there for chats").isEqualTo(Presence.AVAILABLE);
+            assertThat(operator("ana").profile().channels()).containsExactly(Channel.CHAT);
+            assertThat(current(call).state()).as("not offered to her again").isEqualTo(ContactState.QUEUED);
+            Contact chat = chat("ro");
+            assertThat(current(chat).state()).isEqualTo(ContactState.OFFERED);
+            assertThat(current(chat).operatorId()).isEqualTo("ana");
+
+            router.apply(new Accept("ana", chat.id()));
+            router.apply(new End("ana", chat.id()));
+            router.apply(new WrapUp("ana", chat.id(), "advice_given"));
+            available("ana", "ro"); // the console: her phone works again
+            assertThat(current(call).state()).isEqualTo(ContactState.OFFERED);
+            assertThat(current(call).operatorId()).isEqualTo("ana");
+        }
+
+        @Test
+        void anotherOperatorIsOfferedTheCallFirst() {
+            available("ana", "ro");
+            Contact call = callOn("PJSIP/carrier-00000001");
+            connect("ana", call);
+            available("bogdan", "ro");
+
+            router.apply(new Command.PhoneLost("PJSIP/carrier-00000001"));
+
+            assertThat(current(call).state()).isEqualTo(ContactState.OFFERED);
+            assertThat(current(call).operatorId()).isEqualTo("bogdan");
+            assertThat(current(call).missedBy()).containsExactly("ana");
+        }
+
+        @Test
+        void onlyACallInConversationCanGoBack() {
+            Contact waiting = callOn("PJSIP/carrier-00000001");
+            assertThatThrownBy(() -> router.apply(new Command.PhoneLost("PJSIP/carrier-00000001")))
+                    .isInstanceOfSatisfying(RejectedCommand.class, r -> assertThat(r.code()).isEqualTo("wrong_state"));
+            assertThat(current(waiting).state()).isEqualTo(ContactState.QUEUED);
+            assertThatThrownBy(() -> router.apply(new Command.PhoneLost("PJSIP/carrier-00000009")))
+                    .isInstanceOfSatisfying(RejectedCommand.class, r -> assertThat(r.code()).isEqualTo("unknown_contact"));
+        }
+    }
+
+    @Nested
     @DisplayName("a caller who leaves")
     class Leaving {
         @Test

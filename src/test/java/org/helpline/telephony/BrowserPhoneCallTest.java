@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import org.helpline.core.Channel;
 import org.helpline.core.OperatorProfile;
+import org.helpline.core.Presence;
 import org.helpline.testing.Browser;
 import org.helpline.testing.Eventually;
 import org.helpline.testing.RealAsterisk;
@@ -39,7 +40,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * The browser phone end to end: Chromium (fake microphone) signs in as an operator and registers through a
  * real Asterisk 22; a SIPp caller dials the helpline and picks English; the offer's Accept answers the call;
  * audio flows both ways (the page's getStats); the operator's Hang up ends the caller's call and starts
- * wrap-up; logging out deletes the phone from Asterisk.
+ * wrap-up; logging out deletes the phone from Asterisk. The caller's number and name (as the carrier passes them
+ * on) reach no SIP message the browser receives: it sees "Helpline".
  *
  * <p>Only loopback addresses carry traffic here: Asterisk offers ICE candidates on 127.0.0.1 only (rtp.conf
  * [ice_host_candidates] maps this machine's addresses to it) and the page announces only its 127.0.0.1
@@ -60,6 +62,19 @@ class BrowserPhoneCallTest {
               return { type: d.type, sdp: lines.join('\\r\\n') };
             } });
             """;
+    /** Every SIP message that reaches the page over its WebSocket, kept for the test to read (window.sipReceived). */
+    private static final String SIP_RECEIVED = """
+            window.sipReceived = [];
+            const NativeSocket = window.WebSocket;
+            window.WebSocket = class extends NativeSocket {
+              constructor(...args) {
+                super(...args);
+                this.addEventListener('message', (e) => { if (typeof e.data === 'string') window.sipReceived.push(e.data); });
+              }
+            };
+            """;
+    /** The caller's number, as the carrier passes it on (with a name): it must never reach the browser. */
+    private static final String CALLER_NUMBER = "0722555123";
 
     @TempDir
     static Path dir;
@@ -122,12 +137,17 @@ class BrowserPhoneCallTest {
         return (Map<String, Number>) browser.script("return await (await import('/console/phone.js')).callStats()");
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<String> sipReceived(Browser browser) {
+        return (List<String>) browser.script("return window.sipReceived");
+    }
+
     @Test
     void anOperatorAnswersACallerInTheBrowserTheyHearEachOtherAndHangUpStartsWrapUp() {
         String[] switches = {Browser.FAKE_MICROPHONE[0], Browser.FAKE_MICROPHONE[1], "--allow-loopback-in-peer-connection"};
         try (Browser browser = Browser.start(switches)) {
             ChromeDriver page = (ChromeDriver) browser.driver();
-            page.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", LOOPBACK_CANDIDATES_ONLY));
+            page.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", LOOPBACK_CANDIDATES_ONLY + SIP_RECEIVED));
             page.get("http://localhost:" + server.port() + "/console/");
             within(browser, () -> shown(page, "#login-name"), "the login form").sendKeys("ana");
             page.findElement(By.id("login-password")).sendKeys(TestServer.PASSWORD, Keys.ENTER);
@@ -140,7 +160,7 @@ class BrowserPhoneCallTest {
             Eventually.until(() -> server.commands().work("ana").await().operator().profile().channels().contains(Channel.CALL),
                     "calls offered to ana now that her phone works", RealAsterisk.CALLS);
 
-            try (SippRun caller = SippCaller.to(asterisk).pause(Duration.ofSeconds(3)).key('2')
+            try (SippRun caller = SippCaller.to(asterisk).from(CALLER_NUMBER).pause(Duration.ofSeconds(3)).key('2')
                     .expectLineHangsUpWithin(Duration.ofSeconds(150)).start()) {
                 // accepting the offer answers the call: one click
                 within(browser, () -> shown(page, ".offer .accept"), "the call offered to ana").click();
@@ -151,6 +171,11 @@ class BrowserPhoneCallTest {
                             && stats.get("bytesReceived").longValue() > 8000 ? stats : null;
                 }, "audio both ways (getStats: bytes sent and received)");
                 assertThat(page.findElement(By.id("contact-title")).getText()).isEqualTo("Call — in conversation");
+                // the browser's SIP layer saw "Helpline" and nothing of the caller: no number or name in any header or SDP
+                List<String> sip = sipReceived(browser);
+                assertThat(sip).filteredOn(m -> m.startsWith("INVITE ")).singleElement().satisfies(invite -> assertThat(invite)
+                        .containsPattern("(?m)^From: \"Helpline\" <sip:0800800678@").doesNotContain("P-Asserted-Identity", "Remote-Party-ID"));
+                assertThat(sip).noneMatch(m -> m.contains(CALLER_NUMBER) || m.contains("Popescu") || m.contains("722555123"));
                 assertThat(page.findElement(By.id("phone-timer")).getText()).matches("[0-9]+:[0-5][0-9]");
 
                 page.findElement(By.id("phone-hangup")).click();
@@ -162,6 +187,61 @@ class BrowserPhoneCallTest {
             page.findElement(By.id("logout")).click();
             Eventually.until(() -> asterisk.cli("database show helpline-phones").contains("0 results found"),
                     "the phone deleted from Asterisk at logout", RealAsterisk.CALLS);
+        }
+    }
+
+    /** Available, but offered chats only: the router's operator takes no calls. */
+    private static void takesChatsOnly() {
+        Eventually.until(() -> {
+            var ana = server.commands().work("ana").await().operator();
+            return ana.presence() == Presence.AVAILABLE && ana.profile().channels().equals(Set.of(Channel.CHAT));
+        }, "ana offered chats only", RealAsterisk.CALLS);
+    }
+
+    private static void takesCallsAgain(Browser browser, ChromeDriver page) {
+        within(browser, () -> "ready".equals(page.findElement(By.id("phone-status")).getAttribute("data-phone-state"))
+                ? true : null, "the browser phone registered again");
+        Eventually.until(() -> server.commands().work("ana").await().operator().profile().channels().contains(Channel.CALL),
+                "calls offered to ana again", RealAsterisk.CALLS);
+    }
+
+    @Test
+    void asteriskUnreachableAtSignInOrStoppedMidShift_callsPausedWithAClearMessage_chatsGoOn_backWhenAsteriskIs() {
+        String[] switches = {Browser.FAKE_MICROPHONE[0], Browser.FAKE_MICROPHONE[1], "--allow-loopback-in-peer-connection"};
+        asterisk.stop();
+        try (Browser browser = Browser.start(switches)) {
+            ChromeDriver page = (ChromeDriver) browser.driver();
+            page.get("http://localhost:" + server.port() + "/console/");
+            within(browser, () -> shown(page, "#login-name"), "the login form").sendKeys("ana");
+            page.findElement(By.id("login-password")).sendKeys(TestServer.PASSWORD, Keys.ENTER);
+            within(browser, () -> shown(page, "#go-available"), "the console").click();
+
+            // signed in while Asterisk is down: the phone cannot sign in, and says so
+            WebElement status = within(browser, () -> shown(page, "#phone-status.problem"), "the phone's problem named");
+            assertThat(status.getAttribute("data-phone-state")).isEqualTo("registration-failed");
+            assertThat(status.getText()).startsWith("The phone could not sign in to the phone server")
+                    .endsWith("Calls are paused for you until it works; chats go on.");
+            takesChatsOnly();
+
+            asterisk.startAgain();
+            takesCallsAgain(browser, page);
+
+            // Asterisk stops mid-shift: the phone's connection drops, calls pause, chats go on
+            asterisk.stop();
+            within(browser, () -> "network-lost".equals(page.findElement(By.id("phone-status")).getAttribute("data-phone-state"))
+                    ? true : null, "the lost connection named");
+            assertThat(page.findElement(By.id("phone-status")).getText())
+                    .isEqualTo("The phone lost its connection to the phone server. Reconnecting… "
+                            + "Calls are paused for you until it works; chats go on.");
+            takesChatsOnly();
+
+            asterisk.startAgain();
+            takesCallsAgain(browser, page);
+            page.findElement(By.id("logout")).click();
+        } finally {
+            if (!asterisk.running()) {
+                asterisk.startAgain();
+            }
         }
     }
 }

@@ -55,7 +55,7 @@ final class DialplanAsterisk22 {
     /** Dialplan function to the module that registers it. */
     static final Map<String, String> FUNCTIONS = table(List.of(
             in("func_callerid.so", "CALLERID", "CONNECTEDLINE", "REDIRECTING"),
-            in("func_channel.so", "CHANNEL"),
+            in("func_channel.so", "CHANNEL", "CHANNEL_EXISTS"),
             in("func_cut.so", "CUT", "SORT"),
             in("func_strings.so", "FILTER", "LEN", "FIELDQTY", "FIELDNUM", "LISTFILTER", "REPLACE", "REGEX", "QUOTE",
                     "TOUPPER", "TOLOWER", "STRFTIME"),
@@ -116,7 +116,9 @@ final class DialplanAsterisk22 {
     static final Set<String> BUILT_IN_VARIABLES = Set.of("EXTEN", "CONTEXT", "PRIORITY", "CHANNEL", "UNIQUEID",
             "LINKEDID", "HANGUPCAUSE", "EPOCH", "SYSTEMNAME", "INVALID_EXTEN", "AGISTATUS", "DIALSTATUS",
             "DIALEDPEERNAME", "DIALEDPEERNUMBER", "DIALEDTIME", "ANSWEREDTIME", "QUEUESTATUS", "MEMBERINTERFACE",
-            "MEMBERNAME", "PLAYBACKSTATUS", "BACKGROUNDSTATUS", "READSTATUS", "GOSUB_RETVAL");
+            "MEMBERNAME", "PLAYBACKSTATUS", "BACKGROUNDSTATUS", "READSTATUS", "GOSUB_RETVAL",
+            // a Gosub's arguments (Dial's b(), hangup handlers)
+            "ARG1");
 
     /** PJSIP object types (res_pjsip and its modules) to the module that registers the type. */
     static final Map<String, String> PJSIP_TYPES = table(List.of(

@@ -19,6 +19,8 @@ public final class OperatorPhone implements AutoCloseable {
     public enum Answer {
         /** rings briefly, answers, and stays until the other side hangs up */
         PICKS_UP,
+        /** rings briefly, answers, and hangs up (BYE) two seconds later: the operator ends the call */
+        HANGS_UP,
         /** answers 486 Busy Here */
         BUSY,
         /** rings until Asterisk gives up (RING_TIMEOUT) */
@@ -119,7 +121,52 @@ public final class OperatorPhone implements AutoCloseable {
 
                 ]]></send>
                 """;
+        String answered = """
+                <pause milliseconds="500"/>
+                <send retrans="500"><![CDATA[
+
+                  SIP/2.0 200 OK
+                  [last_Via:]
+                  [last_From:]
+                  [last_To:];tag=[pid]SIPpTag01[call_number]
+                  [last_Call-ID:]
+                  [last_CSeq:]
+                  Contact: <sip:phone@[local_ip]:[local_port]>
+                  Content-Type: application/sdp
+                  Content-Length: [len]
+
+                  v=0
+                  o=- 53655765 2353687637 IN IP[local_ip_type] [local_ip]
+                  s=-
+                  c=IN IP[media_ip_type] [media_ip]
+                  t=0 0
+                  m=audio [media_port] RTP/AVP 0
+                  a=rtpmap:0 PCMU/8000
+
+                ]]></send>
+                <recv request="ACK"/>
+                """;
         String body = switch (answer) {
+            case HANGS_UP -> invite.formatted("""
+                    <action><ereg regexp=".*" search_in="hdr" header="From:" assign_to="caller"/>\
+                    <ereg regexp=".*" search_in="hdr" header="To:" assign_to="phone"/>\
+                    <ereg regexp="sip:[^>;]*" search_in="hdr" header="Contact:" assign_to="line"/></action>""", "180 Ringing")
+                    + answered + """
+                    <pause milliseconds="2000"/>
+                    <send retrans="500"><![CDATA[
+
+                      BYE [$line] SIP/2.0
+                      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+                      From: [$phone];tag=[pid]SIPpTag01[call_number]
+                      To: [$caller]
+                      Call-ID: [call_id]
+                      CSeq: 1 BYE
+                      Max-Forwards: 70
+                      Content-Length: 0
+
+                    ]]></send>
+                    <recv response="200"/>
+                    """;
             case PICKS_UP -> invite.formatted("", "180 Ringing") + """
                     <pause milliseconds="500"/>
                     <send retrans="500"><![CDATA[

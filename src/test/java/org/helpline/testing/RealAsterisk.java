@@ -191,6 +191,20 @@ public final class RealAsterisk implements AutoCloseable {
         }
     }
 
+    /** Stops Asterisk (as a maintenance stop or a crash would leave its clients); {@link #startAgain} brings it back. */
+    public void stop() {
+        close();
+    }
+
+    public boolean running() {
+        return process != null && process.isAlive();
+    }
+
+    /** Boots the stopped Asterisk again with the same files, ports and database. */
+    public void startAgain() {
+        boot();
+    }
+
     @Override
     public void close() {
         if (process != null && process.isAlive()) {

@@ -26,6 +26,7 @@ public final class SippCaller {
     private double perSecond = 1;
     private String ending;
     private int refusal;
+    private String number;
 
     private SippCaller(RealAsterisk asterisk) {
         this.asterisk = asterisk;
@@ -33,6 +34,12 @@ public final class SippCaller {
 
     public static SippCaller to(RealAsterisk asterisk) {
         return new SippCaller(asterisk);
+    }
+
+    /** Calls from this number, with a name, as a carrier passes them on (else the user "caller", no number). */
+    public SippCaller from(String callerNumber) {
+        this.number = callerNumber;
+        return this;
     }
 
     /** Waits that long (the line keeps playing; a BYE from the line meanwhile fails the call). */
@@ -202,6 +209,10 @@ public final class SippCaller {
                 """.formatted(refusal == 0 ? 200 : refusal, refusal == 0 ? "[branch]" : "[branch-5]",
                 refusal == 0 ? "<nop><action><exec rtp_stream=\"" + audio() + ",-1,0\"/></action></nop>" : "",
                 refusal == 0 ? String.join("\n", steps) : "", ending);
+        if (number != null) {
+            scenario = scenario.replace("caller <sip:caller@", "\"Ion Popescu " + number + "\" <sip:" + number + "@")
+                    .replace("sip:caller@", "sip:" + number + "@");
+        }
         return SippRun.start("caller", scenario, List.of("-s", DID, "127.0.0.1:" + asterisk.sipPort(),
                 "-i", "127.0.0.1", "-p", Integer.toString(RealAsterisk.freeUdpPort()), "-mi", "127.0.0.1",
                 "-mp", Integer.toString(RealAsterisk.freeUdpPort()), "-aa", "-m", Integer.toString(calls),
