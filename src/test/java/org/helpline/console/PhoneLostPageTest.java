@@ -35,7 +35,7 @@ class PhoneLostPageTest {
 
     @BeforeEach
     void start(@TempDir Path dir) {
-        server = TestServer.start(dir, new FakeClock(), "", List.of(TestServer.callOperator("ana", "2001", "ro")));
+        server = TestServer.start(dir, new FakeClock(), "", List.of(TestServer.callOperator("ana", "2001", "ro").withConsoleLanguage("en")));
     }
 
     @AfterEach
