@@ -56,8 +56,13 @@ public final class OperatorPhone implements AutoCloseable {
         registering.awaitSuccess(Duration.ofSeconds(30));
         SippRun uas = SippRun.start("phone-" + endpoint, phone(answer), concat(common,
                 List.of("-mi", address, "-mp", Integer.toString(RealAsterisk.freeUdpPort()), "-aa")));
-        asterisk.awaitCli("pjsip show contacts", out -> out.lines().anyMatch(l -> l.contains(endpoint + "/sip:")
-                && l.contains(address) && l.contains("Avail")), "phone " + endpoint + " registered and reachable");
+        // Asterisk qualifies the contact as it registers, perhaps before this phone listens: asked again until it answers
+        // (else the next qualify would come only qualify_frequency, 30 s, later)
+        Eventually.until(() -> {
+            asterisk.cli("pjsip qualify " + endpoint);
+            return asterisk.cli("pjsip show contacts").lines().anyMatch(l -> l.contains(endpoint + "/sip:")
+                    && l.contains(address) && l.contains("Avail"));
+        }, "phone " + endpoint + " registered and reachable (asterisk -rx 'pjsip show contacts')", RealAsterisk.CALLS);
         return new OperatorPhone(uas);
     }
 

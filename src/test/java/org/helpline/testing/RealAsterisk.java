@@ -3,7 +3,6 @@ package org.helpline.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -347,15 +346,26 @@ public final class RealAsterisk implements AutoCloseable {
         }
     }
 
-    /** A port free for UDP and TCP on 127.0.0.1 (SIP listens on UDP). */
+    /**
+     * A port free for TCP and, with the three above it, for UDP on every address: SIP listens on UDP, SIPp's phones on
+     * 127.0.0.2 and .3, its media on the port and the ones above it (RTCP, video), and its control socket on all
+     * addresses; a check on 127.0.0.1 alone let a phone fail to start now and then.
+     */
     public static int freeUdpPort() {
         while (true) {
             int port = freeTcpPort();
-            try (DatagramSocket socket = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+            if (port + 3 <= 65535 && udpFree(port) && udpFree(port + 1) && udpFree(port + 2) && udpFree(port + 3)) {
                 return port;
-            } catch (IOException taken) {
-                // try another
             }
+        }
+    }
+
+    /** Binding the wildcard address fails while any address holds the port. */
+    private static boolean udpFree(int port) {
+        try (DatagramSocket socket = new DatagramSocket(port)) {
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 
