@@ -286,15 +286,9 @@ class TakeoverLosesNothingTest {
                               sunday: "00:00-24:00" }
                 routing: { tickInterval: 20ms, chatCapacity: %d }
                 chat: { maxWaiting: 150 }
-                store:
-                  type: redis
-                  redis:
-                    url: "%s"
-                    password: "%s"
-                    keyPrefix: "%s"
-                    leadership: { enabled: true, leaseTtl: 3s, renewEvery: 1s, server: "%s" }
-                """.formatted(agiPort, asterisk.amiPort(), FakeAsterisk.AMI_PASSWORD, CONVERSATIONS, REDIS.url(),
-                REDIS.password(), REDIS.keyPrefix(), name));
+                %s
+                """.formatted(agiPort, asterisk.amiPort(), FakeAsterisk.AMI_PASSWORD, CONVERSATIONS,
+                REDIS.leadershipStoreYaml(name)));
         processes.add(server);
         return server;
     }

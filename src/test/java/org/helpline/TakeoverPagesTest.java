@@ -204,14 +204,8 @@ class TakeoverPagesTest {
                   openingHours: { zone: UTC, weekly: { monday: "00:00-23:59", tuesday: "00:00-23:59", wednesday: "00:00-23:59",
                                   thursday: "00:00-23:59", friday: "00:00-23:59", saturday: "00:00-23:59", sunday: "00:00-23:59" } }
                 routing: { tickInterval: 20ms }
-                store:
-                  type: redis
-                  redis:
-                    url: "%s"
-                    password: "%s"
-                    keyPrefix: "%s"
-                    leadership: { enabled: true, leaseTtl: 3s, renewEvery: 1s, server: "%s" }
-                """.formatted(REDIS.url(), REDIS.password(), REDIS.keyPrefix(), name));
+                %s
+                """.formatted(REDIS.leadershipStoreYaml(name)));
         servers.add(server);
         return server;
     }

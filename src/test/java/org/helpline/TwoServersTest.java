@@ -148,15 +148,7 @@ class TwoServersTest {
     }
 
     private HelplineProcess launch(String name) {
-        HelplineProcess server = HelplineProcess.launch(dir, name, """
-                store:
-                  type: redis
-                  redis:
-                    url: "%s"
-                    password: "%s"
-                    keyPrefix: "%s"
-                    leadership: { enabled: true, leaseTtl: 3s, renewEvery: 1s, server: "%s" }
-                """.formatted(REDIS.url(), REDIS.password(), REDIS.keyPrefix(), name));
+        HelplineProcess server = HelplineProcess.launch(dir, name, REDIS.leadershipStoreYaml(name));
         processes.add(server);
         return server;
     }

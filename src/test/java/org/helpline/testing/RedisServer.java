@@ -142,6 +142,22 @@ public final class RedisServer implements BeforeAllCallback, BeforeEachCallback,
                 """.formatted(url(), password(), keyPrefix());
     }
 
+    /**
+     * As {@link #storeYaml()}, for one of two or more servers, named {@code server}, with the tests' lease: 3 s,
+     * renewed every second, so that a loaded machine's pauses are not taken for a server's death.
+     */
+    public String leadershipStoreYaml(String server) {
+        return """
+                store:
+                  type: redis
+                  redis:
+                    url: "%s"
+                    password: "%s"
+                    keyPrefix: "%s"
+                    leadership: { enabled: true, leaseTtl: 3s, renewEvery: 1s, server: "%s" }
+                """.formatted(url(), password(), keyPrefix(), server);
+    }
+
     /** Every key a test writes must start with this, so that a shared Redis is left as it was. */
     public String keyPrefix() {
         return prefix;
