@@ -58,7 +58,7 @@ class TakeoverPagesTest {
     void start() {
         AccountFile accounts = new AccountFile(dir.resolve("accounts.json"));
         accounts.add(new Account("ana", Role.OPERATOR, new PasswordHash(1000).hash(TestServer.PASSWORD), Set.of("ro", "en"),
-                Set.of(Channel.CHAT), null, null, "Ana", false));
+                Set.of(Channel.CHAT), null, null, "Ana", false).withConsoleLanguage("en"));
         accounts.add(TestServer.supervisor("sofia"));
         balancer = DropProxy.start();
         balancer.forwardToReady(servers);
