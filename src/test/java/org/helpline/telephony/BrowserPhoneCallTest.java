@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -128,8 +129,27 @@ class BrowserPhoneCallTest {
         return result;
     }
 
+    /** The first element shown, or null while there is none (or the console is drawing it anew). */
     private static WebElement shown(ChromeDriver page, String css) {
-        return page.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+        try {
+            return page.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
+        } catch (StaleElementReferenceException redrawn) {
+            return null;
+        }
+    }
+
+    /** Clicks the first element shown once there is one, trying again if the console redraws it meanwhile. */
+    private static boolean clicked(ChromeDriver page, String css) {
+        WebElement element = shown(page, css);
+        if (element == null) {
+            return false;
+        }
+        try {
+            element.click();
+            return true;
+        } catch (StaleElementReferenceException redrawn) {
+            return false;
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -163,7 +183,7 @@ class BrowserPhoneCallTest {
             try (SippRun caller = SippCaller.to(asterisk).from(CALLER_NUMBER).pause(Duration.ofSeconds(3)).key('2')
                     .expectLineHangsUpWithin(Duration.ofSeconds(150)).start()) {
                 // accepting the offer answers the call: one click
-                within(browser, () -> shown(page, ".offer .accept"), "the call offered to ana").click();
+                Eventually.until(() -> clicked(page, ".offer .accept"), "the call offered to ana, accepted", RealAsterisk.CALLS);
                 within(browser, () -> shown(page, "#phone-hangup"), "the call's controls");
                 within(browser, () -> {
                     Map<String, Number> stats = callStats(browser);
