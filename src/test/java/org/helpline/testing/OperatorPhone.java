@@ -172,30 +172,7 @@ public final class OperatorPhone implements AutoCloseable {
                     ]]></send>
                     <recv response="200"/>
                     """;
-            case PICKS_UP -> invite.formatted("", "180 Ringing") + """
-                    <pause milliseconds="500"/>
-                    <send retrans="500"><![CDATA[
-
-                      SIP/2.0 200 OK
-                      [last_Via:]
-                      [last_From:]
-                      [last_To:];tag=[pid]SIPpTag01[call_number]
-                      [last_Call-ID:]
-                      [last_CSeq:]
-                      Contact: <sip:phone@[local_ip]:[local_port]>
-                      Content-Type: application/sdp
-                      Content-Length: [len]
-
-                      v=0
-                      o=- 53655765 2353687637 IN IP[local_ip_type] [local_ip]
-                      s=-
-                      c=IN IP[media_ip_type] [media_ip]
-                      t=0 0
-                      m=audio [media_port] RTP/AVP 0
-                      a=rtpmap:0 PCMU/8000
-
-                    ]]></send>
-                    <recv request="ACK"/>
+            case PICKS_UP -> invite.formatted("", "180 Ringing") + answered + """
                     <recv request="BYE"/>
                     """ + OK_FOR_LAST;
             case BUSY -> invite.formatted("", "486 Busy Here") + "<recv request=\"ACK\"/>";
