@@ -1,54 +1,41 @@
-// The browser phone: calls are answered in the console (README, "Browser phone"). The server issues
-// this console a SIP account that works only while the console is open; the phone registers with the
-// helpline's Asterisk over its WebSocket (JsSIP, bundled by the build into vendor/jssip.js), and the
-// server offers calls only while the phone works. Nothing about the caller reaches this page's SIP
-// layer: Asterisk shows every call as "Helpline".
+// The browser phone: calls are answered in the console (README, "Browser phone"). Its registration is the
+// shared BrowserPhone's (common/phone.js); here is what the console does with calls: accepting an offer
+// answers it, the call's controls, and the phone's state in the operator's words. Nothing about the caller
+// reaches this page's SIP layer: Asterisk shows every call as "Helpline".
 
 import { $, el, show } from './dom.js';
 import { say, word, refusal } from './words.js';
+import { BrowserPhone, audioStats } from '../common/phone.js';
 
 /** What the operator reads about the phone (words.js, kind `phone`): its state, and why when it does not work. */
 function message(state, why) {
   return word('phone', state, { why, paused: word('phone', 'paused') });
 }
-const RETRY_MIN_MS = 2000;
-const RETRY_MAX_MS = 30000;
 
+const sip = new BrowserPhone('Helpline console', setState, incoming);
 const phone = {
-  socket: null, JsSIP: null, ua: null, state: null, working: false, retryMs: RETRY_MIN_MS, retryTimer: null,
-  ringing: null, call: null, answerUntil: 0, reconnectAfterCall: false, startedAt: 0, muted: false, held: false,
-  stopped: true, why: '',
+  state: null, ringing: null, call: null, answerUntil: 0, reconnectAfterCall: false, startedAt: 0, muted: false,
+  held: false, why: '',
 };
 /** An accepted call that has not rung here yet is answered if it rings within this time (the dialplan's ring time). */
 const ANSWER_WITHIN_MS = 20000;
 
 /** Starts the phone for this console (once the server's welcome says the account uses it). */
-export async function startPhone(socket) {
-  if (!phone.stopped) {
-    // the console's socket came back: the server revoked the old account with the old socket, so
-    // register again with a new one (after the call in progress, which Asterisk keeps)
-    phone.socket = socket;
-    phone.working = false;
+export function startPhone(socket) {
+  if (!sip.stopped) {
+    // the console's socket came back: register again with a new account, after the call in progress
+    sip.newSocket(socket);
     if (phone.call) phone.reconnectAfterCall = true;
-    else { setState('connecting'); connect(); }
+    else sip.reconnect();
     return;
   }
-  phone.stopped = false;
-  phone.socket = socket;
   ensureElements();
-  setState('connecting');
-  try {
-    phone.JsSIP = phone.JsSIP || (await import('./vendor/jssip.js')).default;
-  } catch {
-    setState('unavailable', word('phone', 'noBuild'));
-    return;
-  }
-  connect();
+  sip.start(socket);
 }
 
 /** Accepting a call's offer answers it: the phone picks up as soon as the call rings here. */
 export function answerOffer(contact) {
-  if (contact.channel !== 'call' || phone.stopped) return;
+  if (contact.channel !== 'call' || sip.stopped) return;
   if (phone.ringing) answer();
   else phone.answerUntil = Date.now() + ANSWER_WITHIN_MS;
 }
@@ -65,109 +52,24 @@ export function declineOffer(contact) {
  * registered: it registers afresh with a new account, and calls come again once that works.
  */
 export function reconnectPhone() {
-  if (phone.stopped) return;
+  if (sip.stopped) return;
   if (phone.call && !phone.call.isEnded()) phone.call.terminate();
-  setState('connecting');
-  connect();
+  sip.reconnect();
 }
 
 /** Logging out: the phone hangs up, unregisters and stops; the server revokes its account. */
 export function stopPhone() {
-  if (phone.stopped) return; // never started (this account has no browser phone): nothing to stop
-  phone.stopped = true;
-  clearTimeout(phone.retryTimer);
-  if (phone.ua) phone.ua.stop();
-  phone.ua = null;
-  setState(null);
+  sip.stop(); // nothing to stop if never started (this account has no browser phone)
 }
 
 /** Audio bytes sent and received in the current call (RTCPeerConnection.getStats), or null without a call. */
-export async function callStats() {
-  const pc = phone.call && phone.call.connection;
-  if (!pc) return null;
-  let bytesSent = 0;
-  let bytesReceived = 0;
-  (await pc.getStats()).forEach((report) => {
-    if (report.type === 'outbound-rtp' && report.kind === 'audio') bytesSent += report.bytesSent;
-    if (report.type === 'inbound-rtp' && report.kind === 'audio') bytesReceived += report.bytesReceived;
-  });
-  return { bytesSent, bytesReceived };
-}
-
-// ---- registration -------------------------------------------------------------------------------
-
-async function connect() {
-  clearTimeout(phone.retryTimer);
-  if (phone.stopped) return;
-  if (!(await microphoneWorks())) return;
-  let account;
-  try {
-    account = (await phone.socket.request('phone', { want: true })).phone;
-  } catch (error) {
-    if (error.code === 'phone_off') {
-      setState('unavailable', refusal(error));
-      return;
-    }
-    setState('registration-failed', refusal(error));
-    retryLater();
-    return;
-  }
-  if (phone.stopped) return;
-  if (phone.ua) phone.ua.stop();
-  const ua = new phone.JsSIP.UA({
-    sockets: [new phone.JsSIP.WebSocketInterface(account.webSocketUrl)],
-    uri: account.uri,
-    authorization_user: account.username,
-    password: account.password,
-    display_name: '',
-    register: true,
-    register_expires: 300,
-    session_timers: false,
-    user_agent: 'Helpline console',
-    connection_recovery_min_interval: 2,
-    connection_recovery_max_interval: 30,
-  });
-  phone.ua = ua;
-  ua.on('registered', () => { if (phone.ua === ua) { phone.retryMs = RETRY_MIN_MS; setState('ready'); } });
-  ua.on('registrationFailed', (e) => { if (phone.ua === ua) registrationFailed(e.cause); });
-  ua.on('unregistered', () => { if (phone.ua === ua && !phone.stopped) registrationFailed('unregistered'); });
-  ua.on('disconnected', () => { if (phone.ua === ua && !phone.stopped) setState('network-lost'); });
-  ua.on('newRTCSession', (e) => { if (phone.ua === ua) incoming(e); });
-  ua.start();
-}
-
-/** A refused or lapsed registration: the account may have been revoked (a server restart), so ask for a new one. */
-function registrationFailed(cause) {
-  setState('registration-failed', cause || 'no answer');
-  if (phone.ua) phone.ua.stop();
-  phone.ua = null;
-  retryLater();
-}
-
-function retryLater() {
-  clearTimeout(phone.retryTimer);
-  phone.retryTimer = setTimeout(connect, phone.retryMs);
-  phone.retryMs = Math.min(phone.retryMs * 2, RETRY_MAX_MS);
-}
-
-/** Asks for the microphone before registering, so that no call rings a browser that cannot speak. */
-async function microphoneWorks() {
-  try {
-    const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
-    stream.getTracks().forEach((track) => track.stop());
-    return true;
-  } catch (error) {
-    if (error.name === 'NotAllowedError' || error.name === 'SecurityError') setState('microphone-denied');
-    else if (error.name === 'NotFoundError' || error.name === 'OverconstrainedError') setState('no-microphone');
-    else setState('unavailable', error.message);
-    return false;
-  }
+export function callStats() {
+  return audioStats(phone.call);
 }
 
 // ---- calls --------------------------------------------------------------------------------------
 
-function incoming({ session, originator }) {
-  if (originator !== 'remote') return;
+function incoming(session) {
   if (phone.call || phone.ringing) {
     session.terminate({ status_code: 486 });
     return;
@@ -201,7 +103,7 @@ function ended(session) {
   render();
   if (!phone.call && phone.reconnectAfterCall) {
     phone.reconnectAfterCall = false;
-    connect();
+    sip.reconnect();
   }
 }
 
@@ -227,7 +129,10 @@ function toggleHold() {
 
 // ---- what the operator sees ----------------------------------------------------------------------
 
-function setState(state, detail = '') {
+/** The shared phone's state in the operator's words; the server's refusals by their code (words.js). */
+function setState(sipState, cause) {
+  const state = sipState === 'no-build' ? 'unavailable' : sipState;
+  const detail = sipState === 'no-build' ? word('phone', 'noBuild') : (cause && typeof cause === 'object' ? refusal(cause) : cause);
   const working = state === 'ready';
   phone.state = state;
   phone.why = detail;
@@ -237,15 +142,11 @@ function setState(state, detail = '') {
   status.classList.toggle('problem', !!state && !working && state !== 'connecting');
   show(status, !!state);
   show($('phone-retry'), state === 'microphone-denied' || state === 'no-microphone');
-  if (working !== phone.working && phone.socket && !phone.stopped) {
-    phone.working = working;
-    phone.socket.request('phoneState', { working }).catch(() => {});
-  }
 }
 
 function ensureElements() {
   if ($('phone-status')) return;
-  const retry = el('button', { id: 'phone-retry', type: 'button', class: 'secondary', hidden: '', onclick: () => { phone.retryMs = RETRY_MIN_MS; setState('connecting'); connect(); } }, say('retry'));
+  const retry = el('button', { id: 'phone-retry', type: 'button', class: 'secondary', hidden: '', onclick: () => sip.reconnect() }, say('retry'));
   $('connection').after(el('p', { id: 'phone-status', class: 'phone-status', role: 'status', hidden: '' }), retry);
   const bar = el('div', { id: 'phone-call', class: 'phone-call', role: 'group', 'aria-label': say('phoneCall'), hidden: '' },
     el('span', { id: 'phone-timer', role: 'timer', class: 'timer' }, '0:00'),

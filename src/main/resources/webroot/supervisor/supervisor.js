@@ -7,6 +7,7 @@ import { live, SupervisorStream } from './stream.js';
 import { render, setHandlers } from './view.js';
 import { watchRechecks } from './rechecks.js';
 import { renderWallboard } from './wallboard.js';
+import { startListeningPhone, socketReopened, expectListenIn, listenInRefused, stopListeningPhone } from './listen.js';
 
 const VIEWS = ['login-view', 'denied-view', 'app', 'wallboard'];
 /** /supervisor/?wallboard: the large figures for a wall screen, without actions. */
@@ -89,12 +90,16 @@ async function watchSwitchOver() {
 function connection(status, code) {
   $('connection').textContent = status === 'connected' ? ''
     : 'Connection lost: reconnecting… With two servers, the standby takes over within seconds.';
-  if (status === 'connected') watchSwitchOver();
+  if (status === 'connected') {
+    watchSwitchOver();
+    socketReopened(stream);
+  }
   if (code === 1008) notice('The server closed the connection.');
 }
 
 /** Draws at most once per frame, however many messages arrive. */
-function changed() {
+function changed(type) {
+  if (type === 'snapshot' && !WALLBOARD && live.me?.browserPhone) startListeningPhone(stream);
   if (drawPending) return;
   drawPending = true;
   requestAnimationFrame(() => {
@@ -108,13 +113,25 @@ function status(message) {
   $('action-status').textContent = message;
 }
 
-async function act(type, fields, done) {
+async function act(type, fields, done, refused = () => {}) {
   try {
     const ack = await stream.request(type, fields);
     status(done(ack));
   } catch (error) {
+    refused();
     status(`Not done: ${error.message}`);
   }
+}
+
+/** The browser phone answers the call by itself when it rings; a desk phone must be picked up. */
+function listen(contact, mode) {
+  if (!live.me?.browserPhone) {
+    act('listen', { contactId: contact.id, mode }, () => `${word(mode)}: your phone rings now; answer it to hear the call.`);
+    return;
+  }
+  expectListenIn(contact.id, mode);
+  act('listen', { contactId: contact.id, mode }, () => `${word(mode)}: connecting your browser phone to ${shortId(contact.id)}…`,
+    listenInRefused);
 }
 
 // ---- dialogs ----------------------------------------------------------------------------------------
@@ -206,8 +223,7 @@ setHandlers({
   logout: (operator) => confirmDialog(`Log out ${operator.id}`,
     'Their open offers go back to the queue; conversations they hold carry on.',
     () => act('presence', { operatorId: operator.id, presence: 'offline' }, () => `${operator.id} is logged out.`)),
-  listen: (contact, mode) => act('listen', { contactId: contact.id, mode },
-    () => `${word(mode)}: your phone rings now; answer it to hear the call.`),
+  listen,
   read: (contact) => readChat(contact.id),
   noticeReferral: (alert) => act('noticeReferral', { reference: alert.reference },
     () => `The alert of referral ${alert.reference} is acknowledged.`),
@@ -225,6 +241,7 @@ $('login-form').addEventListener('submit', async (event) => {
 });
 
 async function logout() {
+  stopListeningPhone();
   if (stream) stream.close();
   try {
     await api('POST', '/api/logout');

@@ -14,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import org.helpline.bus.ChatJson;
+import org.helpline.bus.BrowserPhoneSender;
 import org.helpline.bus.ChatSender;
 import org.helpline.bus.CommandSender;
 import org.helpline.core.Addresses;
@@ -62,7 +63,7 @@ public final class OperatorConsole {
         this.vertx = vertx;
         this.commands = new CommandSender(vertx);
         this.chat = new ChatSender(vertx);
-        this.phones = new BrowserPhoneSender(vertx);
+        this.phones = BrowserPhoneSender.forOperators(vertx);
         this.clock = clock;
         this.outcomes = List.copyOf(outcomes);
         this.limits = limits;

@@ -6,6 +6,7 @@ import java.util.List;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.helpline.bus.BrowserPhoneSender;
 import org.helpline.bus.ChatSender;
 import org.helpline.bus.CommandSender;
 import org.helpline.bus.CoreJson;

@@ -44,13 +44,13 @@ final class SupervisorActions {
     /**
      * Who asks.
      *
-     * @param endpoint the supervisor's phone, or null
+     * @param phone the phone listening in rings
      */
-    record Asker(String name, String displayName, String endpoint) {}
+    record Asker(String name, String displayName, SupervisorPhone phone) {}
 
     Future<JsonObject> execute(SupervisorRequest request, Asker asker) {
         return switch (request) {
-            case SupervisorRequest.Listen l -> listen(l, asker.endpoint());
+            case SupervisorRequest.Listen l -> listen(l, asker);
             case SupervisorRequest.ReadChat r -> readChat(r.contactId());
             case SupervisorRequest.Whisper w -> inChat(w.contactId())
                     .compose(c -> chat.whisper(c.operatorId(), c.id(), asker.displayName(), w.text()))
@@ -67,6 +67,8 @@ final class SupervisorActions {
                     ? contact(new Command.MoveToLanguage(m.contactId(), m.language()))
                     : refuse("unknown_language", "language must be one of " + String.join(", ", languages));
             case SupervisorRequest.NoticeReferral n -> noticeReferral(n.reference());
+            case SupervisorRequest.Phone p -> asker.phone().want(p.want());
+            case SupervisorRequest.PhoneState p -> asker.phone().working(p.working());
         };
     }
 
@@ -92,7 +94,7 @@ final class SupervisorActions {
         return floor.operator(operatorId).map(o -> o.presence() == Presence.PAUSED).orElse(false);
     }
 
-    private Future<JsonObject> listen(SupervisorRequest.Listen request, String endpoint) {
+    private Future<JsonObject> listen(SupervisorRequest.Listen request, Asker asker) {
         Contact contact = floor.contact(request.contactId()).orElse(null);
         if (contact == null) {
             return refuse("unknown_contact", "no contact " + request.contactId());
@@ -103,8 +105,11 @@ final class SupervisorActions {
         if (contact.state() != ContactState.CONNECTED) {
             return refuse("wrong_state", "only a call in conversation can be listened to");
         }
+        String endpoint = asker.phone().endpoint();
         if (endpoint == null) {
-            return refuse("no_phone", "listening in needs the endpoint of your phone on your account");
+            return asker.phone().inBrowser()
+                    ? refuse("phone_not_registered", "phone not registered: your browser phone must work first (its state is at the top)")
+                    : refuse("no_phone", "listening in needs the endpoint of your phone on your account");
         }
         return vertx.eventBus().request(Addresses.LISTEN_IN, new ListenIn(contact.id(), endpoint, request.mode()))
                 .recover(SupervisorActions::telephonyMissing)

@@ -1,5 +1,6 @@
 package org.helpline.supervision;
 
+import static org.helpline.wire.RequestFields.flag;
 import static org.helpline.wire.RequestFields.optionalText;
 import static org.helpline.wire.RequestFields.text;
 
@@ -45,6 +46,17 @@ sealed interface SupervisorRequest {
     /** The supervisor saw that a referral's delivery fails or was given up: its alert goes. */
     record NoticeReferral(String reference) implements SupervisorRequest {}
 
+    /** Asks for a browser phone for this view ({@code want: true}), to listen in on, or gives it back. */
+    record Phone(boolean want) implements SupervisorRequest {}
+
+    /** Whether this view's browser phone works (registered, with a microphone): listening in rings it only then. */
+    record PhoneState(boolean working) implements SupervisorRequest {}
+
+    /** Whether the audit log records it: the view's own phone is no action on anyone (listening in with it is). */
+    default boolean audited() {
+        return !(this instanceof Phone || this instanceof PhoneState);
+    }
+
     /** The audit log's name for it. */
     default String action() {
         return switch (this) {
@@ -56,6 +68,8 @@ sealed interface SupervisorRequest {
             case RaiseToUrgent r -> "raise_to_urgent";
             case MoveToLanguage m -> "move_to_language";
             case NoticeReferral n -> "notice_referral";
+            case Phone p -> "phone";
+            case PhoneState p -> "phone_state";
         };
     }
 
@@ -70,9 +84,11 @@ sealed interface SupervisorRequest {
             case "raiseToUrgent" -> new RaiseToUrgent(text(message, "contactId"));
             case "moveToLanguage" -> new MoveToLanguage(text(message, "contactId"), text(message, "language"));
             case "noticeReferral" -> new NoticeReferral(text(message, "reference"));
+            case "phone" -> new Phone(flag(message, "want"));
+            case "phoneState" -> new PhoneState(flag(message, "working"));
             default -> throw new BadRequest("unknown_type", "unknown message type '" + type
                     + "'; expected listen, readChat, whisperChat, joinChat, presence, raiseToUrgent, "
-                    + "moveToLanguage or noticeReferral");
+                    + "moveToLanguage, noticeReferral, phone or phoneState");
         };
     }
 

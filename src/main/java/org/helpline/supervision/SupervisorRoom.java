@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.helpline.bus.BrowserPhoneSender;
 import org.helpline.core.Addresses;
 import org.helpline.core.HelplineEvent.ContactChanged;
 import org.helpline.core.HelplineEvent.OperatorChanged;
@@ -42,6 +43,7 @@ public final class SupervisorRoom {
     private final SupervisionMetrics metrics;
     private final SupervisorActions actions;
     private final AuditLog audit;
+    private final BrowserPhoneSender phones;
     private final Set<SupervisorSocket> sockets = new LinkedHashSet<>();
     private long flushTimer = -1;
     private long lastFlushNanos = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
@@ -57,6 +59,7 @@ public final class SupervisorRoom {
         this.metrics = new SupervisionMetrics(registry, settings.serviceLevelThreshold());
         this.actions = new SupervisorActions(vertx, floor, settings.languages());
         this.audit = new AuditLog(clock);
+        this.phones = BrowserPhoneSender.forSupervisors(vertx);
     }
 
     /** Subscribes to the router's events; call from the verticle that serves the sockets. */
@@ -103,18 +106,22 @@ public final class SupervisorRoom {
     /**
      * @param supervisor  the account's name
      * @param displayName the name operators see on a whisper or a line written in their chat
-     * @param endpoint    the supervisor's phone for listening in, or null
+     * @param endpoint    the supervisor's phone for listening in: a desk phone's digits, {@code browser}, or null
      */
     public void attach(ServerWebSocket webSocket, String supervisor, String displayName, String endpoint) {
         JsonSocket json = new JsonSocket(webSocket, limits, clock);
-        JsonObject me = new JsonObject().put("name", supervisor).put("canListen", endpoint != null);
-        SupervisorSocket socket = new SupervisorSocket(webSocket, json, supervisor, displayName, endpoint, actions, audit,
+        SupervisorPhone phone = new SupervisorPhone(phones, supervisor, endpoint);
+        JsonObject me = new JsonObject().put("name", supervisor).put("canListen", phone.any()).put("browserPhone", phone.inBrowser());
+        SupervisorSocket socket = new SupervisorSocket(webSocket, json, supervisor, displayName, phone, actions, audit,
                 () -> floor.snapshot().put("me", me).put("languages", new JsonArray(languages))
                         .put("updateIntervalMillis", intervalMillis));
         sockets.add(socket);
         json.onMessage(socket::receive);
         json.onClose(() -> {
             sockets.remove(socket);
+            // the browser phone dies with its view: closed, reloaded or logged out
+            socket.closed().onFailure(e -> LOG.warn("supervision.phone.revoke.failed supervisor={} reason={}", supervisor,
+                    e.getMessage()));
             LOG.info("supervision.closed supervisor={} open={}", supervisor, sockets.size());
         });
         socket.sendSnapshot();

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import org.helpline.bus.CoreJson;
@@ -22,23 +23,23 @@ final class SupervisorSocket {
     private final JsonSocket socket;
     private final String supervisor;
     private final String displayName;
-    private final String endpoint;
+    private final SupervisorPhone phone;
     private final SupervisorActions actions;
     private final AuditLog audit;
     private final Supplier<JsonObject> snapshot;
     private boolean behind;
 
     /**
-     * @param endpoint the supervisor's phone for listening in, or null
+     * @param phone    the supervisor's phone for listening in
      * @param snapshot everything this view shows, as its first message
      */
-    SupervisorSocket(ServerWebSocket webSocket, JsonSocket socket, String supervisor, String displayName, String endpoint,
+    SupervisorSocket(ServerWebSocket webSocket, JsonSocket socket, String supervisor, String displayName, SupervisorPhone phone,
                      SupervisorActions actions, AuditLog audit, Supplier<JsonObject> snapshot) {
         this.webSocket = webSocket;
         this.socket = socket;
         this.supervisor = supervisor;
         this.displayName = displayName;
-        this.endpoint = endpoint;
+        this.phone = phone;
         this.actions = actions;
         this.audit = audit;
         this.snapshot = snapshot;
@@ -71,11 +72,18 @@ final class SupervisorSocket {
             return;
         }
         Object requestId = message.getValue("id");
-        actions.execute(request, new SupervisorActions.Asker(supervisor, displayName, endpoint)).onComplete(done -> {
-            audit.record(supervisor, request.action(), target(request), done.succeeded() ? "ok"
-                    : Objects.requireNonNullElse(Refusals.codeOf(done.cause()), JsonSocket.UNAVAILABLE));
+        actions.execute(request, new SupervisorActions.Asker(supervisor, displayName, phone)).onComplete(done -> {
+            if (request.audited()) {
+                audit.record(supervisor, request.action(), target(request), done.succeeded() ? "ok"
+                        : Objects.requireNonNullElse(Refusals.codeOf(done.cause()), JsonSocket.UNAVAILABLE));
+            }
             socket.answer(requestId, done, Refusals::codeOf);
         });
+    }
+
+    /** The view closes: its browser phone stops working. */
+    Future<Void> closed() {
+        return phone.close();
     }
 
     /** Whom the request was about: ids and codes only. */
@@ -99,6 +107,8 @@ final class SupervisorSocket {
                 target.put("language", m.language());
             }
             case SupervisorRequest.NoticeReferral n -> target.put("referral", n.reference());
+            case SupervisorRequest.Phone p -> { }
+            case SupervisorRequest.PhoneState p -> { }
         }
         return target;
     }

@@ -19,20 +19,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The browser phones of open consoles: one per operator, with a PJSIP endpoint, aor and auth written
- * into Asterisk's database over AMI for as long as the console asks (docs/telephony.md, "Browser phones").
- * The browser gets a random endpoint name (12 digits, so the dialplan's helpline-connect dials it like a
- * desk phone) and a random password that works only until the phone is revoked: when the console closes,
- * the operator logs out, or another console of theirs takes the phone over. At the first AMI login the
- * whole family is cleared, so phones of a server that stopped without revoking them stop working.
- * Runs on the call control's context.
+ * The browser phones of open pages: one per user, with a PJSIP endpoint, aor and auth written into Asterisk's
+ * database over AMI for as long as the page asks (docs/telephony.md, "Browser phones"). An operator's phone
+ * (their console's) takes the calls offered to them; a supervisor's (their view's) rings only when they listen
+ * in, so it never enters the roster. The browser gets a random endpoint name (12 digits, so the dialplan's
+ * helpline-connect dials it like a desk phone) and a random password that works only until the phone is
+ * revoked: when the page closes, the user logs out, or another page of theirs takes the phone over. At the
+ * first AMI login the whole family is cleared, so phones of a server that stopped without revoking them stop
+ * working. Runs on the call control's context.
  */
 final class BrowserPhones {
     private static final Logger LOG = LoggerFactory.getLogger(BrowserPhones.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** What one operator's browser phone is: its endpoint name and password. */
-    record Phone(String endpoint, String password) {
+    /**
+     * What one user's browser phone is: its endpoint name and password.
+     *
+     * @param takesCalls an operator's phone, which the router's offers dial
+     */
+    record Phone(String endpoint, String password, boolean takesCalls) {
         @Override
         public String toString() {
             return "Phone[endpoint=" + endpoint + "]";
@@ -82,14 +87,15 @@ final class BrowserPhones {
     }
 
     private void request(Message<JsonObject> message) {
-        String operatorId = message.body().getString("operatorId");
-        if (operatorId == null) {
-            message.fail(400, "operatorId missing");
+        String user = message.body().getString("user");
+        String role = message.body().getString("role");
+        if (user == null || !("operator".equals(role) || "supervisor".equals(role))) {
+            message.fail(400, "user missing, or role not operator or supervisor");
             return;
         }
         Future<JsonObject> answer = message.body().getBoolean("want", false)
-                ? issue(operatorId).map(this::credentials)
-                : revokeIfStill(operatorId, message.body().getString("endpoint")).map(v -> new JsonObject());
+                ? issue(user, "operator".equals(role)).map(this::credentials)
+                : revokeIfStill(user, message.body().getString("endpoint")).map(v -> new JsonObject());
         answer.onSuccess(message::reply).onFailure(e -> message.reply(e instanceof RejectedCommand refused ? refused
                 : new RejectedCommand("phone_unavailable", "the browser phone cannot be set up now: " + e.getMessage())));
     }
@@ -102,8 +108,8 @@ final class BrowserPhones {
                 .put("password", phone.password());
     }
 
-    /** A new phone for the operator; an older one of theirs is revoked first (one phone per operator). */
-    Future<Phone> issue(String operatorId) {
+    /** A new phone for the user; an older one of theirs is revoked first (one phone per user). */
+    Future<Phone> issue(String user, boolean takesCalls) {
         if (!config.enabled()) {
             return Future.failedFuture(new RejectedCommand("phone_off",
                     "the browser phone is switched off on this server (telephony.browserPhone.webSocketUrl)"));
@@ -111,8 +117,8 @@ final class BrowserPhones {
         if (!ami.connected() || cleared == null || !cleared.succeeded()) {
             return Future.failedFuture(new RejectedCommand("phone_unavailable", "telephony is down; trying again shortly"));
         }
-        Phone phone = new Phone(newEndpointName(), newPassword());
-        return revoke(operatorId)
+        Phone phone = new Phone(newEndpointName(), newPassword(), takesCalls);
+        return revoke(user)
                 .compose(v -> ami.send(new DbPutAction(BrowserPhoneObjects.AUTH, phone.endpoint(),
                         BrowserPhoneObjects.auth(phone.endpoint(), phone.password()))))
                 .compose(v -> ami.send(new DbPutAction(BrowserPhoneObjects.AOR, phone.endpoint(), BrowserPhoneObjects.aor())))
@@ -120,28 +126,32 @@ final class BrowserPhones {
                         BrowserPhoneObjects.endpoint(phone.endpoint()))))
                 .onFailure(e -> remove(phone))
                 .map(v -> {
-                    phones.put(operatorId, phone);
-                    roster.browserPhone(operatorId, phone.endpoint());
-                    LOG.info("telephony.browser-phone.issued operator={} endpoint={}", operatorId, phone.endpoint());
+                    phones.put(user, phone);
+                    if (takesCalls) {
+                        roster.browserPhone(user, phone.endpoint());
+                    }
+                    LOG.info("telephony.browser-phone.issued user={} calls={} endpoint={}", user, takesCalls, phone.endpoint());
                     return phone;
                 });
     }
 
-    /** A console gives its phone back: unless another console of the operator has taken a new one since. */
-    private Future<Void> revokeIfStill(String operatorId, String endpoint) {
-        Phone phone = phones.get(operatorId);
-        return phone != null && (endpoint == null || phone.endpoint().equals(endpoint)) ? revoke(operatorId)
+    /** A page gives its phone back: unless another page of the user has taken a new one since. */
+    private Future<Void> revokeIfStill(String user, String endpoint) {
+        Phone phone = phones.get(user);
+        return phone != null && (endpoint == null || phone.endpoint().equals(endpoint)) ? revoke(user)
                 : Future.succeededFuture();
     }
 
-    /** The operator's phone stops working at once: Asterisk no longer knows its endpoint or password. */
-    Future<Void> revoke(String operatorId) {
-        Phone phone = phones.remove(operatorId);
+    /** The user's phone stops working at once: Asterisk no longer knows its endpoint or password. */
+    Future<Void> revoke(String user) {
+        Phone phone = phones.remove(user);
         if (phone == null) {
             return Future.succeededFuture();
         }
-        roster.browserPhone(operatorId, null);
-        LOG.info("telephony.browser-phone.revoked operator={} endpoint={}", operatorId, phone.endpoint());
+        if (phone.takesCalls()) {
+            roster.browserPhone(user, null);
+        }
+        LOG.info("telephony.browser-phone.revoked user={} endpoint={}", user, phone.endpoint());
         return remove(phone);
     }
 

@@ -107,6 +107,17 @@ public final class WebServerVerticle extends VerticleBase {
         // The start page leads operators, supervisors and callers to their pages.
         router.get("/").handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
                 .sendFile("webroot/index.html"));
+        if (config.telephony().enabled() && config.telephony().browserPhone().enabled()) {
+            // the browser phone of the console and of the supervisor view talks SIP to Asterisk's WebSocket, and to nothing else
+            String phone = config.telephony().browserPhone().webSocketOrigin();
+            for (String page : List.of("/console/*", "/supervisor/*")) {
+                router.route(page).handler(ctx -> {
+                    ctx.response().putHeader("Content-Security-Policy",
+                            "default-src 'self'; connect-src 'self' " + phone + "; frame-ancestors 'none'");
+                    ctx.next();
+                });
+            }
+        }
         router.get("/supervisor").handler(ctx -> {
             if (ctx.request().path().endsWith("/")) {
                 ctx.next(); // Vert.x matches "/supervisor/" here too
@@ -117,15 +128,6 @@ public final class WebServerVerticle extends VerticleBase {
         router.route("/supervisor/*").handler(StaticHandler.create("webroot/supervisor").setCachingEnabled(false)
                 .setDirectoryListing(false).setIncludeHidden(false));
         guidance.mount(router);
-        if (config.telephony().enabled() && config.telephony().browserPhone().enabled()) {
-            // the console's browser phone talks SIP to Asterisk's WebSocket, and to nothing else
-            String phone = config.telephony().browserPhone().webSocketOrigin();
-            router.route("/console/*").handler(ctx -> {
-                ctx.response().putHeader("Content-Security-Policy",
-                        "default-src 'self'; connect-src 'self' " + phone + "; frame-ancestors 'none'");
-                ctx.next();
-            });
-        }
         router.route("/console/*").handler(StaticHandler.create("webroot/console").setCachingEnabled(false)
                 .setDirectoryListing(false).setIncludeHidden(false));
         // Modules and base CSS both the console and the supervisor view load.

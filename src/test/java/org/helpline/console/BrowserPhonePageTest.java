@@ -105,7 +105,7 @@ class BrowserPhonePageTest {
         browser = Browser.start(Browser.FAKE_MICROPHONE);
         ChromeDriver chromium = (ChromeDriver) browser.driver();
         chromium.executeCdpCommand("Network.enable", Map.of());
-        chromium.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/console/vendor/jssip.js")));
+        chromium.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/common/vendor/jssip.js")));
         ConsolePage console = new ConsolePage(browser, server);
         console.logInAndBecomeAvailable("ana");
         console.awaitText("#phone-status", "this build of the server was made without it");

@@ -16,6 +16,7 @@ import org.helpline.core.Channel;
 import org.helpline.core.Command;
 import org.helpline.core.Contact;
 import org.helpline.core.NewContact;
+import org.helpline.core.OperatorProfile;
 import org.helpline.core.Priority;
 import org.helpline.testing.FakeClock;
 import org.helpline.testing.SocketProbe;
@@ -42,8 +43,10 @@ class SupervisorStreamTest {
                 null, "2100", "Sofia", false);
         Account bogdan = new Account("bogdan", Role.OPERATOR, CHEAP_HASH.hash(TestServer.PASSWORD), Set.of("ro"),
                 Set.of(Channel.CALL), null, "2001", null, false);
+        Account elena = new Account("elena", Role.SUPERVISOR, CHEAP_HASH.hash(TestServer.PASSWORD), Set.of(), Set.of(),
+                null, OperatorProfile.BROWSER_PHONE, "Elena", false);
         server = TestServer.start(dir, clock, "", List.of(TestServer.operator("ana", "ro"), bogdan, sofia,
-                TestServer.supervisor("radu")));
+                TestServer.supervisor("radu"), elena));
     }
 
     @AfterEach
@@ -86,7 +89,8 @@ class SupervisorStreamTest {
         JsonObject snapshot = sofia.next("snapshot");
         assertThat(ids(snapshot.getJsonArray("contacts"))).containsExactly(waiting.id());
         assertThat(snapshot.getJsonObject("figures").getLong("offered")).isEqualTo(1);
-        assertThat(snapshot.getJsonObject("me")).isEqualTo(new JsonObject().put("name", "sofia").put("canListen", true));
+        assertThat(snapshot.getJsonObject("me")).isEqualTo(new JsonObject().put("name", "sofia").put("canListen", true)
+                .put("browserPhone", false));
         assertThat(snapshot.getJsonArray("languages")).containsExactly("ro", "en");
         assertThat(snapshot.getJsonArray("alerts").getJsonObject(0).getString("kind")).isEqualTo("no_operator");
 
@@ -252,6 +256,42 @@ class SupervisorStreamTest {
         assertThat(sofia.next("error").getString("code")).isEqualTo("bad_request");
         sofia.send(request("listen", 10).put("contactId", "no-such-contact"));
         assertThat(sofia.next("error").getString("code")).isEqualTo("unknown_contact");
+    }
+
+    @Test
+    void aBrowserPhoneSupervisorListensInOnlyOnceThePhoneWorks_andItsRequestsAreNotAudited() {
+        SocketProbe elena = supervisor("elena");
+        assertThat(elena.next("snapshot").getJsonObject("me")).isEqualTo(new JsonObject().put("name", "elena")
+                .put("canListen", true).put("browserPhone", true));
+        SocketProbe bogdan = server.console("bogdan");
+        bogdan.next("welcome");
+        bogdan.send(request("presence", 1).put("presence", "available"));
+        bogdan.next("ack");
+        Contact call = arrives(Channel.CALL, Priority.NORMAL);
+        bogdan.next("offer");
+        bogdan.send(request("accept", 2).put("contactId", call.id()));
+        bogdan.next("ack");
+        updateWith(elena, call.id());
+
+        List<String> audit = AuditLogTest.capture(() -> {
+            elena.send(request("phone", 1).put("want", true));
+            assertThat(elena.next("error").getString("code")).as("telephony is off in this server").isEqualTo("phone_off");
+            elena.send(request("phoneState", 2).put("working", true));
+            elena.next("ack");
+            elena.send(request("listen", 3).put("contactId", call.id()));
+            JsonObject refused = elena.next("error");
+            assertThat(refused.getString("code")).as("no phone was issued, whatever the page says").isEqualTo("phone_not_registered");
+            assertThat(refused.getString("message")).startsWith("phone not registered");
+        });
+        assertThat(audit).singleElement().asString()
+                .contains("supervisor=elena action=listen contact=" + call.id() + " mode=listen result=phone_not_registered");
+
+        SocketProbe sofia = supervisor("sofia");
+        sofia.next("snapshot");
+        sofia.send(request("phone", 4).put("want", true));
+        assertThat(sofia.next("error").getString("code")).as("sofia listens on a desk phone").isEqualTo("no_browser_phone");
+        elena.send(request("phoneState", 5).put("working", "yes"));
+        assertThat(elena.next("error").getString("message")).isEqualTo("\"working\" must be true or false");
     }
 
     private record ChatInConversation(SocketProbe ana, SocketProbe caller, String contactId) {}

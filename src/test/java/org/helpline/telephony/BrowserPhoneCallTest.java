@@ -2,17 +2,12 @@ package org.helpline.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.Inet4Address;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.helpline.core.Channel;
 import org.helpline.core.OperatorProfile;
@@ -43,26 +38,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * audio flows both ways (the page's getStats); the operator's Hang up ends the caller's call and starts
  * wrap-up; logging out deletes the phone from Asterisk. The caller's number and name (as the carrier passes them
  * on) reach no SIP message the browser receives: it sees "Helpline".
- *
- * <p>Only loopback addresses carry traffic here: Asterisk offers ICE candidates on 127.0.0.1 only (rtp.conf
- * [ice_host_candidates] maps this machine's addresses to it) and the page announces only its 127.0.0.1
- * candidate (a script added before the page's own). The test's Asterisk identifies by user name first, because
- * the browser's WebSocket comes from 127.0.0.1, the test trunk's address; and it serves the WebSocket as plain
- * ws on loopback (RealAsterisk's http.conf): TLS is not part of this test.
+ * Only loopback addresses carry traffic here (LoopbackWebRtc).
  */
 @DisplayName("a call answered on the browser phone, through a real Asterisk 22")
 class BrowserPhoneCallTest {
-    private static final String ICE_LINE =
-            "icesupport = yes                     ; browser phones need ICE; endpoints without ice_support (the carrier, desk phones) do not use it";
-    private static final String LOOPBACK_CANDIDATES_ONLY = """
-            const described = Object.getOwnPropertyDescriptor(RTCPeerConnection.prototype, 'localDescription');
-            Object.defineProperty(RTCPeerConnection.prototype, 'localDescription', { get() {
-              const d = described.get.call(this);
-              if (!d) return d;
-              const lines = d.sdp.split('\\r\\n').filter((l) => !l.startsWith('a=candidate:') || (/ 127\\.0\\.0\\.1 /.test(l) && / udp /i.test(l)));
-              return { type: d.type, sdp: lines.join('\\r\\n') };
-            } });
-            """;
     /** Every SIP message that reaches the page over its WebSocket, kept for the test to read (window.sipReceived). */
     private static final String SIP_RECEIVED = """
             window.sipReceived = [];
@@ -86,13 +65,10 @@ class BrowserPhoneCallTest {
     static void start() {
         RealAsterisk.assumeAvailable();
         int agiPort = RealAsterisk.freeUdpPort();
-        asterisk = RealAsterisk.with().agiPort(agiPort)
-                .edit("pjsip.conf", "endpoint_identifier_order = ip,username", "endpoint_identifier_order = username,ip")
-                .edit("rtp.conf", ICE_LINE, ICE_LINE + "\nice_deny = ::/0\n\n[ice_host_candidates]\n" + loopbackMappings())
-                .start();
+        asterisk = LoopbackWebRtc.asterisk(agiPort).start();
         Account ana = new Account("ana", Role.OPERATOR, new PasswordHash(1000).hash(TestServer.PASSWORD), Set.of("ro", "en"),
                 Set.of(Channel.CALL, Channel.CHAT), null, OperatorProfile.BROWSER_PHONE, "Ana", false).withConsoleLanguage("en");
-        String phone = "  browserPhone: { webSocketUrl: \"ws://127.0.0.1:" + asterisk.httpPort() + "/ws\" }\n";
+        String phone = LoopbackWebRtc.browserPhoneSetting(asterisk);
         server = TestServer.withTelephony(dir, Clock.systemUTC(), agiPort, asterisk.amiPort(), RealAsterisk.AMI_PASSWORD,
                 RealLine.OPEN_ALL_WEEK + phone, ", wrapUpTime: 30s", List.of(ana));
         Eventually.until(() -> server.get("/health").bodyAsJsonObject().getString("status").equals("UP"),
@@ -106,18 +82,6 @@ class BrowserPhoneCallTest {
         }
         if (asterisk != null) {
             asterisk.close();
-        }
-    }
-
-    /** This machine's own addresses, announced as 127.0.0.1: no media to any address but loopback. */
-    private static String loopbackMappings() {
-        try {
-            return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
-                    .flatMap(i -> Collections.list(i.getInetAddresses()).stream())
-                    .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
-                    .map(a -> a.getHostAddress() + " => 127.0.0.1\n").collect(Collectors.joining());
-        } catch (SocketException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -164,10 +128,9 @@ class BrowserPhoneCallTest {
 
     @Test
     void anOperatorAnswersACallerInTheBrowserTheyHearEachOtherAndHangUpStartsWrapUp() {
-        String[] switches = {Browser.FAKE_MICROPHONE[0], Browser.FAKE_MICROPHONE[1], "--allow-loopback-in-peer-connection"};
-        try (Browser browser = Browser.start(switches)) {
+        try (Browser browser = Browser.start(LoopbackWebRtc.CHROMIUM)) {
             ChromeDriver page = (ChromeDriver) browser.driver();
-            page.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", LOOPBACK_CANDIDATES_ONLY + SIP_RECEIVED));
+            LoopbackWebRtc.loopbackOnly(page, SIP_RECEIVED);
             page.get("http://localhost:" + server.port() + "/console/");
             within(browser, () -> shown(page, "#login-name"), "the login form").sendKeys("ana");
             page.findElement(By.id("login-password")).sendKeys(TestServer.PASSWORD, Keys.ENTER);
@@ -227,9 +190,8 @@ class BrowserPhoneCallTest {
 
     @Test
     void asteriskUnreachableAtSignInOrStoppedMidShift_callsPausedWithAClearMessage_chatsGoOn_backWhenAsteriskIs() {
-        String[] switches = {Browser.FAKE_MICROPHONE[0], Browser.FAKE_MICROPHONE[1], "--allow-loopback-in-peer-connection"};
         asterisk.stop();
-        try (Browser browser = Browser.start(switches)) {
+        try (Browser browser = Browser.start(LoopbackWebRtc.CHROMIUM)) {
             ChromeDriver page = (ChromeDriver) browser.driver();
             page.get("http://localhost:" + server.port() + "/console/");
             within(browser, () -> shown(page, "#login-name"), "the login form").sendKeys("ana");

@@ -1,6 +1,7 @@
 package org.helpline.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.helpline.telephony.TelephonyRoom.CALLER;
 
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.stream.Stream;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import org.helpline.core.Addresses;
@@ -53,14 +55,22 @@ class BrowserPhoneTest {
     }
 
     private Object ask(String operatorId, boolean want, String endpoint) {
-        JsonObject request = new JsonObject().put("operatorId", operatorId).put("want", want).put("endpoint", endpoint);
+        return ask(operatorId, "operator", want, endpoint);
+    }
+
+    private Object ask(String user, String role, boolean want, String endpoint) {
+        JsonObject request = new JsonObject().put("user", user).put("role", role).put("want", want).put("endpoint", endpoint);
         return room.vertx.eventBus().request(Addresses.BROWSER_PHONE, request).map(Message::body).await();
     }
 
-    /** Asks until the room has seen the AMI login's clearing through (the phone is refused until then). */
     private JsonObject issue(String operatorId) {
+        return issue(operatorId, "operator");
+    }
+
+    /** Asks until the room has seen the AMI login's clearing through (the phone is refused until then). */
+    private JsonObject issue(String user, String role) {
         Object[] answer = new Object[1];
-        TelephonyRoom.eventually(() -> !((answer[0] = ask(operatorId, true, null)) instanceof RejectedCommand),
+        TelephonyRoom.eventually(() -> !((answer[0] = ask(user, role, true, null)) instanceof RejectedCommand),
                 "a phone issued");
         return (JsonObject) answer[0];
     }
@@ -130,5 +140,35 @@ class BrowserPhoneTest {
         String contact = room.holding(CALLER, "ro");
         room.next(contact, ContactState.OFFERED);
         assertThat(room.ami.awaitAction("Redirect")).containsEntry("Exten", second);
+    }
+
+    @Test
+    void aSupervisorsPhoneIsWrittenLikeAnOperatorsButNoOfferEverRingsIt() {
+        // the same name on both sides, to show the supervisor's phone never reaches the roster the offers read
+        JsonObject phone = issue("op-1", "supervisor");
+        String name = phone.getString("username");
+        assertThat(name).matches("[1-9][0-9]{11}");
+        assertThat(room.ami.awaitAction("DBPut")).containsEntry("Family", "helpline-phones/auth").containsEntry("Key", name);
+        assertThat(room.ami.awaitAction("DBPut")).containsEntry("Family", "helpline-phones/aor").containsEntry("Key", name);
+        assertThat(new JsonObject(room.ami.awaitAction("DBPut").get("Val")).getMap())
+                .as("the same endpoint options as an operator's phone").containsEntry("webrtc", "yes")
+                .containsEntry("send_pai", "no").containsEntry("auth", name);
+
+        room.signIn("op-phone", Presence.PAUSED, "2001", "ro"); // the line is staffed...
+        room.signIn("op-1", Presence.AVAILABLE, OperatorProfile.BROWSER_PHONE, "ro"); // ...but op-1 has no call phone
+        String contact = room.holding(CALLER, "ro");
+        room.next(contact, ContactState.OFFERED);
+        assertThat(room.next(contact, ContactState.QUEUED, ChangeReason.OFFER_MISSED).contact().missedBy())
+                .containsExactly("op-1");
+
+        assertThat(ask("op-1", "supervisor", false, name)).isInstanceOf(JsonObject.class);
+        assertThat(room.ami.awaitAction("DBDel")).containsEntry("Family", "helpline-phones/endpoint").containsEntry("Key", name);
+    }
+
+    @Test
+    void aRequestWithoutAKnownRoleIsRefused() {
+        assertThatThrownBy(() -> room.vertx.eventBus().request(Addresses.BROWSER_PHONE,
+                new JsonObject().put("user", "op-1").put("role", "caller").put("want", true)).await())
+                .isInstanceOfSatisfying(ReplyException.class, e -> assertThat(e.failureCode()).isEqualTo(400));
     }
 }

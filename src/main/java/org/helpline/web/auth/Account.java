@@ -19,8 +19,8 @@ import org.helpline.core.OperatorProfile;
  * @param name               the login name, {@code [a-z0-9._-]{2,32}}; also the operator id in the core
  * @param passwordHash       a {@link PasswordHash} string, never the password
  * @param chatCapacity       chats at once, or null for the server's default
- * @param endpoint           the PJSIP endpoint (digits) of their phone, {@code browser} for the console's browser phone,
- *                           or null when they take no calls
+ * @param endpoint           the PJSIP endpoint (digits) of their phone, {@code browser} for the browser phone of their
+ *                           page (an operator's console, a supervisor's view), or null when they have none
  * @param displayName        the first name or alias callers see; the login name when not given
  * @param mustChangePassword the password was set by someone else and must be replaced at the next login
  * @param consoleLanguage    the language of the console's own words the operator chose ({@link #CONSOLE_LANGUAGES}),
@@ -61,7 +61,7 @@ public record Account(String name, Role role, String passwordHash, Set<String> l
             throw new IllegalArgumentException("chat capacity must be at least 1");
         }
         if (endpoint != null && !ENDPOINT.matcher(endpoint).matches()) {
-            throw new IllegalArgumentException("endpoint '" + endpoint + "' must be the digits of a PJSIP endpoint or 'browser' for the console's browser phone");
+            throw new IllegalArgumentException("endpoint '" + endpoint + "' must be the digits of a PJSIP endpoint or 'browser' for the browser phone of their page");
         }
         if (channels.contains(Channel.CALL) && endpoint == null) {
             throw new IllegalArgumentException("taking calls needs the endpoint of a phone");

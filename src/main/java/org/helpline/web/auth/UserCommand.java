@@ -34,7 +34,7 @@ public final class UserCommand {
     public static final int USAGE = 2;
     private static final String USAGE_TEXT = """
             usage: user add NAME --role operator|supervisor [--languages ro,en] [--channels call,chat]
-                            [--chat-capacity N] [--endpoint 2001] [--display-name Ana] [--generate]
+                            [--chat-capacity N] [--endpoint 2001|browser] [--display-name Ana] [--generate]
                    user passwd NAME [--generate]
                    user remove NAME
                    user list

@@ -63,6 +63,14 @@ class UserCommandTest {
     }
 
     @Test
+    void aSupervisorMayListenInOnTheBrowserPhone() {
+        assertThat(user("sofia-password-1\n", "user", "add", "sofia", "--role", "supervisor", "--endpoint", "browser")).isZero();
+        assertThat(output).contains("added supervisor sofia (", "endpoint browser)");
+        assertThat(stored("sofia").endpoint()).isEqualTo("browser");
+        assertThat(stored("sofia").channels()).isEmpty();
+    }
+
+    @Test
     void acceptsTheWordUserInFront() {
         assertThat(user("ana-password-1\n", "user", "add", "ana", "--role=supervisor")).isZero();
         assertThat(stored("ana").role()).isEqualTo(Role.SUPERVISOR);
