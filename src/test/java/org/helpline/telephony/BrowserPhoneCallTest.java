@@ -137,8 +137,7 @@ class BrowserPhoneCallTest {
             within(browser, () -> shown(page, "#go-available"), "the console").click();
 
             // the phone registers through Asterisk with the account the server wrote into its database
-            within(browser, () -> "ready".equals(page.findElement(By.id("phone-status")).getAttribute("data-phone-state"))
-                    ? true : null, "the browser phone registered");
+            within(browser, () -> shown(page, "#phone-status[data-phone-state=ready]"), "the browser phone registered");
             assertThat(asterisk.cli("database show helpline-phones")).contains("3 results found");
             Eventually.until(() -> server.commands().work("ana").await().operator().profile().channels().contains(Channel.CALL),
                     "calls offered to ana now that her phone works", RealAsterisk.CALLS);
@@ -182,8 +181,7 @@ class BrowserPhoneCallTest {
     }
 
     private static void takesCallsAgain(Browser browser, ChromeDriver page) {
-        within(browser, () -> "ready".equals(page.findElement(By.id("phone-status")).getAttribute("data-phone-state"))
-                ? true : null, "the browser phone registered again");
+        within(browser, () -> shown(page, "#phone-status[data-phone-state=ready]"), "the browser phone registered again");
         Eventually.until(() -> server.commands().work("ana").await().operator().profile().channels().contains(Channel.CALL),
                 "calls offered to ana again", RealAsterisk.CALLS);
     }
@@ -210,8 +208,7 @@ class BrowserPhoneCallTest {
 
             // Asterisk stops mid-shift: the phone's connection drops, calls pause, chats go on
             asterisk.stop();
-            within(browser, () -> "network-lost".equals(page.findElement(By.id("phone-status")).getAttribute("data-phone-state"))
-                    ? true : null, "the lost connection named");
+            within(browser, () -> shown(page, "#phone-status[data-phone-state=network-lost]"), "the lost connection named");
             assertThat(page.findElement(By.id("phone-status")).getText())
                     .isEqualTo("The phone lost its connection to the phone server. Reconnecting… "
                             + "Calls are paused for you until it works; chats go on.");
