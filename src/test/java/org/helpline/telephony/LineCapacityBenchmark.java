@@ -120,7 +120,8 @@ class LineCapacityBenchmark {
 
     private static Figures measure(String name, Scale scale, int serverPort, Side side) throws Exception {
         try (AgiStopwatch stopwatch = AgiStopwatch.start(serverPort);
-             RealAsterisk asterisk = RealAsterisk.with().agiPort(stopwatch.port()).global("HELPLINE_MAX_CALLS", "0").start();
+             RealAsterisk asterisk = RealAsterisk.with().agiPort(stopwatch.port()).global("HELPLINE_MAX_CALLS", "0")
+                     .global("HELPLINE_MAX_NEW_PER_SECOND", "0").start();
              AutoCloseable server = side.start(asterisk.amiPort())) {
             // 1: the position AGI's time while the timed callers hold
             Duration window = Duration.ofSeconds(scale.window());
