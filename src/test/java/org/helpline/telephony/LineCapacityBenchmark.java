@@ -40,24 +40,28 @@ import org.junit.jupiter.api.io.TempDir;
  * <li>New calls a second: each rate for {@code seconds}, callers reaching the inbound AGI and holding 2 s;
  *     the ceiling is the highest rate with 0 failed calls and every call registered.
  * <li>Overload: with the line's limit at {@code flooded} calls and as many callers holding, new calls at
- *     1.5 × the ceiling for {@code seconds}: each must be refused 486, and no holding caller lose the line.
+ *     1.5 × the ceiling for {@code seconds}: each must be refused 486. Then, the line's limit lifted and new
+ *     calls limited to {@code perSecond} a second, the same flood: those beyond the limit refused 486, the others
+ *     let in (they hear the menu and hang up). No holding caller may lose the line through either.
  * </ol>
  */
 class LineCapacityBenchmark {
     /** The sizes of one run; the full run's can be changed with -Dcapacity.holding=700 and the like. */
-    record Scale(int timed, int window, int holding, int holdRate, List<Integer> rates, int seconds, int flooded) {
+    record Scale(int timed, int window, int holding, int holdRate, List<Integer> rates, int seconds, int flooded,
+                 int perSecond) {
         static Scale fromProperties() {
             return new Scale(Integer.getInteger("capacity.timed", 300), Integer.getInteger("capacity.window", 45),
                     Integer.getInteger("capacity.holding", 700), Integer.getInteger("capacity.holdRate", 50),
                     Arrays.stream(System.getProperty("capacity.rates", "40,50,60,70,80,90,100,110,120,130,150,170,200")
                                     .split(",")).map(Integer::valueOf).toList(),
-                    Integer.getInteger("capacity.seconds", 10), Integer.getInteger("capacity.flooded", 300));
+                    Integer.getInteger("capacity.seconds", 10), Integer.getInteger("capacity.flooded", 300),
+                    Integer.getInteger("capacity.perSecond", 30));
         }
     }
 
     /** One side's figures. */
-    record Figures(String server, int held, long holdFailed, long[] positionNanos, int heldWhileTimed, int ceiling,
-                   String rates, int flooded, long floodCalls, long floodFailed, int heldAfterFlood, long floodHoldersFailed) {
+    record Figures(String server, int held, long holdFailed, long[] positionNanos, int heldWhileTimed, double cpuWhileTimed,
+                   double cpuWhileHeld, int ceiling, String rates, Flood full, Flood burst, long floodHoldersFailed) {
         double p(double quantile) {
             if (positionNanos.length == 0) {
                 return Double.NaN;
@@ -66,6 +70,11 @@ class LineCapacityBenchmark {
             Arrays.sort(sorted);
             return sorted[Math.max(0, (int) Math.ceil(sorted.length * quantile) - 1)] / 1e6;
         }
+    }
+
+    /** One flood of new calls: how many came, were let in, refused 486, failed otherwise; the callers holding after. */
+    record Flood(long calls, long letIn, long refused, long failed, int heldAfter) {
+        static final Flood NONE = new Flood(0, 0, 0, 0, 0);
     }
 
     @TempDir
@@ -120,7 +129,8 @@ class LineCapacityBenchmark {
 
     private static Figures measure(String name, Scale scale, int serverPort, Side side) throws Exception {
         try (AgiStopwatch stopwatch = AgiStopwatch.start(serverPort);
-             RealAsterisk asterisk = RealAsterisk.with().agiPort(stopwatch.port()).global("HELPLINE_MAX_CALLS", "0").start();
+             RealAsterisk asterisk = RealAsterisk.with().agiPort(stopwatch.port()).global("HELPLINE_MAX_CALLS", "0")
+                     .global("HELPLINE_MAX_NEW_PER_SECOND", "0").start();
              AutoCloseable server = side.start(asterisk.amiPort())) {
             // 1: the position AGI's time while the timed callers hold
             Duration window = Duration.ofSeconds(scale.window());
@@ -132,7 +142,7 @@ class LineCapacityBenchmark {
             awaitHeld(asterisk, scale.timed(), Duration.ofSeconds(timedRamp + 20));
             int heldWhileTimed = held(asterisk);
             stopwatch.reset();
-            sleep(window);
+            double cpuWhileTimed = cpuShare(asterisk, window);
             long[] positions = stopwatch.sessions("position");
 
             // 2: callers holding at once
@@ -140,6 +150,7 @@ class LineCapacityBenchmark {
                     .calls(scale.holding() - scale.timed(), scale.holdRate()).start();
             awaitHeld(asterisk, scale.holding(), Duration.ofSeconds(moreRamp + 20));
             int held = held(asterisk);
+            double cpuWhileHeld = cpuShare(asterisk, Duration.ofSeconds(10));
             long holdFailed = timed.awaitFailedCalls(window.plus(Duration.ofSeconds(timedRamp + moreRamp + 180)))
                     + more.awaitFailedCalls(Duration.ofSeconds(moreRamp + 120));
             awaitIdle(asterisk);
@@ -161,28 +172,42 @@ class LineCapacityBenchmark {
                 ceiling = rate;
             }
 
-            // 4: overload at 1.5 x the ceiling, the line's limit reached by callers holding
-            long floodCalls = 0;
-            long floodFailed = 0;
-            int heldAfterFlood = 0;
+            // 4: overload at 1.5 x the ceiling: the line's limit reached by callers holding, then the line with room
+            Flood full = Flood.NONE;
+            Flood burst = Flood.NONE;
             long floodHoldersFailed = 0;
             if (ceiling > 0) {
                 asterisk.cli("dialplan set global HELPLINE_MAX_CALLS " + scale.flooded());
                 int fill = ramp(scale.flooded(), scale.holdRate());
-                SippRun flooded = caller(asterisk).holdFor(Duration.ofSeconds(fill + 30 + scale.seconds())).hangUp()
+                SippRun flooded = caller(asterisk).holdFor(Duration.ofSeconds(fill + 60 + 2L * scale.seconds())).hangUp()
                         .calls(scale.flooded(), scale.holdRate()).start();
                 awaitHeld(asterisk, scale.flooded(), Duration.ofSeconds(fill + 20));
                 double rate = 1.5 * ceiling;
-                floodCalls = Math.round(rate * scale.seconds());
-                floodFailed = SippCaller.to(asterisk).refusedWith(486).calls((int) floodCalls, rate).start()
-                        .awaitFailedCalls(Duration.ofSeconds(scale.seconds() + 60));
-                heldAfterFlood = held(asterisk);
-                floodHoldersFailed = flooded.awaitFailedCalls(Duration.ofSeconds(fill + 120 + scale.seconds()));
+                int calls = (int) Math.round(rate * scale.seconds());
+                SippRun refused = SippCaller.to(asterisk).refusedWith(486).calls(calls, rate).start();
+                long failed = refused.awaitFailedCalls(Duration.ofSeconds(scale.seconds() + 60));
+                full = new Flood(calls, 0, calls - failed, failed, held(asterisk));
+
+                asterisk.cli("dialplan set global HELPLINE_MAX_CALLS 0");
+                asterisk.cli("dialplan set global HELPLINE_MAX_NEW_PER_SECOND " + scale.perSecond());
+                SippRun limited = SippCaller.to(asterisk).holdFor(Duration.ofSeconds(2)).hangUp().orRefusedWith(486)
+                        .calls(calls, rate).start();
+                failed = limited.awaitFailedCalls(Duration.ofSeconds(scale.seconds() + 60));
+                burst = new Flood(calls, limited.callsAnswered(200, "INVITE"), limited.callsAnswered(486, "INVITE"), failed,
+                        held(asterisk));
+                floodHoldersFailed = flooded.awaitFailedCalls(Duration.ofSeconds(fill + 120 + 2L * scale.seconds()));
                 awaitIdle(asterisk);
             }
-            return new Figures(name, held, holdFailed, positions, heldWhileTimed, ceiling, String.join("; ", rates), scale.flooded(),
-                    floodCalls, floodFailed, heldAfterFlood, floodHoldersFailed);
+            return new Figures(name, held, holdFailed, positions, heldWhileTimed, cpuWhileTimed, cpuWhileHeld, ceiling, String.join("; ", rates), full, burst,
+                    floodHoldersFailed);
         }
+    }
+
+    /** Asterisk's CPU over the next {@code window}, in cores (1.0: one core's worth). */
+    private static double cpuShare(RealAsterisk asterisk, Duration window) {
+        Duration before = asterisk.cpuTime();
+        sleep(window);
+        return (double) asterisk.cpuTime().minus(before).toNanos() / window.toNanos();
     }
 
     /** Seconds for that many callers to arrive at that rate. */
@@ -229,7 +254,7 @@ class LineCapacityBenchmark {
     private static String table(Scale scale, String load, Figures bare, Figures helpline) {
         StringBuilder out = new StringBuilder();
         out.append("Line capacity on a real Asterisk 22 — %s; load average at start %s%n".formatted(Machine.describe(), load));
-        out.append("%-44s %-28s %-28s %s%n".formatted("", bare.server(), helpline.server(), "helpline / bare"));
+        out.append("%-50s %-34s %-34s %s%n".formatted("", bare.server(), helpline.server(), "helpline / bare"));
         out.append(row("callers holding at once (of %d)".formatted(scale.holding()),
                 "%d (%d failed)".formatted(bare.held(), bare.holdFailed()),
                 "%d (%d failed)".formatted(helpline.held(), helpline.holdFailed()),
@@ -239,22 +264,32 @@ class LineCapacityBenchmark {
                 "%.1f / %.1f ms (%d; %d)".formatted(helpline.p(0.5), helpline.p(0.99), helpline.positionNanos().length,
                         helpline.heldWhileTimed()),
                 "p99 " + ratio(helpline.p(0.99), bare.p(0.99))));
+        out.append(row("Asterisk CPU (cores) while they hold / %d hold".formatted(scale.holding()),
+                "%.2f / %.2f".formatted(bare.cpuWhileTimed(), bare.cpuWhileHeld()),
+                "%.2f / %.2f".formatted(helpline.cpuWhileTimed(), helpline.cpuWhileHeld()), ""));
         out.append(row("new calls/s with 0 failed (%d s each)".formatted(scale.seconds()), bare.ceiling() + "/s",
                 helpline.ceiling() + "/s", ratio(helpline.ceiling(), bare.ceiling())));
-        out.append(row("overload: 1.5 x ceiling, %d holding at the limit".formatted(scale.flooded()),
-                flood(bare), flood(helpline), ""));
+        out.append(row("overload, 1.5 x ceiling: line full (%d holding)".formatted(scale.flooded()),
+                "%d calls, %d refused 486".formatted(bare.full().calls(), bare.full().refused()),
+                "%d calls, %d refused 486".formatted(helpline.full().calls(), helpline.full().refused()), ""));
+        out.append(row("  then the line with room, %d new calls/s".formatted(scale.perSecond()), burst(bare.burst()),
+                burst(helpline.burst()), ""));
+        out.append(row("  holding after each; holders dropped", holders(bare), holders(helpline), ""));
         out.append("rates, bare: ").append(bare.rates()).append('\n');
         out.append("rates, helpline: ").append(helpline.rates()).append('\n');
         return out.toString();
     }
 
-    private static String flood(Figures f) {
-        return "%d calls, %d not refused 486; %d holding after, %d dropped".formatted(f.floodCalls(), f.floodFailed(),
-                f.heldAfterFlood(), f.floodHoldersFailed());
+    private static String burst(Flood f) {
+        return "%d calls: %d in, %d refused, %d failed".formatted(f.calls(), f.letIn(), f.refused(), f.failed());
+    }
+
+    private static String holders(Figures f) {
+        return "%d, %d; %d".formatted(f.full().heldAfter(), f.burst().heldAfter(), f.floodHoldersFailed());
     }
 
     private static String row(String what, String bare, String helpline, String ratio) {
-        return "%-44s %-28s %-28s %s%n".formatted(what, bare, helpline, ratio);
+        return "%-50s %-34s %-34s %s%n".formatted(what, bare, helpline, ratio);
     }
 
     private static String ratio(double helpline, double bare) {

@@ -22,13 +22,17 @@ class LineCapacitySmokeTest {
 
     @Test
     void theBenchmarkRunsOnAHandfulOfCalls() throws Exception {
-        String table = LineCapacityBenchmark.run(new LineCapacityBenchmark.Scale(2, 25, 3, 3, List.of(1), 3, 2), dir);
+        String table = LineCapacityBenchmark.run(new LineCapacityBenchmark.Scale(2, 25, 3, 3, List.of(1), 3, 2, 1), dir);
         System.out.println(table); // into the test report, for whoever looks
 
         assertThat(table).contains("bare FastAGI", "helpline")
                 .containsPattern("callers holding at once \\(of 3\\) +3 \\(0 failed\\) +3 \\(0 failed\\)")
                 .containsPattern("position AGI p50 / p99 \\(sessions; holding\\) +[0-9.]+ / [0-9.]+ ms \\([1-9][0-9]*; 2\\)")
+                .containsPattern("Asterisk CPU \\(cores\\) while they hold / 3 hold +[0-9.]+ / [0-9.]+ +[0-9.]+ / [0-9.]+")
                 .containsPattern("new calls/s with 0 failed \\(3 s each\\) +1/s +1/s")
-                .containsPattern("overload: .* +5 calls, 0 not refused 486; 2 holding after, 0 dropped +5 calls, 0 not refused 486; 2 holding after, 0 dropped");
+                .containsPattern("line full \\(2 holding\\) +5 calls, 5 refused 486 +5 calls, 5 refused 486")
+                // 1.5 calls a second for 3 s against a limit of 1 a second: some let in, the rest refused, none failed
+                .containsPattern("the line with room, 1 new calls/s +5 calls: [1-4] in, [1-4] refused, 0 failed +5 calls: [1-4] in, [1-4] refused, 0 failed")
+                .containsPattern("holders dropped +2, 2; 0 +2, 2; 0");
     }
 }

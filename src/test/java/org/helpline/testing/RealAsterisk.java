@@ -165,6 +165,11 @@ public final class RealAsterisk implements AutoCloseable {
         return run.resolve("etc");
     }
 
+    /** CPU time Asterisk has used so far (all its threads), for a benchmark's figures. */
+    public Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time"));
+    }
+
     /** Runs a CLI command ({@code asterisk -rx}) and returns its output. */
     public String cli(String command) {
         return Processes.output(List.of(binary().toString(), "-C", etc().resolve("asterisk.conf").toString(), "-rx", command),

@@ -104,6 +104,14 @@ public final class SippRun implements AutoCloseable {
         return received().stream().filter(m -> m.startsWith(method + " ")).count();
     }
 
+    /** The calls SIPp received a response of this status to this method for (a retransmitted response counts once). */
+    public long callsAnswered(int status, String method) {
+        return received().stream().filter(m -> m.startsWith("SIP/2.0 " + status + " "))
+                .filter(m -> m.lines().anyMatch(l -> l.matches("(?i)CSeq:\\s*\\d+ " + method)))
+                .flatMap(m -> m.lines().filter(l -> l.regionMatches(true, 0, "Call-ID:", 0, 8)).limit(1))
+                .distinct().count();
+    }
+
     private List<String> files(String suffix) {
         try (Stream<Path> files = Files.list(folder)) {
             List<String> texts = new ArrayList<>();
