@@ -49,13 +49,14 @@ public final class SippCaller {
     }
 
     /**
-     * Presses a key (0-9, * or #) as SIP INFO, in a transaction of its own: a loaded Asterisk answers late,
-     * SIPp sends the INFO again, and the second 200 arriving later is then known as a retransmission.
+     * Presses a key (0-9, * or #) as SIP INFO, in a transaction of its own, sent again while unanswered (UDP:
+     * a loaded Asterisk may drop it or answer late; SIPp fails the call after its last try, and a second 200
+     * arriving late is known as a retransmission).
      */
     public SippCaller key(char key) {
         String transaction = "key" + steps.size();
         steps.add("""
-                <send start_txn="%s"><![CDATA[
+                <send start_txn="%s" retrans="500"><![CDATA[
 
                   INFO sip:[service]@[remote_ip]:[remote_port] SIP/2.0
                   Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
