@@ -78,7 +78,7 @@ export class BrowserPhone {
       password: account.password,
       display_name: '',
       register: true,
-      register_expires: 300,
+      register_expires: account.registrationExpiry, // the server's telephony.browserPhone.registrationExpiry, as Asterisk grants it
       session_timers: false,
       user_agent: this.userAgent,
       connection_recovery_min_interval: 2,

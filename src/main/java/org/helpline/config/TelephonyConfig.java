@@ -34,7 +34,7 @@ public record TelephonyConfig(Boolean enabled, AgiConfig agi, AmiConfig ami, Ope
         openingHours = openingHours == null ? new OpeningHoursConfig(null, null, null) : openingHours;
         averageCallTime = averageCallTime == null ? Duration.ofMinutes(6) : averageCallTime;
         repeatCallers = repeatCallers == null ? new RepeatCallersConfig(null, null, null, null, null) : repeatCallers;
-        browserPhone = browserPhone == null ? new BrowserPhoneConfig(null, null) : browserPhone;
+        browserPhone = browserPhone == null ? new BrowserPhoneConfig(null, null, null) : browserPhone;
     }
 
     public static TelephonyConfig defaults() {

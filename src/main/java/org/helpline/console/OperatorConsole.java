@@ -76,7 +76,9 @@ public final class OperatorConsole {
         var people = vertx.eventBus().<OperatorChanged>consumer(Addresses.OPERATOR_EVENTS, m -> operatorChanged(m.body()));
         var chats = vertx.eventBus().<ChatEvent>consumer(Addresses.CHAT_EVENTS, m -> chatEvent(m.body()));
         var histories = vertx.eventBus().<JsonObject>consumer(Addresses.CALLER_HISTORY, m -> callerHistory(m.body()));
-        return Future.all(contacts.completion(), people.completion(), chats.completion(), histories.completion()).mapEmpty();
+        var registrations = vertx.eventBus().<JsonObject>consumer(Addresses.BROWSER_PHONE_EVENTS, m -> phoneRegistration(m.body()));
+        return Future.all(contacts.completion(), people.completion(), chats.completion(), histories.completion(),
+                registrations.completion()).mapEmpty();
     }
 
     /** @param displayName what callers see of this operator in a chat: their account's first name or alias */
@@ -119,6 +121,14 @@ public final class OperatorConsole {
         if (event.operatorId().equals(holderOf.get(event.contactId()))) {
             sockets.getOrDefault(event.operatorId(), Set.of()).forEach(s -> s.chat(ChatJson.of(event)));
         }
+    }
+
+    /** Asterisk dropped a browser phone's registration, or has one again: the console holding that phone hears it. */
+    private void phoneRegistration(JsonObject registration) {
+        String operatorId = registration.getString("operatorId");
+        sockets.getOrDefault(operatorId, Set.of()).forEach(s -> s.phoneRegistered(registration.getString("endpoint"),
+                registration.getBoolean("registered")).onFailure(e -> LOG.warn("console.phone.registration.failed operator={} reason={}",
+                operatorId, e.getMessage())));
     }
 
     /** Published once per call, maybe before it is offered to anyone: then {@link #askHistory} finds it. */

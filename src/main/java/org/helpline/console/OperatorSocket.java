@@ -32,9 +32,13 @@ final class OperatorSocket {
     private final BrowserPhoneSender phone;
     private final Clock clock;
     private final List<String> outcomes;
-    /** The browser phone this console was given (its endpoint), and whether the console says it works. */
+    /**
+     * The browser phone this console was given (its endpoint), whether the console says it works, and whether
+     * Asterisk has dropped its registration (a sleeping laptop or frozen page says nothing itself).
+     */
     private String phoneEndpoint;
     private boolean phoneWorks;
+    private boolean registrationLapsed;
     private Operator lastKnown;
 
     OperatorSocket(JsonSocket socket, OperatorProfile profile, CommandSender commands, ChatSender chat,
@@ -62,7 +66,11 @@ final class OperatorSocket {
      * no caller rings a browser without a microphone or a registration (chats go on meanwhile).
      */
     private OperatorProfile offered() {
-        return profile.usesBrowserPhone() && !phoneWorks ? profile.withoutCalls() : profile;
+        return profile.usesBrowserPhone() && !phoneTakesCalls() ? profile.withoutCalls() : profile;
+    }
+
+    private boolean phoneTakesCalls() {
+        return phoneWorks && !registrationLapsed;
     }
 
     void welcome(OperatorWork work) {
@@ -124,6 +132,7 @@ final class OperatorSocket {
 
     private JsonObject phoneIssued(JsonObject credentials) {
         phoneEndpoint = credentials.getString("username");
+        registrationLapsed = false;
         return new JsonObject().put("phone", credentials);
     }
 
@@ -138,11 +147,27 @@ final class OperatorSocket {
         return endpoint == null ? Future.succeededFuture() : phone.revoke(profile.id(), endpoint);
     }
 
-    /** Tells the router again, with the operator's presence as it is, whether calls may be offered. */
+    /** The console says whether its phone works (microphone, registration). */
     private Future<JsonObject> phoneWorks(boolean works) {
-        boolean changed = phoneWorks != works;
+        boolean before = phoneTakesCalls();
         phoneWorks = works;
-        if (!changed || !profile.usesBrowserPhone() || lastKnown == null || lastKnown.presence() == Presence.OFFLINE) {
+        return phoneChanged(before);
+    }
+
+    /** Asterisk says whether this console's phone is registered; a report on an earlier phone of the console is old news. */
+    Future<JsonObject> phoneRegistered(String endpoint, boolean registered) {
+        if (endpoint == null || !endpoint.equals(phoneEndpoint)) {
+            return Future.succeededFuture(new JsonObject());
+        }
+        boolean before = phoneTakesCalls();
+        registrationLapsed = !registered;
+        return phoneChanged(before);
+    }
+
+    /** Tells the router again, with the operator's presence as it is, whether calls may be offered. */
+    private Future<JsonObject> phoneChanged(boolean tookCalls) {
+        if (tookCalls == phoneTakesCalls() || !profile.usesBrowserPhone() || lastKnown == null
+                || lastKnown.presence() == Presence.OFFLINE) {
             return Future.succeededFuture(new JsonObject());
         }
         return commands.operator(new Command.SetPresence(offered(), lastKnown.presence(), lastKnown.pauseReason()))

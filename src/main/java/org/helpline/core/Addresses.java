@@ -45,6 +45,11 @@ public final class Addresses {
      * browser phone for this console session (the reply holds its SIP address, password and WebSocket); false revokes it.
      */
     public static final String BROWSER_PHONE = "helpline.telephony.browser-phone";
+    /**
+     * Telephony → consoles: JSON {@code {operatorId, endpoint, registered}}, published when Asterisk drops the last
+     * registration of an issued browser phone or finds it unreachable ({@code false}), and when it registers again.
+     */
+    public static final String BROWSER_PHONE_EVENTS = "helpline.events.browser-phone";
 
     private Addresses() {
     }

@@ -1,8 +1,8 @@
 package org.helpline.telephony;
 
 /**
- * What the room needs to hear from Asterisk, copied out of Asterisk-Java's events: channel names and
- * dial outcomes only, never caller ids.
+ * What the room needs to hear from Asterisk, copied out of Asterisk-Java's events: channel names, dial
+ * outcomes and phones' registrations only, never caller ids.
  */
 sealed interface AmiEvent {
 
@@ -17,4 +17,11 @@ sealed interface AmiEvent {
     record BridgeEntered(String channel) implements AmiEvent {}
 
     record BridgeLeft(String channel) implements AmiEvent {}
+
+    /**
+     * A registration (contact) of an aor came, went or stopped answering: ContactStatus, whose {@code status} is
+     * NonQualified (new), Reachable, Unreachable, Unknown or Removed. {@code contact} is the contact's URI (for a
+     * browser phone a random name, no address), never logged.
+     */
+    record PhoneContact(String aor, String contact, String status) implements AmiEvent {}
 }

@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 final class AmiLink {
     private static final Logger LOG = LoggerFactory.getLogger(AmiLink.class);
-    /** Hangup, DialEnd, BridgeEnter/Leave are all in the "call" class; action replies need none. */
-    private static final String EVENT_MASK = "call";
+    /** Hangup, DialEnd, BridgeEnter/Leave are in the "call" class, ContactStatus in "system"; action replies need none. */
+    private static final String EVENT_MASK = "call,system";
     static final String CONNECT_CONTEXT = "helpline-connect";
     private static final long LIVE_CHANNELS_TIMEOUT_MILLIS = 10_000;
     static final String SPY_APPLICATION = "ChanSpy";

@@ -6,6 +6,7 @@ import io.vertx.core.Context;
 import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
+import org.asteriskjava.manager.event.ContactStatusEvent;
 import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.HangupEvent;
@@ -45,6 +46,8 @@ final class AmiListener implements ManagerEventListener {
                     new AmiEvent.DialEnded(e.getChannel(), e.getDestChannel(), e.getDialStatus());
             case BridgeEnterEvent e when e.getChannel() != null -> new AmiEvent.BridgeEntered(e.getChannel());
             case BridgeLeaveEvent e when e.getChannel() != null -> new AmiEvent.BridgeLeft(e.getChannel());
+            case ContactStatusEvent e when e.getAor() != null && e.getUri() != null && e.getContactStatus() != null ->
+                    new AmiEvent.PhoneContact(e.getAor(), e.getUri(), e.getContactStatus());
             default -> null;
         };
     }

@@ -2,8 +2,10 @@ package org.helpline.telephony;
 
 import java.security.SecureRandom;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -26,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * helpline-connect dials it like a desk phone) and a random password that works only until the phone is
  * revoked: when the page closes, the user logs out, or another page of theirs takes the phone over. At the
  * first AMI login the whole family is cleared, so phones of a server that stopped without revoking them stop
- * working. Runs on the call control's context.
+ * working. Asterisk's word on each operator's phone registration goes to the consoles: a browser asleep or
+ * frozen renews nothing and says nothing, and its calls must pause all the same. Runs on the call control's
+ * context.
  */
 final class BrowserPhones {
     private static final Logger LOG = LoggerFactory.getLogger(BrowserPhones.class);
@@ -48,6 +52,9 @@ final class BrowserPhones {
     private final AmiLink ami;
     private final OperatorRoster roster;
     private final Map<String, Phone> phones = new HashMap<>();
+    /** Endpoint of an issued phone to its registrations (contact URIs) that Asterisk reports alive; memory only. */
+    private final Map<String, Set<String>> registrations = new HashMap<>();
+    private EventBus bus;
     private Future<Void> cleared;
 
     BrowserPhones(BrowserPhoneConfig config, AmiLink ami, OperatorRoster roster) {
@@ -57,6 +64,7 @@ final class BrowserPhones {
     }
 
     Future<Void> listen(EventBus bus) {
+        this.bus = bus;
         return bus.<JsonObject>consumer(Addresses.BROWSER_PHONE, this::request).completion();
     }
 
@@ -86,6 +94,34 @@ final class BrowserPhones {
                 ? Future.succeededFuture() : Future.failedFuture(failure);
     }
 
+    /**
+     * A registration of some phone came, went or stopped answering (AMI ContactStatus). For an issued phone the
+     * consoles hear when its last one is gone (the registration lapsed, or the browser no longer answers Asterisk's
+     * OPTIONS) and when one is back.
+     */
+    void contact(AmiEvent.PhoneContact contact) {
+        String operatorId = phones.entrySet().stream()
+                .filter(e -> e.getValue().takesCalls() && e.getValue().endpoint().equals(contact.aor()))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+        if (operatorId == null) {
+            return; // a desk phone, a supervisor's phone (it takes no calls), or a phone revoked since
+        }
+        Set<String> alive = registrations.computeIfAbsent(contact.aor(), e -> new HashSet<>());
+        boolean before = !alive.isEmpty();
+        if (contact.status().equals("Removed") || contact.status().equals("Unreachable")) {
+            alive.remove(contact.contact());
+        } else {
+            alive.add(contact.contact());
+        }
+        boolean registered = !alive.isEmpty();
+        if (registered != before) {
+            LOG.info("telephony.browser-phone.registration operator={} endpoint={} registered={} status={}", operatorId,
+                    contact.aor(), registered, contact.status());
+            bus.publish(Addresses.BROWSER_PHONE_EVENTS, new JsonObject().put("operatorId", operatorId)
+                    .put("endpoint", contact.aor()).put("registered", registered));
+        }
+    }
+
     private void request(Message<JsonObject> message) {
         String user = message.body().getString("user");
         String role = message.body().getString("role");
@@ -105,7 +141,8 @@ final class BrowserPhones {
                 .put("webSocketUrl", config.webSocketUrl())
                 .put("uri", "sip:" + phone.endpoint() + "@" + config.sipDomain())
                 .put("username", phone.endpoint())
-                .put("password", phone.password());
+                .put("password", phone.password())
+                .put("registrationExpiry", config.registrationExpiry().toSeconds());
     }
 
     /** A new phone for the user; an older one of theirs is revoked first (one phone per user). */
@@ -121,7 +158,8 @@ final class BrowserPhones {
         return revoke(user)
                 .compose(v -> ami.send(new DbPutAction(BrowserPhoneObjects.AUTH, phone.endpoint(),
                         BrowserPhoneObjects.auth(phone.endpoint(), phone.password()))))
-                .compose(v -> ami.send(new DbPutAction(BrowserPhoneObjects.AOR, phone.endpoint(), BrowserPhoneObjects.aor())))
+                .compose(v -> ami.send(new DbPutAction(BrowserPhoneObjects.AOR, phone.endpoint(),
+                        BrowserPhoneObjects.aor(config.registrationExpiry()))))
                 .compose(v -> ami.send(new DbPutAction(BrowserPhoneObjects.ENDPOINT, phone.endpoint(),
                         BrowserPhoneObjects.endpoint(phone.endpoint()))))
                 .onFailure(e -> remove(phone))
@@ -151,6 +189,7 @@ final class BrowserPhones {
         if (phone.takesCalls()) {
             roster.browserPhone(user, null);
         }
+        registrations.remove(phone.endpoint());
         LOG.info("telephony.browser-phone.revoked user={} endpoint={}", user, phone.endpoint());
         return remove(phone);
     }

@@ -214,6 +214,7 @@ final class CallControl extends VerticleBase {
             case AmiEvent.DialEnded dial -> callers.byChannel(dial.channel()).ifPresent(line -> dialEnded(line, dial));
             case AmiEvent.BridgeEntered bridge -> callers.byChannel(bridge.channel()).ifPresent(this::bridged);
             case AmiEvent.BridgeLeft bridge -> callers.byChannel(bridge.channel()).ifPresent(line -> callers.put(line.bridged(false)));
+            case AmiEvent.PhoneContact contact -> phones.contact(contact);
         }
     }
 

@@ -59,6 +59,9 @@ class ConfigLoaderTest {
             "telephony: { ami: { password: \"${NOPE}\" } }   | telephony.ami.password: environment variable NOPE is not set",
             "chat: { quickExitUrl: \"javascript:alert(1)\" } | chat.quickExitUrl: must be an http or https address",
             "chat: { embedOrigins: [\"*\"] }                   | chat.embedOrigins: '*' must be a scheme and host",
+            "telephony: { browserPhone: { webSocketUrl: \"wss://pbx.example:8089/ws\", registrationExpiry: 5s } } | telephony.browserPhone.registrationExpiry: must be whole seconds from 10s to 1h",
+            "telephony: { browserPhone: { webSocketUrl: \"wss://pbx.example:8089/ws\", registrationExpiry: 2h } } | telephony.browserPhone.registrationExpiry: must be whole seconds from 10s to 1h",
+            "telephony: { browserPhone: { webSocketUrl: \"wss://pbx.example:8089/ws\", registrationExpiry: 90500ms } } | telephony.browserPhone.registrationExpiry: must be whole seconds",
             "routing: [1, 2                                  | is not valid YAML",
     })
     void aBrokenSettingIsNamedWithItsProblem(String yaml, String expected) {

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.helpline.core.Addresses;
 import org.helpline.core.Channel;
 import org.helpline.core.OperatorProfile;
 import org.helpline.testing.FakeClock;
@@ -63,6 +64,44 @@ class BrowserPhoneSocketTest {
 
         console.send(request("phoneState", 3).put("working", false));
         assertThat(channelsIn(console.next("ack"))).containsExactly("chat");
+    }
+
+    /** What telephony publishes when Asterisk drops the phone's registration, or has one again. */
+    private void asteriskSays(String endpoint, boolean registered) {
+        server.vertx().eventBus().publish(Addresses.BROWSER_PHONE_EVENTS, new JsonObject().put("operatorId", "ana")
+                .put("endpoint", endpoint).put("registered", registered));
+    }
+
+    @Test
+    void callsPauseWhileAsteriskHasDroppedThePhonesRegistrationThoughTheConsoleSaidNothing() {
+        String endpoint = "123456789012";
+        server.vertx().eventBus().<JsonObject>consumer(Addresses.BROWSER_PHONE, m -> m.reply(new JsonObject()
+                .put("webSocketUrl", "wss://pbx.helpline.test:8089/ws").put("uri", "sip:" + endpoint + "@pbx.helpline.test")
+                .put("username", endpoint).put("password", "0123456789abcdef0123456789abcdef").put("registrationExpiry", 120)))
+                .completion().await();
+        SocketProbe console = server.console("ana");
+        console.next("welcome");
+        console.send(request("presence", 1).put("presence", "available"));
+        console.next("ack");
+        console.send(request("phone", 2).put("want", true));
+        assertThat(console.next("ack").getJsonObject("phone").getString("username")).isEqualTo(endpoint);
+
+        // news of another phone (an earlier one of this console) changes nothing
+        asteriskSays("999999999999", false);
+        console.send(request("phoneState", 3).put("working", true));
+        assertThat(channelsIn(console.next("ack"))).containsExactly("call", "chat");
+
+        asteriskSays(endpoint, false); // a registration not renewed: the laptop sleeps, the page is frozen
+        assertThat(operatorTaking(console, "chat").getJsonObject("operator").getString("presence")).isEqualTo("available");
+
+        asteriskSays(endpoint, true); // registered again
+        operatorTaking(console, "call", "chat");
+    }
+
+    /** The next operator event taking these channels; other messages before it are skipped. */
+    private static JsonObject operatorTaking(SocketProbe console, String... channels) {
+        return console.next(m -> "operator".equals(m.getString("type")) && channelsIn(m).getList().equals(List.of(channels)),
+                "the operator taking " + List.of(channels));
     }
 
     @Test

@@ -1,34 +1,31 @@
 package org.helpline.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.helpline.telephony.BrowserPhoneLine.audioBothWays;
+import static org.helpline.telephony.BrowserPhoneLine.clicked;
+import static org.helpline.telephony.BrowserPhoneLine.phoneState;
+import static org.helpline.telephony.BrowserPhoneLine.shown;
+import static org.helpline.telephony.BrowserPhoneLine.sipReceived;
+import static org.helpline.telephony.BrowserPhoneLine.within;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.helpline.core.Channel;
-import org.helpline.core.OperatorProfile;
 import org.helpline.core.Presence;
 import org.helpline.testing.Browser;
 import org.helpline.testing.Eventually;
 import org.helpline.testing.RealAsterisk;
 import org.helpline.testing.SippCaller;
 import org.helpline.testing.SippRun;
-import org.helpline.testing.TestServer;
-import org.helpline.web.auth.Account;
-import org.helpline.web.auth.PasswordHash;
-import org.helpline.web.auth.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -37,121 +34,49 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * real Asterisk 22; a SIPp caller dials the helpline and picks English; the offer's Accept answers the call;
  * audio flows both ways (the page's getStats); the operator's Hang up ends the caller's call and starts
  * wrap-up; logging out deletes the phone from Asterisk. The caller's number and name (as the carrier passes them
- * on) reach no SIP message the browser receives: it sees "Helpline".
- * Only loopback addresses carry traffic here (LoopbackWebRtc).
+ * on) reach no SIP message the browser receives: it sees "Helpline". How the line is set up (loopback only,
+ * plain ws): {@link BrowserPhoneLine}; the same over wss: BrowserPhoneSecureTest.
  */
 @DisplayName("a call answered on the browser phone, through a real Asterisk 22")
 class BrowserPhoneCallTest {
-    /** Every SIP message that reaches the page over its WebSocket, kept for the test to read (window.sipReceived). */
-    private static final String SIP_RECEIVED = """
-            window.sipReceived = [];
-            const NativeSocket = window.WebSocket;
-            window.WebSocket = class extends NativeSocket {
-              constructor(...args) {
-                super(...args);
-                this.addEventListener('message', (e) => { if (typeof e.data === 'string') window.sipReceived.push(e.data); });
-              }
-            };
-            """;
     /** The caller's number, as the carrier passes it on (with a name): it must never reach the browser. */
     private static final String CALLER_NUMBER = "0722555123";
 
     @TempDir
     static Path dir;
+    static BrowserPhoneLine line;
     static RealAsterisk asterisk;
-    static TestServer server;
 
     @BeforeAll
     static void start() {
-        RealAsterisk.assumeAvailable();
-        int agiPort = RealAsterisk.freeUdpPort();
-        asterisk = LoopbackWebRtc.asterisk(agiPort).start();
-        Account ana = new Account("ana", Role.OPERATOR, new PasswordHash(1000).hash(TestServer.PASSWORD), Set.of("ro", "en"),
-                Set.of(Channel.CALL, Channel.CHAT), null, OperatorProfile.BROWSER_PHONE, "Ana", false).withConsoleLanguage("en");
-        String phone = LoopbackWebRtc.browserPhoneSetting(asterisk);
-        server = TestServer.withTelephony(dir, Clock.systemUTC(), agiPort, asterisk.amiPort(), RealAsterisk.AMI_PASSWORD,
-                RealLine.OPEN_ALL_WEEK + phone, ", wrapUpTime: 30s", List.of(ana));
-        Eventually.until(() -> server.get("/health").bodyAsJsonObject().getString("status").equals("UP"),
-                "the server's AMI and AGI links up", RealAsterisk.CALLS);
+        line = BrowserPhoneLine.start(dir, "");
+        asterisk = line.asterisk;
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
+        if (line != null) {
+            line.close();
         }
-        if (asterisk != null) {
-            asterisk.close();
-        }
-    }
-
-    private static <T> T within(Browser browser, java.util.function.Supplier<T> found, String what) {
-        Object[] value = new Object[1];
-        Eventually.until(() -> (value[0] = found.get()) != null, what, RealAsterisk.CALLS);
-        @SuppressWarnings("unchecked")
-        T result = (T) value[0];
-        return result;
-    }
-
-    /** The first element shown, or null while there is none (or the console is drawing it anew). */
-    private static WebElement shown(ChromeDriver page, String css) {
-        try {
-            return page.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
-        } catch (StaleElementReferenceException redrawn) {
-            return null;
-        }
-    }
-
-    /** Clicks the first element shown once there is one, trying again if the console redraws it meanwhile. */
-    private static boolean clicked(ChromeDriver page, String css) {
-        WebElement element = shown(page, css);
-        if (element == null) {
-            return false;
-        }
-        try {
-            element.click();
-            return true;
-        } catch (StaleElementReferenceException redrawn) {
-            return false;
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Number> callStats(Browser browser) {
-        return (Map<String, Number>) browser.script("return await (await import('/console/phone.js')).callStats()");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> sipReceived(Browser browser) {
-        return (List<String>) browser.script("return window.sipReceived");
     }
 
     @Test
     void anOperatorAnswersACallerInTheBrowserTheyHearEachOtherAndHangUpStartsWrapUp() {
-        try (Browser browser = Browser.start(LoopbackWebRtc.CHROMIUM)) {
+        try (Browser browser = line.browser()) {
             ChromeDriver page = (ChromeDriver) browser.driver();
-            LoopbackWebRtc.loopbackOnly(page, SIP_RECEIVED);
-            page.get("http://localhost:" + server.port() + "/console/");
-            within(browser, () -> shown(page, "#login-name"), "the login form").sendKeys("ana");
-            page.findElement(By.id("login-password")).sendKeys(TestServer.PASSWORD, Keys.ENTER);
-            within(browser, () -> shown(page, "#go-available"), "the console").click();
+            line.signIn(page);
 
             // the phone registers through Asterisk with the account the server wrote into its database
-            within(browser, () -> shown(page, "#phone-status[data-phone-state=ready]"), "the browser phone registered");
+            phoneState(page, "ready", "the browser phone registered");
             assertThat(asterisk.cli("database show helpline-phones")).contains("3 results found");
-            Eventually.until(() -> server.commands().work("ana").await().operator().profile().channels().contains(Channel.CALL),
-                    "calls offered to ana now that her phone works", RealAsterisk.CALLS);
+            Eventually.until(line::takesCalls, "calls offered to ana now that her phone works", RealAsterisk.CALLS);
 
             try (SippRun caller = SippCaller.to(asterisk).from(CALLER_NUMBER).pause(Duration.ofSeconds(3)).key('2')
                     .expectLineHangsUpWithin(Duration.ofSeconds(150)).start()) {
                 // accepting the offer answers the call: one click
                 Eventually.until(() -> clicked(page, ".offer .accept"), "the call offered to ana, accepted", RealAsterisk.CALLS);
-                within(browser, () -> shown(page, "#phone-hangup"), "the call's controls");
-                within(browser, () -> {
-                    Map<String, Number> stats = callStats(browser);
-                    return stats != null && stats.get("bytesSent").longValue() > 8000
-                            && stats.get("bytesReceived").longValue() > 8000 ? stats : null;
-                }, "audio both ways (getStats: bytes sent and received)");
+                within(() -> shown(page, "#phone-hangup"), "the call's controls");
+                audioBothWays(browser, 8000);
                 assertThat(page.findElement(By.id("contact-title")).getText()).isEqualTo("Call — in conversation");
                 // the browser's SIP layer saw "Helpline" and nothing of the caller: no number or name in any header or SDP
                 List<String> sip = sipReceived(browser);
@@ -161,7 +86,7 @@ class BrowserPhoneCallTest {
                 assertThat(page.findElement(By.id("phone-timer")).getText()).matches("[0-9]+:[0-5][0-9]");
 
                 page.findElement(By.id("phone-hangup")).click();
-                within(browser, () -> page.findElement(By.id("contact-title")).getText().equals("Call — wrap-up") ? true : null,
+                within(() -> page.findElement(By.id("contact-title")).getText().equals("Call — wrap-up") ? true : null,
                         "wrap-up after the operator hung up");
                 caller.awaitSuccess(RealAsterisk.CALLS); // the caller's line was hung up
             }
@@ -175,47 +100,43 @@ class BrowserPhoneCallTest {
     /** Available, but offered chats only: the router's operator takes no calls. */
     private static void takesChatsOnly() {
         Eventually.until(() -> {
-            var ana = server.commands().work("ana").await().operator();
+            var ana = line.server.commands().work("ana").await().operator();
             return ana.presence() == Presence.AVAILABLE && ana.profile().channels().equals(Set.of(Channel.CHAT));
         }, "ana offered chats only", RealAsterisk.CALLS);
     }
 
-    private static void takesCallsAgain(Browser browser, ChromeDriver page) {
-        within(browser, () -> shown(page, "#phone-status[data-phone-state=ready]"), "the browser phone registered again");
-        Eventually.until(() -> server.commands().work("ana").await().operator().profile().channels().contains(Channel.CALL),
-                "calls offered to ana again", RealAsterisk.CALLS);
+    private static void takesCallsAgain(ChromeDriver page) {
+        phoneState(page, "ready", "the browser phone registered again");
+        Eventually.until(line::takesCalls, "calls offered to ana again", RealAsterisk.CALLS);
     }
 
     @Test
     void asteriskUnreachableAtSignInOrStoppedMidShift_callsPausedWithAClearMessage_chatsGoOn_backWhenAsteriskIs() {
         asterisk.stop();
-        try (Browser browser = Browser.start(LoopbackWebRtc.CHROMIUM)) {
+        try (Browser browser = line.browser()) {
             ChromeDriver page = (ChromeDriver) browser.driver();
-            page.get("http://localhost:" + server.port() + "/console/");
-            within(browser, () -> shown(page, "#login-name"), "the login form").sendKeys("ana");
-            page.findElement(By.id("login-password")).sendKeys(TestServer.PASSWORD, Keys.ENTER);
-            within(browser, () -> shown(page, "#go-available"), "the console").click();
+            line.signIn(page);
 
             // signed in while Asterisk is down: the phone cannot sign in, and says so
-            WebElement status = within(browser, () -> shown(page, "#phone-status.problem"), "the phone's problem named");
+            WebElement status = within(() -> shown(page, "#phone-status.problem"), "the phone's problem named");
             assertThat(status.getAttribute("data-phone-state")).isEqualTo("registration-failed");
             assertThat(status.getText()).startsWith("The phone could not sign in to the phone server")
                     .endsWith("Calls are paused for you until it works; chats go on.");
             takesChatsOnly();
 
             asterisk.startAgain();
-            takesCallsAgain(browser, page);
+            takesCallsAgain(page);
 
             // Asterisk stops mid-shift: the phone's connection drops, calls pause, chats go on
             asterisk.stop();
-            within(browser, () -> shown(page, "#phone-status[data-phone-state=network-lost]"), "the lost connection named");
+            phoneState(page, "network-lost", "the lost connection named");
             assertThat(page.findElement(By.id("phone-status")).getText())
                     .isEqualTo("The phone lost its connection to the phone server. Reconnecting… "
                             + "Calls are paused for you until it works; chats go on.");
             takesChatsOnly();
 
             asterisk.startAgain();
-            takesCallsAgain(browser, page);
+            takesCallsAgain(page);
             page.findElement(By.id("logout")).click();
         } finally {
             if (!asterisk.running()) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.helpline.telephony.TelephonyRoom.CALLER;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,7 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("browser phones")
 @ExtendWith(VertxExtension.class)
 class BrowserPhoneTest {
-    private static final String PHONE_SETTINGS = "  browserPhone: { webSocketUrl: \"wss://pbx.helpline.test:8089/ws\" }";
+    private static final String PHONE_SETTINGS =
+            "  browserPhone: { webSocketUrl: \"wss://pbx.helpline.test:8089/ws\", registrationExpiry: 10s }";
 
     private TelephonyRoom room;
 
@@ -84,6 +87,7 @@ class BrowserPhoneTest {
         assertThat(phone.getString("password")).matches("[0-9a-f]{32}");
         assertThat(phone.getString("uri")).isEqualTo("sip:" + name + "@pbx.helpline.test");
         assertThat(phone.getString("webSocketUrl")).isEqualTo("wss://pbx.helpline.test:8089/ws");
+        assertThat(phone.getLong("registrationExpiry")).as("seconds, as configured").isEqualTo(10);
 
         Map<String, String> auth = room.ami.awaitAction("DBPut");
         assertThat(auth).containsEntry("Family", "helpline-phones/auth").containsEntry("Key", name);
@@ -91,6 +95,8 @@ class BrowserPhoneTest {
                 .containsEntry("password", phone.getString("password")).containsEntry("auth_type", "userpass");
         Map<String, String> aor = room.ami.awaitAction("DBPut");
         assertThat(aor).containsEntry("Family", "helpline-phones/aor").containsEntry("Key", name);
+        assertThat(new JsonObject(aor.get("Val")).getMap()).containsEntry("maximum_expiration", "10")
+                .containsEntry("minimum_expiration", "10").containsEntry("max_contacts", "1");
         Map<String, String> endpoint = room.ami.awaitAction("DBPut");
         assertThat(endpoint).containsEntry("Family", "helpline-phones/endpoint").containsEntry("Key", name);
         assertThat(new JsonObject(endpoint.get("Val")).getMap()).containsEntry("webrtc", "yes")
@@ -170,5 +176,31 @@ class BrowserPhoneTest {
         assertThatThrownBy(() -> room.vertx.eventBus().request(Addresses.BROWSER_PHONE,
                 new JsonObject().put("user", "op-1").put("role", "caller").put("want", true)).await())
                 .isInstanceOfSatisfying(ReplyException.class, e -> assertThat(e.failureCode()).isEqualTo(400));
+    }
+
+    /** ContactStatus as Asterisk 22 sends it for a browser phone's registration (JsSIP's contact: a random name, no address). */
+    private static String contactStatus(String name, String status) {
+        return "Event: ContactStatus\r\nPrivilege: system,all\r\nURI: sip:3l1qcnhh@7pn6fqi9cs2k.invalid;transport=ws\r\n"
+                + "ContactStatus: " + status + "\r\nAOR: " + name + "\r\nEndpointName: " + name + "\r\nRoundtripUsec: 0\r\n\r\n";
+    }
+
+    @Test
+    void asteriskDroppingOrFindingAPhoneUnreachableIsToldToTheConsolesAndSoIsItsReturn() {
+        String name = issue("op-1").getString("username");
+        assertThat(new JsonObject(room.ami.awaitAction("DBPut").get("Val")).getMap()).isNotEmpty(); // auth
+        assertThat(new JsonObject(room.ami.awaitAction("DBPut").get("Val")).getMap())
+                .containsEntry("maximum_expiration", "10").containsEntry("qualify_frequency", "30"); // the aor
+        List<JsonObject> told = new CopyOnWriteArrayList<>();
+        room.vertx.eventBus().<JsonObject>consumer(Addresses.BROWSER_PHONE_EVENTS, m -> told.add(m.body())).completion().await();
+
+        room.ami.send(contactStatus(name, "NonQualified")); // registered
+        room.ami.send(contactStatus(name, "Reachable"));    // answers OPTIONS: no news
+        room.ami.send(contactStatus("2001", "Removed"));    // a desk phone: not the consoles' business
+        room.ami.send(contactStatus(name, "Removed"));      // not renewed in time
+        room.ami.send(contactStatus(name, "NonQualified")); // registered again
+        room.ami.send(contactStatus(name, "Unreachable"));  // no answer to OPTIONS
+        TelephonyRoom.eventually(() -> told.size() == 4, "four changes told");
+        assertThat(told).extracting(m -> m.getBoolean("registered")).containsExactly(true, false, true, false);
+        assertThat(told).allSatisfy(m -> assertThat(m.getMap()).containsEntry("operatorId", "op-1").containsEntry("endpoint", name));
     }
 }

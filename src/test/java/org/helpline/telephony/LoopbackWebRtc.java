@@ -16,7 +16,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * candidates on 127.0.0.1 only (rtp.conf [ice_host_candidates] maps this machine's addresses to it) and the page
  * announces only its 127.0.0.1 candidate (a script added before the page's own). Asterisk identifies by user name
  * first, because the browser's WebSocket comes from 127.0.0.1, the test trunk's address; and it serves the
- * WebSocket as plain ws on loopback (RealAsterisk's http.conf): TLS is not part of these tests.
+ * WebSocket as plain ws on loopback (RealAsterisk's http.conf), or over TLS where a test asks (BrowserPhoneLine.secure).
  */
 final class LoopbackWebRtc {
     /** Chromium with a fake microphone (a beep) that may talk WebRTC to itself. */

@@ -24,6 +24,8 @@ public final class Browser implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
     /** A microphone the page may use without asking: Chromium's fake device (a beep) and no permission prompt. */
     public static final String[] FAKE_MICROPHONE = {"--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"};
+    /** Accepts any TLS certificate, e.g. one a test made for its own server (never for pages from elsewhere). */
+    public static final String TRUST_ANY_CERTIFICATE = "--ignore-certificate-errors";
 
     private final Path profile;
     private final ChromeDriver driver;

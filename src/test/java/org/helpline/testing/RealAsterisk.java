@@ -61,14 +61,17 @@ public final class RealAsterisk implements AutoCloseable {
     private final int sipPort;
     private final int amiPort;
     private final int httpPort;
+    /** Asterisk's HTTPS port (the secure WebSocket), or 0 without TLS. */
+    private final int tlsPort;
     private Process process;
 
-    private RealAsterisk(Path home, Path run, int sipPort, int amiPort, int httpPort) {
+    private RealAsterisk(Path home, Path run, int sipPort, int amiPort, int httpPort, int tlsPort) {
         this.home = home;
         this.run = run;
         this.sipPort = sipPort;
         this.amiPort = amiPort;
         this.httpPort = httpPort;
+        this.tlsPort = tlsPort;
     }
 
     /** The Asterisk to use, if this machine has one. */
@@ -111,6 +114,7 @@ public final class RealAsterisk implements AutoCloseable {
         private int agiPort = 4573;
         private final Map<String, Map<String, String>> edits = new LinkedHashMap<>();
         private final Map<String, String> globals = new LinkedHashMap<>();
+        private boolean tls;
 
         /** Where the dialplan's {@code HELPLINE_AGI} points: the test server's FastAGI port on 127.0.0.1. */
         public Builder agiPort(int port) {
@@ -130,12 +134,22 @@ public final class RealAsterisk implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serves HTTPS too (http.conf's tlsenable, tlsbindaddr, tlscertfile, tlsprivatekey, as the runbook sets
+         * them), on {@link RealAsterisk#tlsPort()} with a certificate made for this run (openssl) for localhost and 127.0.0.1.
+         */
+        public Builder tls() {
+            this.tls = true;
+            return this;
+        }
+
         public RealAsterisk start() {
             Path home = home().orElseThrow(() -> new IllegalStateException(HOW_TO_RUN));
             try {
                 Files.createDirectories(RUNS);
                 Path run = Files.createTempDirectory(RUNS.toAbsolutePath(), "run-");
-                RealAsterisk asterisk = new RealAsterisk(home, run, freeUdpPort(), freeTcpPort(), freeTcpPort());
+                RealAsterisk asterisk = new RealAsterisk(home, run, freeUdpPort(), freeTcpPort(), freeTcpPort(),
+                        tls ? freeTcpPort() : 0);
                 asterisk.install(agiPort, edits, globals);
                 asterisk.boot();
                 return asterisk;
@@ -158,6 +172,14 @@ public final class RealAsterisk implements AutoCloseable {
     /** Asterisk's HTTP server on 127.0.0.1 (for WebSocket transports; nothing is served by default). */
     public int httpPort() {
         return httpPort;
+    }
+
+    /** Asterisk's HTTPS server on 127.0.0.1 (the secure WebSocket); only with {@link Builder#tls()}. */
+    public int tlsPort() {
+        if (tlsPort == 0) {
+            throw new IllegalStateException("this Asterisk serves no TLS: start it with RealAsterisk.with().tls()");
+        }
+        return tlsPort;
     }
 
     /** The installed configuration directory (astetcdir). */
@@ -274,7 +296,7 @@ public final class RealAsterisk implements AutoCloseable {
                 enabled = yes
                 bindaddr = 127.0.0.1
                 bindport = %d
-                """.formatted(httpPort));
+                """.formatted(httpPort) + (tlsPort == 0 ? "" : tlsSettings(etc.resolve("keys"))));
         Files.writeString(etc.resolve("asterisk.conf"), """
                 [directories]
                 astetcdir => %1$s/etc
@@ -293,6 +315,22 @@ public final class RealAsterisk implements AutoCloseable {
                 [options]
                 verbose = 0
                 """.formatted(run, home));
+    }
+
+    /** http.conf's TLS lines, with a key and a certificate for localhost and 127.0.0.1 made now, good for two days. */
+    private String tlsSettings(Path keys) throws IOException {
+        Files.createDirectories(keys);
+        Path certificate = keys.resolve("helpline-wss.crt");
+        Path key = keys.resolve("helpline-wss.key");
+        Processes.run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                "-keyout", key.toString(), "-out", certificate.toString()), Map.of(), Duration.ofMinutes(1));
+        return """
+                tlsenable = yes
+                tlsbindaddr = 127.0.0.1:%d
+                tlscertfile = %s
+                tlsprivatekey = %s
+                """.formatted(tlsPort, certificate, key);
     }
 
     private void boot() {
