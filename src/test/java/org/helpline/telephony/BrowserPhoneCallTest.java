@@ -26,11 +26,9 @@ import org.helpline.testing.TestServer;
 import org.helpline.web.auth.Account;
 import org.helpline.web.auth.PasswordHash;
 import org.helpline.web.auth.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -77,36 +75,19 @@ class BrowserPhoneCallTest {
     /** The caller's number, as the carrier passes it on (with a name): it must never reach the browser. */
     private static final String CALLER_NUMBER = "0722555123";
 
-    @TempDir
-    static Path dir;
-    static RealAsterisk asterisk;
-    static TestServer server;
+    @RegisterExtension
+    static final RealTelephony TELEPHONY = RealTelephony.on(RealAsterisk.with()
+            .edit("pjsip.conf", "endpoint_identifier_order = ip,username", "endpoint_identifier_order = username,ip")
+            .edit("rtp.conf", ICE_LINE, ICE_LINE + "\nice_deny = ::/0\n\n[ice_host_candidates]\n" + loopbackMappings()))
+            .withServer(BrowserPhoneCallTest::anaOnTheBrowserPhone);
 
-    @BeforeAll
-    static void start() {
-        RealAsterisk.assumeAvailable();
-        int agiPort = RealAsterisk.freeUdpPort();
-        asterisk = RealAsterisk.with().agiPort(agiPort)
-                .edit("pjsip.conf", "endpoint_identifier_order = ip,username", "endpoint_identifier_order = username,ip")
-                .edit("rtp.conf", ICE_LINE, ICE_LINE + "\nice_deny = ::/0\n\n[ice_host_candidates]\n" + loopbackMappings())
-                .start();
+    /** Ana takes calls on the browser phone, which reaches this Asterisk's WebSocket; wrap-up 30 s. */
+    private static TestServer anaOnTheBrowserPhone(Path dir, int agiPort, RealAsterisk asterisk) {
         Account ana = new Account("ana", Role.OPERATOR, new PasswordHash(1000).hash(TestServer.PASSWORD), Set.of("ro", "en"),
                 Set.of(Channel.CALL, Channel.CHAT), null, OperatorProfile.BROWSER_PHONE, "Ana", false).withConsoleLanguage("en");
         String phone = "  browserPhone: { webSocketUrl: \"ws://127.0.0.1:" + asterisk.httpPort() + "/ws\" }\n";
-        server = TestServer.withTelephony(dir, Clock.systemUTC(), agiPort, asterisk.amiPort(), RealAsterisk.AMI_PASSWORD,
+        return TestServer.withTelephony(dir, Clock.systemUTC(), agiPort, asterisk.amiPort(), RealAsterisk.AMI_PASSWORD,
                 RealLine.OPEN_ALL_WEEK + phone, ", wrapUpTime: 30s", List.of(ana));
-        Eventually.until(() -> server.get("/health").bodyAsJsonObject().getString("status").equals("UP"),
-                "the server's AMI and AGI links up", RealAsterisk.CALLS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (asterisk != null) {
-            asterisk.close();
-        }
     }
 
     /** This machine's own addresses, announced as 127.0.0.1: no media to any address but loopback. */
@@ -163,7 +144,7 @@ class BrowserPhoneCallTest {
     }
 
     @Test
-    void anOperatorAnswersACallerInTheBrowserTheyHearEachOtherAndHangUpStartsWrapUp() {
+    void anOperatorAnswersACallerInTheBrowserTheyHearEachOtherAndHangUpStartsWrapUp(RealAsterisk asterisk, TestServer server) {
         String[] switches = {Browser.FAKE_MICROPHONE[0], Browser.FAKE_MICROPHONE[1], "--allow-loopback-in-peer-connection"};
         try (Browser browser = Browser.start(switches)) {
             ChromeDriver page = (ChromeDriver) browser.driver();
@@ -211,14 +192,14 @@ class BrowserPhoneCallTest {
     }
 
     /** Available, but offered chats only: the router's operator takes no calls. */
-    private static void takesChatsOnly() {
+    private static void takesChatsOnly(TestServer server) {
         Eventually.until(() -> {
             var ana = server.commands().work("ana").await().operator();
             return ana.presence() == Presence.AVAILABLE && ana.profile().channels().equals(Set.of(Channel.CHAT));
         }, "ana offered chats only", RealAsterisk.CALLS);
     }
 
-    private static void takesCallsAgain(Browser browser, ChromeDriver page) {
+    private static void takesCallsAgain(TestServer server, Browser browser, ChromeDriver page) {
         within(browser, () -> "ready".equals(page.findElement(By.id("phone-status")).getAttribute("data-phone-state"))
                 ? true : null, "the browser phone registered again");
         Eventually.until(() -> server.commands().work("ana").await().operator().profile().channels().contains(Channel.CALL),
@@ -226,7 +207,8 @@ class BrowserPhoneCallTest {
     }
 
     @Test
-    void asteriskUnreachableAtSignInOrStoppedMidShift_callsPausedWithAClearMessage_chatsGoOn_backWhenAsteriskIs() {
+    void asteriskUnreachableAtSignInOrStoppedMidShift_callsPausedWithAClearMessage_chatsGoOn_backWhenAsteriskIs(
+            RealAsterisk asterisk, TestServer server) {
         String[] switches = {Browser.FAKE_MICROPHONE[0], Browser.FAKE_MICROPHONE[1], "--allow-loopback-in-peer-connection"};
         asterisk.stop();
         try (Browser browser = Browser.start(switches)) {
@@ -241,10 +223,10 @@ class BrowserPhoneCallTest {
             assertThat(status.getAttribute("data-phone-state")).isEqualTo("registration-failed");
             assertThat(status.getText()).startsWith("The phone could not sign in to the phone server")
                     .endsWith("Calls are paused for you until it works; chats go on.");
-            takesChatsOnly();
+            takesChatsOnly(server);
 
             asterisk.startAgain();
-            takesCallsAgain(browser, page);
+            takesCallsAgain(server, browser, page);
 
             // Asterisk stops mid-shift: the phone's connection drops, calls pause, chats go on
             asterisk.stop();
@@ -253,10 +235,10 @@ class BrowserPhoneCallTest {
             assertThat(page.findElement(By.id("phone-status")).getText())
                     .isEqualTo("The phone lost its connection to the phone server. Reconnecting… "
                             + "Calls are paused for you until it works; chats go on.");
-            takesChatsOnly();
+            takesChatsOnly(server);
 
             asterisk.startAgain();
-            takesCallsAgain(browser, page);
+            takesCallsAgain(server, browser, page);
             page.findElement(By.id("logout")).click();
         } finally {
             if (!asterisk.running()) {

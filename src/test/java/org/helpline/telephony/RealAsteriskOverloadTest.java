@@ -2,7 +2,6 @@ package org.helpline.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +14,8 @@ import org.helpline.testing.RealAsterisk;
 import org.helpline.testing.SippCaller;
 import org.helpline.testing.SippRun;
 import org.helpline.testing.SocketProbe;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Overload on a real Asterisk with the whole server: a flood of new calls twice the line's size
@@ -29,33 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 class RealAsteriskOverloadTest {
     private static final int LINE = 3;
 
-    @TempDir
-    static Path dir;
-    static RealAsterisk asterisk;
-    static RealLine line;
-
-    @BeforeAll
-    static void start() {
-        RealAsterisk.assumeAvailable();
-        int agiPort = RealAsterisk.freeUdpPort();
-        asterisk = RealAsterisk.with().agiPort(agiPort).global("HELPLINE_MAX_CALLS", Integer.toString(LINE))
-                .global("HOLD_ANNOUNCE_EVERY", "4")     // positions asked again while the flood comes
-                .global("HOLD_DURESS_TIP", "no").start();
-        line = new RealLine(dir, agiPort, asterisk.amiPort()).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (line != null) {
-            line.close();
-        }
-        if (asterisk != null) {
-            asterisk.close();
-        }
-    }
+    @RegisterExtension
+    static final RealTelephony TELEPHONY = RealTelephony.on(RealAsterisk.with()
+            .global("HELPLINE_MAX_CALLS", Integer.toString(LINE))
+            .global("HOLD_ANNOUNCE_EVERY", "4")     // positions asked again while the flood comes
+            .global("HOLD_DURESS_TIP", "no")).withLine();
 
     @Test
-    void aFloodBeyondTheLineIsRefusedBusy_theHoldingCallersKeepTheirMusicAndTheirPlace() {
+    void aFloodBeyondTheLineIsRefusedBusy_theHoldingCallersKeepTheirMusicAndTheirPlace(RealAsterisk asterisk, RealLine line) {
         try (SocketProbe ana = line.paused("ana")) { // the line is open, nobody takes calls: callers wait
             int mark = line.mark();
             SippRun holding = SippCaller.to(asterisk).pause(Duration.ofMillis(1500)).keys("291")
@@ -68,7 +46,7 @@ class RealAsteriskOverloadTest {
             places.forEach((channel, place) -> assertThat(asterisk.awaitCli("core show channel " + channel,
                     out -> out.contains(place), channel + " told its place"))
                     .contains("WriteTranscode: No")); // the prompt's G.711 copy plays as it is: no transcoding per caller
-            Map<String, Long> sent = audioSent(places.keySet());
+            Map<String, Long> sent = audioSent(asterisk, places.keySet());
 
             SippCaller.to(asterisk).refusedWith(486).calls(2 * LINE, 2 * LINE).start().awaitSuccess(Duration.ofSeconds(60));
 
@@ -88,7 +66,7 @@ class RealAsteriskOverloadTest {
         }
     }
 
-    private static Map<String, Long> audioSent(Iterable<String> channels) {
+    private static Map<String, Long> audioSent(RealAsterisk asterisk, Iterable<String> channels) {
         String stats = asterisk.cli("pjsip show channelstats");
         Map<String, Long> sent = new LinkedHashMap<>();
         channels.forEach(channel -> sent.put(channel, audioSent(stats, channel)));
