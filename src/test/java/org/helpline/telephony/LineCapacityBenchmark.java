@@ -33,9 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code LineCapacitySmokeTest} runs it with a handful of calls).
  *
  * <ol>
- * <li>Callers holding at once: {@code holding} callers arrive {@code holdRate} a second, choose English, say
- *     they are in danger, skip the advice, and hold with music; counted in Asterisk's hold context.
- * <li>Position AGI time while they hold, as Asterisk sees it ({@link AgiStopwatch}).
+ * <li>Position AGI time while {@code timed} callers hold, as Asterisk sees it ({@link AgiStopwatch}): they arrive
+ *     {@code holdRate} a second, choose English, say they are in danger, skip the advice, and hold with music,
+ *     asking their position every 30 s; timed over {@code window} seconds once all hold.
+ * <li>Callers holding at once: more arrive until {@code holding} hold; counted in Asterisk's hold context.
  * <li>New calls a second: each rate for {@code seconds}, callers reaching the inbound AGI and holding 2 s;
  *     the ceiling is the highest rate with 0 failed calls and every call registered.
  * <li>Overload: with the line's limit at {@code flooded} calls and as many callers holding, new calls at
@@ -44,11 +45,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LineCapacityBenchmark {
     /** The sizes of one run; the full run's can be changed with -Dcapacity.holding=700 and the like. */
-    record Scale(int holding, int holdRate, List<Integer> rates, int seconds, int flooded) {
+    record Scale(int timed, int window, int holding, int holdRate, List<Integer> rates, int seconds, int flooded) {
         static Scale fromProperties() {
-            return new Scale(Integer.getInteger("capacity.holding", 700), Integer.getInteger("capacity.holdRate", 50),
-                    Arrays.stream(System.getProperty("capacity.rates", "20,40,60,80,100,130,160,200,250").split(","))
-                            .map(Integer::valueOf).toList(),
+            return new Scale(Integer.getInteger("capacity.timed", 300), Integer.getInteger("capacity.window", 45),
+                    Integer.getInteger("capacity.holding", 700), Integer.getInteger("capacity.holdRate", 50),
+                    Arrays.stream(System.getProperty("capacity.rates", "40,50,60,70,80,90,100,110,120,130,150,170,200")
+                                    .split(",")).map(Integer::valueOf).toList(),
                     Integer.getInteger("capacity.seconds", 10), Integer.getInteger("capacity.flooded", 300));
         }
     }
@@ -118,19 +120,29 @@ class LineCapacityBenchmark {
 
     private static Figures measure(String name, Scale scale, int serverPort, Side side) throws Exception {
         try (AgiStopwatch stopwatch = AgiStopwatch.start(serverPort);
-             RealAsterisk asterisk = RealAsterisk.with().agiPort(stopwatch.port()).global("HELPLINE_MAX_CALLS", "0").start();
+             RealAsterisk asterisk = RealAsterisk.with().agiPort(stopwatch.port()).global("HELPLINE_MAX_CALLS", "0")
+                     .global("HELPLINE_MAX_NEW_PER_SECOND", "0").start();
              AutoCloseable server = side.start(asterisk.amiPort())) {
-            // 1, 2: callers holding at once, and the position AGI's time while they hold
-            int ramp = (int) Math.ceil((double) scale.holding() / scale.holdRate());
-            Duration window = Duration.ofSeconds(45);     // every holder asks its position at least once (every 30 s)
-            SippRun holders = caller(asterisk).holdFor(Duration.ofSeconds(ramp + 20).plus(window)).hangUp()
-                    .calls(scale.holding(), scale.holdRate()).start();
-            awaitHeld(asterisk, scale.holding(), Duration.ofSeconds(ramp + 20));
+            // 1: the position AGI's time while the timed callers hold
+            Duration window = Duration.ofSeconds(scale.window());
+            int timedRamp = ramp(scale.timed(), scale.holdRate());
+            int moreRamp = ramp(scale.holding() - scale.timed(), scale.holdRate());
+            // the timed callers hold until the others are counted: their arrival, a wait for them all, the window, the others'
+            SippRun timed = caller(asterisk).holdFor(window.plus(Duration.ofSeconds(2L * timedRamp + moreRamp + 30))).hangUp()
+                    .calls(scale.timed(), scale.holdRate()).start();
+            awaitHeld(asterisk, scale.timed(), Duration.ofSeconds(timedRamp + 20));
+            int heldWhileTimed = held(asterisk);
             stopwatch.reset();
             sleep(window);
             long[] positions = stopwatch.sessions("position");
+
+            // 2: callers holding at once
+            SippRun more = caller(asterisk).holdFor(Duration.ofSeconds(moreRamp + 25)).hangUp()
+                    .calls(scale.holding() - scale.timed(), scale.holdRate()).start();
+            awaitHeld(asterisk, scale.holding(), Duration.ofSeconds(moreRamp + 20));
             int held = held(asterisk);
-            long holdFailed = holders.awaitFailedCalls(Duration.ofSeconds(ramp + 120).plus(window));
+            long holdFailed = timed.awaitFailedCalls(window.plus(Duration.ofSeconds(timedRamp + moreRamp + 180)))
+                    + more.awaitFailedCalls(Duration.ofSeconds(moreRamp + 120));
             awaitIdle(asterisk);
 
             // 3: the ceiling of new calls a second
@@ -157,7 +169,7 @@ class LineCapacityBenchmark {
             long floodHoldersFailed = 0;
             if (ceiling > 0) {
                 asterisk.cli("dialplan set global HELPLINE_MAX_CALLS " + scale.flooded());
-                int fill = (int) Math.ceil((double) scale.flooded() / scale.holdRate());
+                int fill = ramp(scale.flooded(), scale.holdRate());
                 SippRun flooded = caller(asterisk).holdFor(Duration.ofSeconds(fill + 30 + scale.seconds())).hangUp()
                         .calls(scale.flooded(), scale.holdRate()).start();
                 awaitHeld(asterisk, scale.flooded(), Duration.ofSeconds(fill + 20));
@@ -169,9 +181,14 @@ class LineCapacityBenchmark {
                 floodHoldersFailed = flooded.awaitFailedCalls(Duration.ofSeconds(fill + 120 + scale.seconds()));
                 awaitIdle(asterisk);
             }
-            return new Figures(name, held, holdFailed, positions, held, ceiling, String.join("; ", rates), scale.flooded(),
+            return new Figures(name, held, holdFailed, positions, heldWhileTimed, ceiling, String.join("; ", rates), scale.flooded(),
                     floodCalls, floodFailed, heldAfterFlood, floodHoldersFailed);
         }
+    }
+
+    /** Seconds for that many callers to arrive at that rate. */
+    private static int ramp(int callers, int perSecond) {
+        return (int) Math.ceil((double) callers / perSecond);
     }
 
     /** English, "in danger now?" 9, then a key that skips the 112 advice: the inbound AGI, then hold. */
@@ -218,9 +235,9 @@ class LineCapacityBenchmark {
                 "%d (%d failed)".formatted(bare.held(), bare.holdFailed()),
                 "%d (%d failed)".formatted(helpline.held(), helpline.holdFailed()),
                 ratio(helpline.held(), bare.held())));
-        out.append(row("position AGI p50 / p99 (sessions, holding)",
-                "%.1f / %.1f ms (%d, %d)".formatted(bare.p(0.5), bare.p(0.99), bare.positionNanos().length, bare.heldWhileTimed()),
-                "%.1f / %.1f ms (%d, %d)".formatted(helpline.p(0.5), helpline.p(0.99), helpline.positionNanos().length,
+        out.append(row("position AGI p50 / p99 (sessions; holding)",
+                "%.1f / %.1f ms (%d; %d)".formatted(bare.p(0.5), bare.p(0.99), bare.positionNanos().length, bare.heldWhileTimed()),
+                "%.1f / %.1f ms (%d; %d)".formatted(helpline.p(0.5), helpline.p(0.99), helpline.positionNanos().length,
                         helpline.heldWhileTimed()),
                 "p99 " + ratio(helpline.p(0.99), bare.p(0.99))));
         out.append(row("new calls/s with 0 failed (%d s each)".formatted(scale.seconds()), bare.ceiling() + "/s",

@@ -22,12 +22,12 @@ class LineCapacitySmokeTest {
 
     @Test
     void theBenchmarkRunsOnAHandfulOfCalls() throws Exception {
-        String table = LineCapacityBenchmark.run(new LineCapacityBenchmark.Scale(3, 3, List.of(1), 3, 2), dir);
+        String table = LineCapacityBenchmark.run(new LineCapacityBenchmark.Scale(2, 25, 3, 3, List.of(1), 3, 2), dir);
         System.out.println(table); // into the test report, for whoever looks
 
         assertThat(table).contains("bare FastAGI", "helpline")
                 .containsPattern("callers holding at once \\(of 3\\) +3 \\(0 failed\\) +3 \\(0 failed\\)")
-                .containsPattern("position AGI p50 / p99 \\(sessions, holding\\) +[0-9.]+ / [0-9.]+ ms \\([1-9]")
+                .containsPattern("position AGI p50 / p99 \\(sessions; holding\\) +[0-9.]+ / [0-9.]+ ms \\([1-9][0-9]*; 2\\)")
                 .containsPattern("new calls/s with 0 failed \\(3 s each\\) +1/s +1/s")
                 .containsPattern("overload: .* +5 calls, 0 not refused 486; 2 holding after, 0 dropped +5 calls, 0 not refused 486; 2 holding after, 0 dropped");
     }

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.vertx.core.json.JsonObject;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.action.PingAction;
 import org.helpline.core.ChangeReason;
 import org.helpline.core.Contact;
 import org.helpline.core.ContactState;
@@ -49,6 +53,31 @@ class RealAsteriskCallsTest {
     @AfterEach
     void noCallLeft(RealAsterisk asterisk) {
         asterisk.awaitCli("core show channels count", out -> out.contains("0 active calls"), "no call left");
+    }
+
+    @Test
+    @Order(0)
+    void theAmiLinkCarriesOnlyTheEventsTheServerReads(RealAsterisk asterisk, RealLine line) throws Exception {
+        ManagerConnection ami = new ManagerConnectionFactory("127.0.0.1", asterisk.amiPort(), "helpline",
+                RealAsterisk.AMI_PASSWORD).createManagerConnection();
+        List<String> events = new CopyOnWriteArrayList<>();
+        try (OperatorPhone phone = OperatorPhone.register(asterisk, "2001", "127.0.0.2", Answer.PICKS_UP);
+             SocketProbe ana = line.available("ana")) {
+            ami.login();
+            ami.sendAction(new PingAction()); // FullyBooted, written at login outside the filters, is read before counting
+            ami.addEventListener(event -> events.add(event.getClass().getSimpleName().replaceFirst("Event$", "")));
+            int mark = line.mark();
+            SippRun caller = SippCaller.to(asterisk).pause(Duration.ofMillis(1500)).keys("291")
+                    .holdFor(Duration.ofSeconds(10)).hangUp().start();
+            caller.awaitSuccess(CALL);
+            line.await(mark, line.newCall(mark).id(), ContactState.WRAP_UP);
+            line.presence(ana, "offline");
+        } finally {
+            ami.logoff();
+        }
+        // an answered call: the caller's channel and the phone's, bridged, then both hung up; nothing else
+        assertThat(events).contains("DialEnd", "BridgeEnter", "BridgeLeave", "Hangup")
+                .allSatisfy(name -> assertThat(name).isIn("Hangup", "DialEnd", "BridgeEnter", "BridgeLeave"));
     }
 
     @Test

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Overload on a real Asterisk with the whole server: a flood of new calls twice the line's size
  * (HELPLINE_MAX_CALLS, 3 here) is refused busy before answering, and the callers already holding keep
  * their music (Asterisk keeps sending them audio) and their place in the queue (the same positions
- * announced, no contact leaves). At full scale: LineCapacityBenchmark.
+ * announced, no contact leaves). So is a burst of new calls beyond HELPLINE_MAX_NEW_PER_SECOND (2 here)
+ * while the line has room. At full scale: LineCapacityBenchmark.
  */
 class RealAsteriskOverloadTest {
     private static final int LINE = 3;
@@ -36,22 +37,66 @@ class RealAsteriskOverloadTest {
     void aFloodBeyondTheLineIsRefusedBusy_theHoldingCallersKeepTheirMusicAndTheirPlace(RealAsterisk asterisk, RealLine line) {
         try (SocketProbe ana = line.paused("ana")) { // the line is open, nobody takes calls: callers wait
             int mark = line.mark();
-            SippRun holding = SippCaller.to(asterisk).pause(Duration.ofMillis(1500)).keys("291")
-                    .holdFor(Duration.ofSeconds(60)).hangUp().calls(LINE, 1).start();
-            List<Contact> waiting = line.newCalls(mark, LINE);
-            Map<String, String> places = new LinkedHashMap<>();
-            for (int i = 0; i < LINE; i++) {
-                places.put(waiting.get(i).channelRef(), "Data: helpline/pos-" + (i + 1)); // that place being announced
-            }
-            places.forEach((channel, place) -> assertThat(asterisk.awaitCli("core show channel " + channel,
-                    out -> out.contains(place), channel + " told its place"))
-                    .contains("WriteTranscode: No")); // the prompt's G.711 copy plays as it is: no transcoding per caller
-            Map<String, Long> sent = audioSent(asterisk, places.keySet());
+            Holders holders = holdersToldTheirPlaces(mark);
 
             SippCaller.to(asterisk).refusedWith(486).calls(2 * LINE, 2 * LINE).start().awaitSuccess(Duration.ofSeconds(60));
 
             // the refused calls never reached the server; the holding callers are still where they were
             assertThat(line.eventsSince(mark)).filteredOn(c -> c.reason() == ChangeReason.NEW).hasSize(LINE);
+            holders.keptTheirMusicAndPlaces(mark);
+            line.presence(ana, "offline");
+        }
+    }
+
+    @Test
+    void aBurstOfNewCallsBeyondTheSecondsLimitIsRefusedBusy_theHoldingCallersKeepTheirMusicAndTheirPlace(
+            RealAsterisk asterisk, RealLine line) {
+        asterisk.cli("dialplan set global HELPLINE_MAX_CALLS 0");            // the line itself has room
+        asterisk.cli("dialplan set global HELPLINE_MAX_NEW_PER_SECOND 2");
+        try (SocketProbe ana = line.paused("ana")) {
+            int mark = line.mark();
+            Holders holders = holdersToldTheirPlaces(mark);   // they came one a second: within the limit
+
+            // 12 calls in 0.3 s: two a second are let in (they hear the menu and hang up), the rest refused
+            SippRun burst = SippCaller.to(asterisk).holdFor(Duration.ofSeconds(2)).hangUp().orRefusedWith(486)
+                    .calls(12, 40).start();
+            burst.awaitSuccess(Duration.ofSeconds(60));
+            long letIn = burst.callsAnswered(200, "INVITE");
+            long refused = burst.callsAnswered(486, "INVITE");
+            assertThat(letIn + refused).isEqualTo(12);
+            // a loaded Asterisk may spread the burst's arrival over a few seconds: two each
+            assertThat(letIn).as("calls let in").isBetween(1L, 6L);
+            holders.keptTheirMusicAndPlaces(mark);
+            line.presence(ana, "offline");
+        } finally {
+            asterisk.cli("dialplan set global HELPLINE_MAX_CALLS " + LINE);
+            asterisk.cli("dialplan set global HELPLINE_MAX_NEW_PER_SECOND 0");
+        }
+    }
+
+    /** LINE callers, one a second, holding with music; each is told their place. */
+    private static Holders holdersToldTheirPlaces(int mark) {
+        RealAsterisk asterisk = TELEPHONY.asterisk();
+        RealLine line = TELEPHONY.line();
+        SippRun holding = SippCaller.to(asterisk).pause(Duration.ofMillis(1500)).keys("291")
+                .holdFor(Duration.ofSeconds(60)).hangUp().calls(LINE, 1).start();
+        List<Contact> waiting = line.newCalls(mark, LINE);
+        Map<String, String> places = new LinkedHashMap<>();
+        for (int i = 0; i < LINE; i++) {
+            places.put(waiting.get(i).channelRef(), "Data: helpline/pos-" + (i + 1)); // that place being announced
+        }
+        places.forEach((channel, place) -> assertThat(asterisk.awaitCli("core show channel " + channel,
+                out -> out.contains(place), channel + " told its place"))
+                .contains("WriteTranscode: No")); // the prompt's G.711 copy plays as it is: no transcoding per caller
+        return new Holders(holding, places, audioSent(places.keySet()));
+    }
+
+    /** The callers holding: their SIPp run, each one's channel and place, and the RTP packets sent them so far. */
+    private record Holders(SippRun holding, Map<String, String> places, Map<String, Long> sent) {
+        /** Nobody left the queue or was offered; each is told the same place afresh and still hears music. */
+        void keptTheirMusicAndPlaces(int mark) {
+            RealAsterisk asterisk = TELEPHONY.asterisk();
+            RealLine line = TELEPHONY.line();
             assertThat(line.eventsSince(mark)).extracting(c -> c.contact().state())
                     .doesNotContain(ContactState.ABANDONED, ContactState.OFFERED);
             for (String channel : places.keySet()) {
@@ -62,12 +107,11 @@ class RealAsteriskOverloadTest {
                         channel + " still sent music");
             }
             holding.awaitSuccess(Duration.ofSeconds(120)); // nobody was hung up on: each caller ended the call
-            line.presence(ana, "offline");
         }
     }
 
-    private static Map<String, Long> audioSent(RealAsterisk asterisk, Iterable<String> channels) {
-        String stats = asterisk.cli("pjsip show channelstats");
+    private static Map<String, Long> audioSent(Iterable<String> channels) {
+        String stats = TELEPHONY.asterisk().cli("pjsip show channelstats");
         Map<String, Long> sent = new LinkedHashMap<>();
         channels.forEach(channel -> sent.put(channel, audioSent(stats, channel)));
         return sent;

@@ -26,6 +26,7 @@ public final class SippCaller {
     private double perSecond = 1;
     private String ending;
     private int refusal;
+    private int mayBeRefused;
     private String number;
 
     private SippCaller(RealAsterisk asterisk) {
@@ -49,13 +50,14 @@ public final class SippCaller {
     }
 
     /**
-     * Presses a key (0-9, * or #) as SIP INFO, in a transaction of its own: a loaded Asterisk answers late,
-     * SIPp sends the INFO again, and the second 200 arriving later is then known as a retransmission.
+     * Presses a key (0-9, * or #) as SIP INFO, in a transaction of its own, sent again while unanswered (UDP:
+     * a loaded Asterisk may drop it or answer late; SIPp fails the call after its last try, and a second 200
+     * arriving late is known as a retransmission).
      */
     public SippCaller key(char key) {
         String transaction = "key" + steps.size();
         steps.add("""
-                <send start_txn="%s"><![CDATA[
+                <send start_txn="%s" retrans="500"><![CDATA[
 
                   INFO sip:[service]@[remote_ip]:[remote_port] SIP/2.0
                   Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
@@ -133,6 +135,15 @@ public final class SippCaller {
         return this;
     }
 
+    /**
+     * The line may instead refuse the call with this status before answering (a flood: some calls let in, the
+     * rest refused); both end well. {@link SippRun#callsAnswered} counts each kind.
+     */
+    public SippCaller orRefusedWith(int status) {
+        mayBeRefused = status;
+        return this;
+    }
+
     /** Places this many such calls, starting {@code perSecond} a second. */
     public SippCaller calls(int calls, double perSecond) {
         this.calls = calls;
@@ -175,7 +186,7 @@ public final class SippCaller {
                 <recv response="100" optional="true"/>
                 <recv response="180" optional="true"/>
                 <recv response="183" optional="true"/>
-                <recv response="%s" rtd="true"/>
+                %s<recv response="%s" rtd="true"/>
                 <send><![CDATA[
 
                   ACK sip:[service]@[remote_ip]:[remote_port] SIP/2.0
@@ -192,10 +203,15 @@ public final class SippCaller {
                 %s
                 %s
                 %s
-                </scenario>
-                """.formatted(refusal == 0 ? 200 : refusal, refusal == 0 ? "[branch]" : "[branch-5]",
+                %s</scenario>
+                """.formatted(mayBeRefused == 0 ? "" : "<recv response=\"" + mayBeRefused + "\" optional=\"true\" next=\"refused\"/>\n",
+                refusal == 0 ? 200 : refusal, refusal == 0 ? "[branch]" : "[branch-5]",
                 refusal == 0 ? "<nop><action><exec rtp_stream=\"" + audio() + ",-1,0\"/></action></nop>" : "",
-                refusal == 0 ? String.join("\n", steps) : "", ending);
+                refusal == 0 ? String.join("\n", steps) : "", ending, mayBeRefused == 0 ? "" : REFUSED_INSTEAD);
+        // the refusal's ACK carries the INVITE's branch: [branch-N], N scenario messages after the INVITE
+        if (mayBeRefused != 0) {
+            scenario = scenario.replace("[branch-refused]", "[branch-" + messagesBefore(scenario, "[branch-refused]") + "]");
+        }
         if (number != null) {
             scenario = scenario.replace("caller <sip:caller@", "\"Ion Popescu " + number + "\" <sip:" + number + "@")
                     .replace("sip:caller@", "sip:" + number + "@");
@@ -204,6 +220,32 @@ public final class SippCaller {
                 "-i", "127.0.0.1", "-p", Integer.toString(RealAsterisk.freeUdpPort()), "-mi", "127.0.0.1",
                 "-mp", Integer.toString(RealAsterisk.freeUdpPort()), "-aa", "-m", Integer.toString(calls),
                 "-r", Double.toString(perSecond), "-rp", "1000", "-l", Integer.toString(calls)));
+    }
+
+    /** The end of a call the line may refuse instead of answering: it acknowledges the refusal, and that is all. */
+    private static final String REFUSED_INSTEAD = """
+            <nop next="over"/>
+            <label id="refused"/>
+            <send><![CDATA[
+
+              ACK sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch-refused]
+              From: caller <sip:caller@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+              To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
+              Call-ID: [call_id]
+              CSeq: [cseq] ACK
+              Contact: sip:caller@[local_ip]:[local_port]
+              Max-Forwards: 70
+              Content-Length: 0
+
+            ]]></send>
+            <label id="over"/>
+            """;
+
+    /** SIPp's index of the message holding {@code marker}: the send, recv, pause and nop elements before it. */
+    private static int messagesBefore(String scenario, String marker) {
+        String before = scenario.substring(0, scenario.indexOf(marker));
+        return (int) java.util.regex.Pattern.compile("<(send|recv|pause|nop)[ >/]").matcher(before).results().count() - 1;
     }
 
     /** One second of quiet µ-law audio, looped: what a carrier sends while the caller listens. */

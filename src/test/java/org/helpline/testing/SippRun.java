@@ -57,7 +57,8 @@ public final class SippRun implements AutoCloseable {
 
     /**
      * Waits for SIPp to end (stopping it past the deadline) and returns how many calls did not go as the
-     * scenario says, from its final statistics screen: a benchmark counts failures where a test fails.
+     * scenario says, from its final statistics: calls made less calls that succeeded, so a call still
+     * unfinished at the deadline counts as failed. A benchmark counts failures where a test fails.
      */
     public long awaitFailedCalls(Duration within) {
         try {
@@ -68,12 +69,19 @@ public final class SippRun implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
-        List<String> failed = files("_screen.log").stream().flatMap(String::lines)
-                .filter(l -> l.strip().startsWith("Failed call")).toList();
-        if (failed.isEmpty()) {
-            throw new AssertionError("SIPp left no statistics screen; " + logs());
-        }
-        String[] columns = failed.getLast().split("\\|");
+        // SIPp writes its screen file when it ends by itself; stopped, it prints the statistics on its output only
+        List<String> screens = new ArrayList<>(files("_screen.log"));
+        screens.addAll(files("sipp.out"));
+        String statistics = screens.stream().filter(s -> s.contains("Successful call")).findFirst()
+                .orElseThrow(() -> new AssertionError("SIPp left no statistics screen; " + logs()));
+        return cumulative(statistics, "Total Calls created") - cumulative(statistics, "Successful call");
+    }
+
+    /** The last column of a statistics row, e.g. "  Successful call | 0 | 967". */
+    private static long cumulative(String statistics, String counter) {
+        String row = statistics.lines().filter(l -> l.strip().startsWith(counter)).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no '" + counter + "' in SIPp's statistics"));
+        String[] columns = row.split("\\|");
         return Long.parseLong(columns[columns.length - 1].strip());
     }
 
@@ -94,6 +102,14 @@ public final class SippRun implements AutoCloseable {
     /** The requests of this method SIPp received (INVITE, BYE, ...). */
     public long receivedRequests(String method) {
         return received().stream().filter(m -> m.startsWith(method + " ")).count();
+    }
+
+    /** The calls SIPp received a response of this status to this method for (a retransmitted response counts once). */
+    public long callsAnswered(int status, String method) {
+        return received().stream().filter(m -> m.startsWith("SIP/2.0 " + status + " "))
+                .filter(m -> m.lines().anyMatch(l -> l.matches("(?i)CSeq:\\s*\\d+ " + method)))
+                .flatMap(m -> m.lines().filter(l -> l.regionMatches(true, 0, "Call-ID:", 0, 8)).limit(1))
+                .distinct().count();
     }
 
     private List<String> files(String suffix) {
