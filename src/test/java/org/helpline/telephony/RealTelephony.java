@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * void aCallerIsOfferedToAnOperator(RealAsterisk asterisk, RealLine line) { ... }
  * }</pre>
  *
- * Test, lifecycle and helper methods take the {@link RealAsterisk}, the {@link RealLine} and its {@link TestServer}
- * as parameters, or ask this for them. With no Asterisk on the machine the class is skipped with one line saying
+ * Test and lifecycle methods take the {@link RealAsterisk}, the {@link RealLine} and its {@link TestServer} as
+ * parameters; helpers are handed them or ask this extension ({@link #asterisk()}, {@link #line()}, {@link #server()}). With no Asterisk on the machine the class is skipped with one line saying
  * how to run it (with {@code CI=true} it fails instead): {@link RealAsterisk#assumeAvailable}. The server's files
  * (its account file) stay beside Asterisk's run folder under {@code target/asterisk}.
  */
