@@ -6,10 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.helpline.testing.Eventually;
 import org.helpline.testing.HelplineProcess;
 import org.helpline.testing.RedisSentinels;
 import org.helpline.testing.SocketProbe;
@@ -54,16 +53,16 @@ class SentinelTakeoverTest {
     @Test
     void aFailoverLongerThanTheLeaseMakesTheActiveStepDownAndAServerServesAgainWithNothingLost() {
         HelplineProcess a = launch("a");
-        until(a::ready, "a becomes the active server");
+        until(a, a::ready, "becomes the active server");
         HelplineProcess b = launch("b");
-        until(() -> "standby".equals(b.role()), "b stands by, warm");
+        until(b, () -> "standby".equals(b.role()), "stands by, warm");
 
         SocketProbe ana = a.console("ana");
         ana.next("welcome");
         ana.send(new JsonObject().put("type", "presence").put("presence", "available").put("id", "available"));
         ana.next(m -> "ack".equals(m.getString("type")) && "available".equals(m.getString("id")), "the presence's ack");
         SocketProbe caller = a.caller();
-        String token = started(caller);
+        String token = HelplineProcess.startChat(caller);
         String contactId = ana.next("offer").getJsonObject("contact").getString("id");
         ana.send(new JsonObject().put("type", "accept").put("contactId", contactId).put("id", "accept"));
         caller.next("connected");
@@ -73,20 +72,20 @@ class SentinelTakeoverTest {
             caller.next(m -> "ack".equals(m.getString("type")) && m.getInteger("id") == said, "the ack of message " + id);
         }
         for (int i = 0; i < 10; i++) {
-            started(a.caller());
+            HelplineProcess.startChat(a.caller());
         }
-        List<String> queueBefore = waiting(a);
+        List<String> queueBefore = a.waiting("sofia");
         assertThat(queueBefore).hasSize(10);
 
         redis.killPrimary();
         long died = System.nanoTime();
-        until(() -> a.output().contains("leadership.stepping_down"), "a steps down while Redis fails over");
-        until(() -> a.ready() || b.ready(), "a server serves again on the promoted replica");
+        until(a, () -> a.output().contains("leadership.stepping_down"), "steps down while Redis fails over");
+        until(b, () -> a.ready() || b.ready(), "(or a) serves again on the promoted replica");
         System.out.printf("sentinel failover with two servers: serving again after %d ms%n", (System.nanoTime() - died) / 1_000_000);
         HelplineProcess active = a.ready() ? a : b;
         assertThat(redis.primaryNow()).as("the sentinels promoted the replica").isEqualTo(redis.replicaPort());
 
-        assertThat(waiting(active)).as("every waiting chat, in the same order").isEqualTo(queueBefore);
+        assertThat(active.waiting("sofia")).as("every waiting chat, in the same order").isEqualTo(queueBefore);
         SocketProbe back = active.caller();
         back.send(new JsonObject().put("type", "resume").put("token", token).put("after", 0));
         JsonObject resumed = back.next("resumed");
@@ -99,31 +98,8 @@ class SentinelTakeoverTest {
         assertThat(a.alive() && b.alive()).as("neither process restarted").isTrue();
     }
 
-    private static String started(SocketProbe caller) {
-        caller.send(new JsonObject().put("type", "start").put("language", "ro").put("topic", "abroad_in_trouble").put("danger", false));
-        JsonObject answer = caller.next(m -> "started".equals(m.getString("type")) || "error".equals(m.getString("type"))
-                || "closed".equals(m.getString("type")), "the chat's start");
-        assertThat(answer.getString("type")).as(answer.encode()).isEqualTo("started");
-        return answer.getString("token");
-    }
-
-    /** The contacts the supervisor view lists as waiting, in the order they will be offered. */
-    private static List<String> waiting(HelplineProcess server) {
-        SocketProbe view = server.supervisor("sofia");
-        JsonArray contacts = view.next("snapshot").getJsonArray("contacts");
-        view.close();
-        return contacts.stream().map(JsonObject.class::cast).filter(c -> "queued".equals(c.getString("state")))
-                .map(c -> c.getString("id")).toList();
-    }
-
     private HelplineProcess launch(String name) {
-        HelplineProcess server = HelplineProcess.start(dir, name, TestServer.freePort(), """
-                auth: { accountsFile: "accounts.json", hashIterations: 1000 }
-                telephony:
-                  enabled: false
-                  openingHours: { zone: UTC, weekly: { monday: "00:00-23:59", tuesday: "00:00-23:59", wednesday: "00:00-23:59",
-                                  thursday: "00:00-23:59", friday: "00:00-23:59", saturday: "00:00-23:59", sunday: "00:00-23:59" } }
-                routing: { tickInterval: 20ms, chatCapacity: 1 }
+        HelplineProcess server = HelplineProcess.launch(dir, name, ", chatCapacity: 1", """
                 store:
                   type: redis
                   redis:
@@ -135,13 +111,12 @@ class SentinelTakeoverTest {
         return server;
     }
 
-    private void until(java.util.function.BooleanSupplier condition, String what) {
+    /** Waits for what {@code server} does; on failure the message carries its output and the Redis processes'. */
+    private void until(HelplineProcess server, BooleanSupplier condition, String what) {
         try {
-            Eventually.until(condition, what, WAIT);
+            server.await(condition, what, WAIT);
         } catch (AssertionError e) {
-            StringBuilder output = new StringBuilder();
-            servers.forEach(s -> output.append("== ").append(s).append('\n').append(s.output()));
-            throw new AssertionError(e.getMessage() + "; the servers' output:\n" + output + "\n" + redis.output(), e);
+            throw new AssertionError(e.getMessage() + "\n" + redis.output(), e);
         }
     }
 }

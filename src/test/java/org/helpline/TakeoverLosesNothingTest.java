@@ -93,7 +93,7 @@ class TakeoverLosesNothingTest {
                         .as("call %d is held in the queue", i).isTrue();
                 channels.add(channel);
             } else {
-                waitingChat(a);
+                HelplineProcess.startChat(a.caller());
             }
         }
         asterisk.channelsAlive(channels);
@@ -150,7 +150,7 @@ class TakeoverLosesNothingTest {
 
         static Conversation open(HelplineProcess server, SocketProbe operator, int number) {
             SocketProbe caller = server.caller();
-            String token = started(caller);
+            String token = HelplineProcess.startChat(caller);
             JsonObject offer = operator.next("offer");
             String contactId = offer.getJsonObject("contact").getString("id");
             operator.send(new JsonObject().put("type", "accept").put("contactId", contactId).put("id", "accept-" + number));
@@ -233,19 +233,6 @@ class TakeoverLosesNothingTest {
             List<Long> seqs = messages.stream().map(m -> ((JsonObject) m).getLong("seq")).toList();
             assertThat(seqs).as("in the order they were recorded").isSorted().doesNotHaveDuplicates();
         }
-    }
-
-    private static String started(SocketProbe caller) {
-        caller.send(new JsonObject().put("type", "start").put("language", "ro").put("topic", "abroad_in_trouble").put("danger", false));
-        JsonObject answer = caller.next(m -> "started".equals(m.getString("type")) || "error".equals(m.getString("type"))
-                || "closed".equals(m.getString("type")), "the chat's start");
-        assertThat(answer.getString("type")).as(answer.encode()).isEqualTo("started");
-        return answer.getString("token");
-    }
-
-    /** "started" comes once the store has the chat in the queue: the next contact queues behind it. */
-    private static void waitingChat(HelplineProcess server) {
-        started(server.caller());
     }
 
     private static void presence(SocketProbe console, String presence) {

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.helpline.store.Term;
 import org.helpline.testing.RedisServer;
 import org.helpline.testing.HelplineProcess;
 import org.helpline.testing.SocketProbe;
@@ -55,9 +55,9 @@ class TwoServersTest {
         SocketProbe ana = pausedConsole(a);
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            tokens.add(startChat(a));
+            tokens.add(HelplineProcess.startChat(a.caller()));
         }
-        List<String> queueBefore = waiting(a);
+        List<String> queueBefore = a.waiting("sofia");
         assertThat(queueBefore).hasSize(100);
 
         a.kill();
@@ -67,7 +67,7 @@ class TwoServersTest {
         System.out.printf("takeover after kill -9: %d ms%n", takeoverMillis);
 
         assertThat(b.role()).isEqualTo("active");
-        assertThat(waiting(b)).as("every waiting chat, in the same order").isEqualTo(queueBefore);
+        assertThat(b.waiting("sofia")).as("every waiting chat, in the same order").isEqualTo(queueBefore);
         for (int i = 0; i < tokens.size(); i += 9) {
             SocketProbe back = b.caller();
             back.send(new JsonObject().put("type", "resume").put("token", tokens.get(i)).put("after", 0));
@@ -81,6 +81,7 @@ class TwoServersTest {
         HelplineProcess a = active("a");
         HelplineProcess b = standby("b");
         SocketProbe ana = pausedConsole(a);
+        String leaseOfA = String.valueOf(REDIS.call("GET", REDIS.keyPrefix() + "leader"));
 
         a.pause();
         until(b, b::ready, "takes over from the frozen server");
@@ -95,7 +96,14 @@ class TwoServersTest {
         assertThat(REDIS.call("GET", REDIS.keyPrefix() + "leader")).isEqualTo(leaseOfB);
         assertThat(String.valueOf(REDIS.call("GET", REDIS.keyPrefix() + "operator:ana")))
                 .contains("training").doesNotContain("lunch");
-        assertThat(a.output()).contains("leadership.stepping_down");
+        // each log names its server's term by a number the redaction leaves readable: which term took over
+        assertThat(a.output()).contains("leadership.stepping_down term=" + term(leaseOfA) + " ");
+        assertThat(b.output()).contains("leadership.active term=" + term(leaseOfB) + " ");
+    }
+
+    /** The term logs name, of a lease held as "{server} {fencing number}". */
+    private static long term(String lease) {
+        return Term.of(Long.parseLong(lease.substring(lease.indexOf(' ') + 1)));
     }
 
     @Test
@@ -104,7 +112,7 @@ class TwoServersTest {
         HelplineProcess b = standby("b");
         SocketProbe ana = pausedConsole(a);
         SocketProbe caller = a.caller();
-        String token = started(caller);
+        String token = HelplineProcess.startChat(caller);
 
         long stopping = System.nanoTime();
         a.stop();
@@ -117,18 +125,6 @@ class TwoServersTest {
         back.send(new JsonObject().put("type", "resume").put("token", token).put("after", 0));
         assertThat(back.next("resumed").getString("state")).isEqualTo("waiting");
         System.out.printf("planned hand-over: %d ms%n", handOverMillis);
-    }
-
-    private static String startChat(HelplineProcess server) {
-        return started(server.caller());
-    }
-
-    private static String started(SocketProbe caller) {
-        caller.send(new JsonObject().put("type", "start").put("language", "ro").put("topic", "abroad_in_trouble").put("danger", false));
-        JsonObject answer = caller.next(m -> "started".equals(m.getString("type")) || "error".equals(m.getString("type"))
-                || "closed".equals(m.getString("type")), "the chat's start");
-        assertThat(answer.getString("type")).as(answer.encode()).isEqualTo("started");
-        return answer.getString("token");
     }
 
     private HelplineProcess active(String name) {
@@ -160,19 +156,5 @@ class TwoServersTest {
         ana.send(new JsonObject().put("type", "presence").put("presence", "paused").put("reason", "training").put("id", 0));
         ana.next("ack");
         return ana;
-    }
-
-    /** The contacts the supervisor view lists as waiting, in the order they will be offered. */
-    private static List<String> waiting(HelplineProcess server) {
-        SocketProbe view = server.supervisor("sofia");
-        JsonArray contacts = view.next("snapshot").getJsonArray("contacts");
-        view.close();
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < contacts.size(); i++) {
-            if ("queued".equals(contacts.getJsonObject(i).getString("state"))) {
-                ids.add(contacts.getJsonObject(i).getString("id"));
-            }
-        }
-        return ids;
     }
 }

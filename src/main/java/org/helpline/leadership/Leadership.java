@@ -6,6 +6,7 @@ import java.util.function.LongSupplier;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import org.helpline.store.Term;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,16 +98,16 @@ public final class Leadership extends VerticleBase {
             confirmedAt = sent;
             lastRenewSent = sent;
             standing = new Standing(Role.TAKING_OVER, clock.instant(), number);
-            LOG.info("leadership.taking_over fencing={}", number);
+            LOG.info("leadership.taking_over term={}", Term.of(number));
             serving = here(duty.take(number)).transform(taken -> {
                 if (taken.failed() && standing.fencingNumber() == number) {
-                    LOG.error("leadership.takeover_failed fencing={} reason=\"{}\"", number, taken.cause().getMessage());
+                    LOG.error("leadership.takeover_failed term={} reason=\"{}\"", Term.of(number), taken.cause().getMessage());
                     standing = new Standing(Role.STEPPING_DOWN, clock.instant(), 0);
                     return end(number, "the takeover failed");
                 }
                 if (standing.role() == Role.TAKING_OVER && standing.fencingNumber() == number) {
                     standing = new Standing(Role.ACTIVE, clock.instant(), number);
-                    LOG.info("leadership.active fencing={} takeoverMs={}", number, (nanos.getAsLong() - sent) / 1_000_000);
+                    LOG.info("leadership.active term={} takeoverMs={}", Term.of(number), (nanos.getAsLong() - sent) / 1_000_000);
                 }
                 return Future.succeededFuture();
             });
@@ -145,7 +146,7 @@ public final class Leadership extends VerticleBase {
             } else if (renewed.succeeded()) {
                 stepDown("another server holds the lease");
             } else {
-                LOG.warn("leadership.renew_failed fencing={} reason=\"{}\"", number, renewed.cause().getMessage());
+                LOG.warn("leadership.renew_failed term={} reason=\"{}\"", Term.of(number), renewed.cause().getMessage());
             }
         });
     }
@@ -161,7 +162,7 @@ public final class Leadership extends VerticleBase {
             return serving;
         }
         long number = standing.fencingNumber();
-        LOG.warn("leadership.stepping_down fencing={} reason=\"{}\"", number, reason);
+        LOG.warn("leadership.stepping_down term={} reason=\"{}\"", Term.of(number), reason);
         standing = new Standing(Role.STEPPING_DOWN, clock.instant(), 0);
         serving = serving.eventually(() -> end(number, reason));
         return serving;
@@ -172,7 +173,7 @@ public final class Leadership extends VerticleBase {
                 .eventually(() -> here(lease.release(number)))
                 .onComplete(done -> {
                     standing = new Standing(Role.STANDBY, clock.instant(), 0);
-                    LOG.info("leadership.standby fencing={}", number);
+                    LOG.info("leadership.standby term={}", Term.of(number));
                 });
     }
 }

@@ -207,9 +207,9 @@ final class RedisWriter {
 
     /** Another server leads: nothing of this term may reach Redis any more. */
     private void refuse(Throwable cause) {
-        refused = new NotLeading("another server is active now (Redis refused fencing number " + fencing.number()
+        refused = new NotLeading("another server is active now (Redis refused the writes of term " + Term.of(fencing.number())
                 + ": " + link.describe(cause) + ")");
-        LOG.warn("store.redis.fenced fencing={} dropped={}", fencing.number(), dirty.size());
+        LOG.warn("store.redis.fenced term={} dropped={}", Term.of(fencing.number()), dirty.size());
         dirty.clear();
         written.clear();
         while (!waiters.isEmpty()) {

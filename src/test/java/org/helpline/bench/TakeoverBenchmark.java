@@ -32,7 +32,7 @@ class TakeoverBenchmark {
     private static final Duration PROCESS_WAIT = Duration.ofSeconds(120);
 
     private static final Pattern PHASE = Pattern.compile("takeover\\.phase phase=(\\w+) ms=(\\d+)");
-    private static final Pattern ACTIVE = Pattern.compile("leadership\\.active fencing=\\S+ takeoverMs=(\\d+)");
+    private static final Pattern ACTIVE = Pattern.compile("leadership\\.active term=\\S+ takeoverMs=(\\d+)");
     /** The kill until the standby won the lease: what is left of the dead server's lease, plus the standby's next ask. */
     static final String LEASE = "lease";
 

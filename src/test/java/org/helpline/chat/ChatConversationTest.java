@@ -16,30 +16,14 @@ import java.util.List;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.helpline.testing.FakeClock;
 import org.helpline.testing.SocketProbe;
 import org.helpline.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("a web chat between a caller and an operator")
-class ChatConversationTest {
-    private final FakeClock clock = new FakeClock();
-    private TestServer server;
-
-    @BeforeEach
-    void start(@TempDir Path dir) {
-        server = TestServer.start(dir, clock, Chats.FAST_SWEEP, List.of(
-                Chats.operator("ana", "Ana", "ro"), Chats.operator("bogdan", "Bogdan", "ro", "en")));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class ChatConversationTest extends TwoChatOperators {
 
     private static boolean isMessage(JsonObject m, long seq) {
         return "message".equals(m.getString("type")) && m.getLong("seq") == seq;

@@ -8,38 +8,18 @@ import static org.helpline.chat.Chats.operatorSays;
 import static org.helpline.chat.Chats.request;
 import static org.helpline.chat.Chats.started;
 
-import java.nio.file.Path;
-import java.util.List;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.helpline.testing.FakeClock;
 import org.helpline.testing.LogCapture;
 import org.helpline.testing.SocketProbe;
-import org.helpline.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("a transfer hands the chat over: note, case and who said what go to the next operator")
-class TransferHandOverTest {
+class TransferHandOverTest extends TwoChatOperators {
     private static final JsonObject CASE = new JsonObject().put("scriptId", "abroad").put("stepId", "where")
             .put("ticks", new JsonArray().add("passport_taken")).put("country", "IT");
-    private final FakeClock clock = new FakeClock();
-    private TestServer server;
-
-    @BeforeEach
-    void start(@TempDir Path dir) {
-        server = TestServer.start(dir, clock, Chats.FAST_SWEEP, List.of(
-                Chats.operator("ana", "Ana", "ro"), Chats.operator("bogdan", "Bogdan", "ro", "en")));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void theNextOperatorGetsTheNoteTheCaseAndTheEarlierOperatorsName() {

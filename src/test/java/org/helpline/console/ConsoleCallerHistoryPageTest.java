@@ -10,7 +10,6 @@ import io.vertx.core.json.JsonObject;
 import org.helpline.core.Channel;
 import org.helpline.referral.ReferralFixture;
 import org.helpline.telephony.FakeAsterisk;
-import org.helpline.testing.Browser;
 import org.helpline.testing.Eventually;
 import org.helpline.testing.FakeClock;
 import org.helpline.testing.TestServer;
@@ -18,25 +17,20 @@ import org.helpline.web.auth.Account;
 import org.helpline.web.auth.PasswordHash;
 import org.helpline.web.auth.Role;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 /** "Called before" on the console, from a call placed through Asterisk's FastAGI with repeat-caller detection on. */
 @DisplayName("operator console: called before")
-class ConsoleCallerHistoryPageTest {
+class ConsoleCallerHistoryPageTest extends ConsolePageTests {
     private static final String NUMBER = "0721 234 567";
 
     private FakeAsterisk asterisk;
-    private TestServer server;
-    private Browser browser;
-    private ConsolePage console;
     private int agiPort;
 
-    @BeforeEach
-    void start(@TempDir Path dir) {
+    @Override
+    protected TestServer serve(Path dir) {
         asterisk = new FakeAsterisk();
         agiPort = TestServer.freePort();
         String yaml = """
@@ -47,24 +41,18 @@ class ConsoleCallerHistoryPageTest {
                 """.formatted(agiPort, asterisk.amiPort(), FakeAsterisk.AMI_PASSWORD, ReferralFixture.KEY_K2);
         Account ana = new Account("ana", Role.OPERATOR, new PasswordHash(1000).hash(TestServer.PASSWORD), Set.of("ro"),
                 Set.of(Channel.CALL), null, "2001", "Ana", false, "en");
-        server = TestServer.start(dir, new FakeClock(), yaml, List.of(ana));
+        TestServer started = TestServer.start(dir, new FakeClock(), yaml, List.of(ana));
         Eventually.until(() -> {
-            JsonObject health = new JsonObject(server.monitor("/health").bodyAsString()).getJsonObject("dependencies");
+            JsonObject health = new JsonObject(started.monitor("/health").bodyAsString()).getJsonObject("dependencies");
             return "UP".equals(health.getJsonObject("ami").getString("status"))
                     && "UP".equals(health.getJsonObject("agi").getString("status"));
         }, "AMI and AGI up");
-        browser = Browser.start();
-        console = new ConsolePage(browser, server);
+        return started;
     }
 
     @AfterEach
-    void stop() throws Exception {
-        try {
-            browser.close();
-        } finally {
-            server.close();
-            asterisk.close();
-        }
+    void closeAsterisk() throws Exception {
+        asterisk.close();
     }
 
     private void callFrom(String number, String channel) {

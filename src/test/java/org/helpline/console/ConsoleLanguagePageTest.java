@@ -17,16 +17,13 @@ import org.helpline.core.Command;
 import org.helpline.core.NewContact;
 import org.helpline.core.Priority;
 import org.helpline.referral.ReferralFixture;
-import org.helpline.testing.Browser;
 import org.helpline.testing.FakeClock;
 import org.helpline.testing.TestPartner;
 import org.helpline.testing.TestServer;
 import org.openqa.selenium.JavascriptExecutor;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
@@ -36,36 +33,26 @@ import org.openqa.selenium.Keys;
  * the server serves in that language (test resource console/shown-words.js), never against sentences copied here.
  */
 @DisplayName("operator console: the operator's language")
-class ConsoleLanguagePageTest {
+class ConsoleLanguagePageTest extends ConsolePageTests {
     private static final String SHOWN_WORDS = resource("/console/shown-words.js");
     /** What the page shows that is data, not words: display names, the test partners. */
     private static final List<String> DATA = List.of("Ana", "Bogdan", "ANITP (test)", "DGASPC Cluj (test)", "NGO shelter (test)");
 
-    @TempDir
-    Path dir;
+    private Path dir;
     private TestPartner partner;
-    private TestServer server;
-    private Browser browser;
-    private ConsolePage console;
 
-    @BeforeEach
-    void start() {
+    @Override
+    protected TestServer serve(Path dir) {
+        this.dir = dir;
         partner = TestPartner.up();
-        server = TestServer.start(dir, new FakeClock(), ReferralFixture.yaml(partner.endpoint(), ""), List.of(
+        return TestServer.start(dir, new FakeClock(), ReferralFixture.yaml(partner.endpoint(), ""), List.of(
                 TestServer.operator("ana", "ro", "en").withConsoleLanguage("en"),
                 TestServer.operator("bogdan", "en")));
-        browser = Browser.start();
-        console = new ConsolePage(browser, server);
     }
 
     @AfterEach
-    void stop() {
-        try {
-            browser.close();
-        } finally {
-            server.close();
-            partner.close();
-        }
+    void closePartner() {
+        partner.close();
     }
 
     @Test

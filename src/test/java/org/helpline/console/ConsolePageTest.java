@@ -11,43 +11,22 @@ import org.helpline.core.Command;
 import org.helpline.core.Contact;
 import org.helpline.core.NewContact;
 import org.helpline.core.Priority;
-import org.helpline.testing.Browser;
 import org.helpline.testing.FakeClock;
 import org.helpline.testing.SocketProbe;
 import org.helpline.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /** The operator console in a real headless Chromium, against the real server. */
 @DisplayName("operator console page /console/")
-class ConsolePageTest {
-    private TestServer server;
-    private Browser browser;
-    private WebDriver page;
-    private ConsolePage console;
-
-    @BeforeEach
-    void start(@TempDir Path dir) {
-        server = TestServer.start(dir, new FakeClock(), "", List.of(TestServer.operator("ana", "ro", "en").withConsoleLanguage("en")));
-        browser = Browser.start();
-        page = browser.driver();
-        console = new ConsolePage(browser, server);
-    }
-
-    @AfterEach
-    void stop() {
-        try {
-            browser.close();
-        } finally {
-            server.close();
-        }
+class ConsolePageTest extends ConsolePageTests {
+    @Override
+    protected TestServer serve(Path dir) {
+        return anaInEnglish(dir);
     }
 
     private Contact chatArrives(String topic) {

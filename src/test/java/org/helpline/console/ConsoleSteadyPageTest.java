@@ -3,47 +3,28 @@ package org.helpline.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import io.vertx.core.json.JsonObject;
-import org.helpline.testing.Browser;
-import org.helpline.testing.FakeClock;
 import org.helpline.testing.SocketProbe;
 import org.helpline.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebDriver;
 
 /** The console does not move under the operator's hands (issue 14, §1), in a real headless Chromium at 1366×900. */
 @DisplayName("operator console: a steady page")
-class ConsoleSteadyPageTest {
-    private TestServer server;
-    private Browser browser;
-    private WebDriver page;
-    private ConsolePage console;
-
-    @BeforeEach
-    void start(@TempDir Path dir) {
-        server = TestServer.start(dir, new FakeClock(), "", List.of(TestServer.operator("ana", "ro", "en").withConsoleLanguage("en")));
-        browser = Browser.start();
-        page = browser.driver();
-        page.manage().window().setSize(new Dimension(1366, 900));
-        console = new ConsolePage(browser, server);
+class ConsoleSteadyPageTest extends ConsolePageTests {
+    @Override
+    protected TestServer serve(Path dir) {
+        return anaInEnglish(dir);
     }
 
-    @AfterEach
-    void stop() {
-        try {
-            browser.close();
-        } finally {
-            server.close();
-        }
+    @BeforeEach
+    void laptopSizedWindow() {
+        page.manage().window().setSize(new Dimension(1366, 900));
     }
 
     private SocketProbe callerStarts(String topic) {

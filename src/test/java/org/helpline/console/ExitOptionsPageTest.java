@@ -3,51 +3,32 @@ package org.helpline.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import org.helpline.core.Channel;
 import org.helpline.core.Command;
 import org.helpline.core.NewContact;
 import org.helpline.core.Priority;
-import org.helpline.testing.Browser;
-import org.helpline.testing.FakeClock;
 import org.helpline.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /** The console's script and exit-options panel with a chat in English from a caller who chose "I am under 18". */
 @DisplayName("console: scripts by the caller's first choice, exit options a person can use")
-class ExitOptionsPageTest {
-    private TestServer server;
-    private Browser browser;
-    private WebDriver page;
-    private ConsolePage console;
+class ExitOptionsPageTest extends ConsolePageTests {
+    @Override
+    protected TestServer serve(Path dir) {
+        return anaInEnglish(dir);
+    }
 
     @BeforeEach
-    void start(@TempDir Path dir) {
-        server = TestServer.start(dir, new FakeClock(), "", List.of(TestServer.operator("ana", "ro", "en").withConsoleLanguage("en")));
-        browser = Browser.start();
-        page = browser.driver();
-        console = new ConsolePage(browser, server);
+    void anaTakesAnEnglishChat() {
         console.logInAndBecomeAvailable("ana");
         server.commands().contact(new Command.Enqueue(new NewContact(Channel.CHAT, "en", "under_18", Priority.NORMAL, null))).await();
         console.click("#offers article button.accept");
         console.awaitText("#contact-title", "in conversation");
-    }
-
-    @AfterEach
-    void stop() {
-        try {
-            browser.close();
-        } finally {
-            server.close();
-        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.helpline.testing.Eventually;
+import org.helpline.testing.LogCapture;
 import org.helpline.testing.RedisServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,11 +77,15 @@ class FencingTest {
         storeOfB.put("chat:2", "from b", Duration.ofMinutes(5)).await();
 
         // a wakes up and writes two keys in one batch: neither may land
-        Future<Void> late1 = storeOfA.put("chat:1", "after", Duration.ofMinutes(5));
-        Future<Void> late2 = storeOfA.put("chat:2", "from a", Duration.ofMinutes(5));
-        assertThatThrownBy(late1::await).isInstanceOf(NotLeading.class);
-        assertThatThrownBy(late2::await).isInstanceOf(NotLeading.class);
-        Eventually.until(() -> refusals.get() == 1, "the store tells once that it was refused");
+        try (LogCapture logs = new LogCapture()) {
+            Future<Void> late1 = storeOfA.put("chat:1", "after", Duration.ofMinutes(5));
+            Future<Void> late2 = storeOfA.put("chat:2", "from a", Duration.ofMinutes(5));
+            assertThatThrownBy(late1::await).isInstanceOf(NotLeading.class);
+            assertThatThrownBy(late2::await).isInstanceOf(NotLeading.class);
+            Eventually.until(() -> refusals.get() == 1, "the store tells once that it was refused");
+            // the log says which term was refused: its short number, which the redaction leaves readable
+            assertThat(logs.text()).contains("store.redis.fenced term=" + Term.of(numberOfA) + " ");
+        }
 
         assertThat(REDIS.call("GET", REDIS.keyPrefix() + "value:chat:1")).isEqualTo("before");
         assertThat(REDIS.call("GET", REDIS.keyPrefix() + "value:chat:2")).isEqualTo("from b");

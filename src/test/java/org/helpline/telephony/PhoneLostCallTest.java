@@ -2,7 +2,6 @@ package org.helpline.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import io.vertx.core.json.JsonObject;
@@ -15,10 +14,8 @@ import org.helpline.testing.RealAsterisk;
 import org.helpline.testing.SippCaller;
 import org.helpline.testing.SippRun;
 import org.helpline.testing.SocketProbe;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An operator's phone that drops out of a call (its network gone: no more audio, no BYE), on a real Asterisk 22:
@@ -30,34 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 class PhoneLostCallTest {
     private static final Duration CALL = Duration.ofSeconds(150);
 
-    @TempDir
-    static Path dir;
-    static RealAsterisk asterisk;
-    static RealLine line;
-
-    @BeforeAll
-    static void start() {
-        RealAsterisk.assumeAvailable();
-        int agiPort = RealAsterisk.freeUdpPort();
-        asterisk = RealAsterisk.with().agiPort(agiPort)
-                .global("RING_TIMEOUT", "6")
-                .edit("pjsip.conf", "device_state_busy_at = 1 ", "rtp_timeout = 4\ndevice_state_busy_at = 1 ")
-                .start();
-        line = new RealLine(dir, agiPort, asterisk.amiPort()).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (line != null) {
-            line.close();
-        }
-        if (asterisk != null) {
-            asterisk.close();
-        }
-    }
+    @RegisterExtension
+    static final RealTelephony TELEPHONY = RealTelephony.on(RealAsterisk.with()
+            .global("RING_TIMEOUT", "6")
+            .edit("pjsip.conf", "device_state_busy_at = 1 ", "rtp_timeout = 4\ndevice_state_busy_at = 1 ")).withLine();
 
     @Test
-    void aCallerWhoseOperatorsPhoneDropsOutGoesBackToHoldAtTheirPlaceAndIsOfferedAgainFirst() {
+    void aCallerWhoseOperatorsPhoneDropsOutGoesBackToHoldAtTheirPlaceAndIsOfferedAgainFirst(
+            RealAsterisk asterisk, RealLine line) {
         try (OperatorPhone silent = OperatorPhone.register(asterisk, "2001", "127.0.0.2", Answer.PICKS_UP);
              SocketProbe ana = line.paused("ana");
              SocketProbe bogdan = line.paused("bogdan")) {
@@ -106,7 +83,7 @@ class PhoneLostCallTest {
     }
 
     @Test
-    void anOperatorWhoHangsUpStillEndsTheCallAndStartsWrapUp() {
+    void anOperatorWhoHangsUpStillEndsTheCallAndStartsWrapUp(RealAsterisk asterisk, RealLine line) {
         try (OperatorPhone phone = OperatorPhone.register(asterisk, "2002", "127.0.0.3", Answer.HANGS_UP);
              SocketProbe bogdan = line.available("bogdan")) {
             int mark = line.mark();

@@ -2,7 +2,6 @@ package org.helpline.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,14 +21,12 @@ import org.helpline.testing.RealAsterisk;
 import org.helpline.testing.SippCaller;
 import org.helpline.testing.SippRun;
 import org.helpline.testing.SocketProbe;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The call paths on a real Asterisk 22 with the project's dialplan and configuration, real SIP calls
@@ -47,40 +44,20 @@ class RealAsteriskCallsTest {
             "pbx_builtins.c: ast_streamfile failed on PJSIP/sipp-test-");
     private static final Duration CALL = Duration.ofSeconds(120);
 
-    @TempDir
-    static Path dir;
-    static RealAsterisk asterisk;
-    static RealLine line;
-
-    @BeforeAll
-    static void start() {
-        RealAsterisk.assumeAvailable();
-        int agiPort = RealAsterisk.freeUdpPort();
-        asterisk = RealAsterisk.with().agiPort(agiPort)
-                .global("RING_TIMEOUT", "6")               // a phone that does not answer: 6 s, not 18
-                .edit("pjsip.conf", "rtp_timeout = 60", "rtp_timeout = 5")   // a vanished carrier: 5 s, not 60
-                .start();
-        line = new RealLine(dir, agiPort, asterisk.amiPort()).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (line != null) {
-            line.close();
-        }
-        if (asterisk != null) {
-            asterisk.close();
-        }
-    }
+    @RegisterExtension
+    static final RealTelephony TELEPHONY = RealTelephony.on(RealAsterisk.with()
+            .global("RING_TIMEOUT", "6")                                 // a phone that does not answer: 6 s, not 18
+            .edit("pjsip.conf", "rtp_timeout = 60", "rtp_timeout = 5"))  // a vanished carrier: 5 s, not 60
+            .withLine();
 
     @AfterEach
-    void noCallLeft() {
+    void noCallLeft(RealAsterisk asterisk) {
         asterisk.awaitCli("core show channels count", out -> out.contains("0 active calls"), "no call left");
     }
 
     @Test
     @Order(0)
-    void theAmiLinkCarriesOnlyTheEventsTheServerReads() throws Exception {
+    void theAmiLinkCarriesOnlyTheEventsTheServerReads(RealAsterisk asterisk, RealLine line) throws Exception {
         ManagerConnection ami = new ManagerConnectionFactory("127.0.0.1", asterisk.amiPort(), "helpline",
                 RealAsterisk.AMI_PASSWORD).createManagerConnection();
         List<String> events = new CopyOnWriteArrayList<>();
@@ -106,7 +83,7 @@ class RealAsteriskCallsTest {
 
     @Test
     @Order(1)
-    void answered_everyCallerRingsAnOperatorWhoseConsoleShowsTheCall_noneTakenForAHangUp() {
+    void answered_everyCallerRingsAnOperatorWhoseConsoleShowsTheCall_noneTakenForAHangUp(RealAsterisk asterisk, RealLine line) {
         // 4 calls, each offered at once to an idle operator: the offer comes while the inbound AGI is still
         // answering, and a Redirect then would break into it (the script took that for a hang-up: 9 of 16 calls)
         try (OperatorPhone phone1 = OperatorPhone.register(asterisk, "2001", "127.0.0.2", Answer.PICKS_UP);
@@ -141,7 +118,7 @@ class RealAsteriskCallsTest {
 
     @Test
     @Order(2)
-    void callerHangsUpWhileWaiting_abandoned_afterHearingTheyAreNextWithNobodyAhead() {
+    void callerHangsUpWhileWaiting_abandoned_afterHearingTheyAreNextWithNobodyAhead(RealAsterisk asterisk, RealLine line) {
         try (SocketProbe ana = line.paused("ana")) {
             int mark = line.mark();
             SippRun caller = SippCaller.to(asterisk).pause(Duration.ofSeconds(1)).key('1')
@@ -160,7 +137,7 @@ class RealAsteriskCallsTest {
 
     @Test
     @Order(3)
-    void phoneBusyOrNotAnswered_callerBackOnHoldKeepingTheirPlace() {
+    void phoneBusyOrNotAnswered_callerBackOnHoldKeepingTheirPlace(RealAsterisk asterisk, RealLine line) {
         try (OperatorPhone busy = OperatorPhone.register(asterisk, "2001", "127.0.0.2", Answer.BUSY);
              OperatorPhone ringing = OperatorPhone.register(asterisk, "2002", "127.0.0.3", Answer.NEVER);
              SocketProbe ana = line.available("ana");
@@ -188,7 +165,7 @@ class RealAsteriskCallsTest {
 
     @Test
     @Order(4)
-    void nineAtOnce_evenInTheFirstSecond_isUrgentAndOfferedBeforeEarlierCallers() {
+    void nineAtOnce_evenInTheFirstSecond_isUrgentAndOfferedBeforeEarlierCallers(RealAsterisk asterisk, RealLine line) {
         try (SocketProbe ana = line.paused("ana")) {
             int mark = line.mark();
             SippRun first = SippCaller.to(asterisk).pause(Duration.ofSeconds(1)).key('2')
@@ -214,7 +191,7 @@ class RealAsteriskCallsTest {
 
     @Test
     @Order(5)
-    void duressKeys_endTheCallWithTheNeutralMessageAndTakeTheCallerOutOfTheQueue() {
+    void duressKeys_endTheCallWithTheNeutralMessageAndTakeTheCallerOutOfTheQueue(RealAsterisk asterisk, RealLine line) {
         try (SocketProbe ana = line.paused("ana")) {
             int mark = line.mark();
             SippRun caller = SippCaller.to(asterisk).pause(Duration.ofSeconds(1)).key('2').pause(Duration.ofSeconds(18))
@@ -228,7 +205,7 @@ class RealAsteriskCallsTest {
 
     @Test
     @Order(6)
-    void callerWhoseCarrierVanishesWithoutBye_endsAsAbandoned() {
+    void callerWhoseCarrierVanishesWithoutBye_endsAsAbandoned(RealAsterisk asterisk, RealLine line) {
         try (SocketProbe ana = line.paused("ana")) {
             int mark = line.mark();
             SippRun caller = SippCaller.to(asterisk).pause(Duration.ofSeconds(1)).key('2').pause(Duration.ofSeconds(18))
@@ -243,7 +220,7 @@ class RealAsteriskCallsTest {
 
     @Test
     @Order(7)
-    void nobodySignedIn_callerHearsTheClosedMessageTwiceAndTheLineHangsUp() {
+    void nobodySignedIn_callerHearsTheClosedMessageTwiceAndTheLineHangsUp(RealAsterisk asterisk, RealLine line) {
         int mark = line.mark();
         SippRun caller = SippCaller.to(asterisk).pause(Duration.ofMillis(1500)).keys("291")
                 .expectLineHangsUpWithin(Duration.ofSeconds(100)).start();
@@ -254,7 +231,7 @@ class RealAsteriskCallsTest {
 
     @Test
     @Order(9)
-    void serverDown_callerRingsTheOperatorsPhoneThroughTheFallbackQueue() {
+    void serverDown_callerRingsTheOperatorsPhoneThroughTheFallbackQueue(RealAsterisk asterisk, RealLine line) {
         int logged = asterisk.problems().size();
         line.stop();
         try (OperatorPhone phone = OperatorPhone.register(asterisk, "2001", "127.0.0.2", Answer.PICKS_UP)) {
@@ -274,7 +251,7 @@ class RealAsteriskCallsTest {
 
     @Test
     @Order(8)
-    void asteriskLogsNoErrorOrWarningCausedByTheProjectsFiles() {
+    void asteriskLogsNoErrorOrWarningCausedByTheProjectsFiles(RealAsterisk asterisk) {
         assertThat(asterisk.problems()).filteredOn(l -> ACCEPTED_WARNINGS.stream().noneMatch(l::contains)).isEmpty();
     }
 }

@@ -5,9 +5,8 @@ import java.time.Duration;
 import org.helpline.testing.RealAsterisk;
 import org.helpline.testing.SippCaller;
 import org.helpline.testing.SippRun;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A full line refuses new calls before answering them and leaves the callers on it alone
@@ -15,23 +14,11 @@ import org.junit.jupiter.api.Test;
  * on the line (with no phone registered, the closed message: over a minute) longer than the test.
  */
 class RealAsteriskFullLineTest {
-    static RealAsterisk asterisk;
-
-    @BeforeAll
-    static void start() {
-        RealAsterisk.assumeAvailable();
-        asterisk = RealAsterisk.with().agiPort(RealAsterisk.freeUdpPort()).global("HELPLINE_MAX_CALLS", "2").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (asterisk != null) {
-            asterisk.close();
-        }
-    }
+    @RegisterExtension
+    static final RealTelephony TELEPHONY = RealTelephony.on(RealAsterisk.with().global("HELPLINE_MAX_CALLS", "2"));
 
     @Test
-    void aCallBeyondTheLimitIsRefusedBusy_theCallersOnTheLineKeepIt() {
+    void aCallBeyondTheLimitIsRefusedBusy_theCallersOnTheLineKeepIt(RealAsterisk asterisk) {
         SippRun holding = SippCaller.to(asterisk).holdFor(Duration.ofSeconds(25)).hangUp().calls(2, 10).start();
         asterisk.awaitCli("core show channels count", out -> out.contains("2 active calls"), "two callers on the line");
 

@@ -2,7 +2,6 @@ package org.helpline.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +14,8 @@ import org.helpline.testing.RealAsterisk;
 import org.helpline.testing.SippCaller;
 import org.helpline.testing.SippRun;
 import org.helpline.testing.SocketProbe;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Overload on a real Asterisk with the whole server: a flood of new calls twice the line's size
@@ -30,33 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 class RealAsteriskOverloadTest {
     private static final int LINE = 3;
 
-    @TempDir
-    static Path dir;
-    static RealAsterisk asterisk;
-    static RealLine line;
-
-    @BeforeAll
-    static void start() {
-        RealAsterisk.assumeAvailable();
-        int agiPort = RealAsterisk.freeUdpPort();
-        asterisk = RealAsterisk.with().agiPort(agiPort).global("HELPLINE_MAX_CALLS", Integer.toString(LINE))
-                .global("HOLD_ANNOUNCE_EVERY", "4")     // positions asked again while the flood comes
-                .global("HOLD_DURESS_TIP", "no").start();
-        line = new RealLine(dir, agiPort, asterisk.amiPort()).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (line != null) {
-            line.close();
-        }
-        if (asterisk != null) {
-            asterisk.close();
-        }
-    }
+    @RegisterExtension
+    static final RealTelephony TELEPHONY = RealTelephony.on(RealAsterisk.with()
+            .global("HELPLINE_MAX_CALLS", Integer.toString(LINE))
+            .global("HOLD_ANNOUNCE_EVERY", "4")     // positions asked again while the flood comes
+            .global("HOLD_DURESS_TIP", "no")).withLine();
 
     @Test
-    void aFloodBeyondTheLineIsRefusedBusy_theHoldingCallersKeepTheirMusicAndTheirPlace() {
+    void aFloodBeyondTheLineIsRefusedBusy_theHoldingCallersKeepTheirMusicAndTheirPlace(RealAsterisk asterisk, RealLine line) {
         try (SocketProbe ana = line.paused("ana")) { // the line is open, nobody takes calls: callers wait
             int mark = line.mark();
             Holders holders = holdersToldTheirPlaces(mark);
@@ -71,7 +49,8 @@ class RealAsteriskOverloadTest {
     }
 
     @Test
-    void aBurstOfNewCallsBeyondTheSecondsLimitIsRefusedBusy_theHoldingCallersKeepTheirMusicAndTheirPlace() {
+    void aBurstOfNewCallsBeyondTheSecondsLimitIsRefusedBusy_theHoldingCallersKeepTheirMusicAndTheirPlace(
+            RealAsterisk asterisk, RealLine line) {
         asterisk.cli("dialplan set global HELPLINE_MAX_CALLS 0");            // the line itself has room
         asterisk.cli("dialplan set global HELPLINE_MAX_NEW_PER_SECOND 2");
         try (SocketProbe ana = line.paused("ana")) {
@@ -96,7 +75,9 @@ class RealAsteriskOverloadTest {
     }
 
     /** LINE callers, one a second, holding with music; each is told their place. */
-    private Holders holdersToldTheirPlaces(int mark) {
+    private static Holders holdersToldTheirPlaces(int mark) {
+        RealAsterisk asterisk = TELEPHONY.asterisk();
+        RealLine line = TELEPHONY.line();
         SippRun holding = SippCaller.to(asterisk).pause(Duration.ofMillis(1500)).keys("291")
                 .holdFor(Duration.ofSeconds(60)).hangUp().calls(LINE, 1).start();
         List<Contact> waiting = line.newCalls(mark, LINE);
@@ -114,6 +95,8 @@ class RealAsteriskOverloadTest {
     private record Holders(SippRun holding, Map<String, String> places, Map<String, Long> sent) {
         /** Nobody left the queue or was offered; each is told the same place afresh and still hears music. */
         void keptTheirMusicAndPlaces(int mark) {
+            RealAsterisk asterisk = TELEPHONY.asterisk();
+            RealLine line = TELEPHONY.line();
             assertThat(line.eventsSince(mark)).extracting(c -> c.contact().state())
                     .doesNotContain(ContactState.ABANDONED, ContactState.OFFERED);
             for (String channel : places.keySet()) {
@@ -128,7 +111,7 @@ class RealAsteriskOverloadTest {
     }
 
     private static Map<String, Long> audioSent(Iterable<String> channels) {
-        String stats = asterisk.cli("pjsip show channelstats");
+        String stats = TELEPHONY.asterisk().cli("pjsip show channelstats");
         Map<String, Long> sent = new LinkedHashMap<>();
         channels.forEach(channel -> sent.put(channel, audioSent(stats, channel)));
         return sent;

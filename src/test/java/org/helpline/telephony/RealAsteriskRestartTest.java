@@ -2,7 +2,6 @@ package org.helpline.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.helpline.core.ChangeReason;
@@ -17,11 +16,9 @@ import org.helpline.testing.RedisServer;
 import org.helpline.testing.SippCaller;
 import org.helpline.testing.SippRun;
 import org.helpline.testing.SocketProbe;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The server restarted over Redis while callers hold on a real Asterisk 22: the restarted server finds the
@@ -32,37 +29,14 @@ class RealAsteriskRestartTest {
     private static final Duration CALL = Duration.ofSeconds(150);
 
     @RegisterExtension
+    @Order(1)
     static final RedisServer REDIS = RedisServer.create();
-
-    @TempDir
-    static Path dir;
-    static RealAsterisk asterisk;
-    static RealLine line;
-
-    @BeforeAll
-    static void start() {
-        RealAsterisk.assumeAvailable();
-        int agiPort = RealAsterisk.freeUdpPort();
-        asterisk = RealAsterisk.with().agiPort(agiPort).start();
-        line = new RealLine(dir, agiPort, asterisk.amiPort(), """
-                store:
-                  type: redis
-                  redis: { url: "%s", password: "%s", keyPrefix: "%s" }
-                """.formatted(REDIS.url(), REDIS.password(), REDIS.keyPrefix())).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (line != null) {
-            line.close();
-        }
-        if (asterisk != null) {
-            asterisk.close();
-        }
-    }
+    @RegisterExtension
+    @Order(2) // Redis first: the server's store is there
+    static final RealTelephony TELEPHONY = RealTelephony.on(RealAsterisk.with()).withLine(REDIS::storeYaml);
 
     @Test
-    void restart_holdingCallersAreOfferedInTheirOrder_oneWhoLeftMeanwhileIsNot() {
+    void restart_holdingCallersAreOfferedInTheirOrder_oneWhoLeftMeanwhileIsNot(RealAsterisk asterisk, RealLine line) {
         int mark = line.mark();
         SippRun first;
         SippRun leaves;
@@ -71,11 +45,11 @@ class RealAsteriskRestartTest {
         Contact gone;
         Contact two;
         try (SocketProbe ana = line.paused("ana")) {
-            first = holding(Duration.ofSeconds(120));
+            first = holding(asterisk, Duration.ofSeconds(120));
             one = line.newCall(mark);
-            leaves = holding(Duration.ofSeconds(25));
+            leaves = holding(asterisk, Duration.ofSeconds(25));
             gone = line.newCalls(mark, 2).get(1);
-            second = holding(Duration.ofSeconds(120));
+            second = holding(asterisk, Duration.ofSeconds(120));
             two = line.newCalls(mark, 3).get(2);
         }
         line.stop();
@@ -84,9 +58,9 @@ class RealAsteriskRestartTest {
         line.start(); // the same ports and the same Redis; start waits for the AMI and AGI links
         int restarted = line.mark();
         // the restarted server may reconcile before the test hears its events: ask where each caller stands
-        Eventually.until(() -> place(gone) == 0, "the caller who left taken out of the queue", RealAsterisk.CALLS);
-        assertThat(place(one)).as("the first caller's place").isEqualTo(1);
-        assertThat(place(two)).as("the second caller's place").isEqualTo(2);
+        Eventually.until(() -> place(line, gone) == 0, "the caller who left taken out of the queue", RealAsterisk.CALLS);
+        assertThat(place(line, one)).as("the first caller's place").isEqualTo(1);
+        assertThat(place(line, two)).as("the second caller's place").isEqualTo(2);
         try (OperatorPhone phone1 = OperatorPhone.register(asterisk, "2001", "127.0.0.2", Answer.PICKS_UP);
              OperatorPhone phone2 = OperatorPhone.register(asterisk, "2002", "127.0.0.3", Answer.PICKS_UP);
              SocketProbe ana = line.available("ana")) {
@@ -108,12 +82,12 @@ class RealAsteriskRestartTest {
     }
 
     /** 1 for next, 0 once no longer waiting (a contact that ended may be forgotten by then). */
-    private static int place(Contact contact) {
+    private static int place(RealLine line, Contact contact) {
         return line.server().commands().locate(contact.id()).map(QueuePlace::position).otherwise(0).await();
     }
 
     /** A caller who picks English, skips the advice and holds, then hangs up. */
-    private static SippRun holding(Duration hold) {
+    private static SippRun holding(RealAsterisk asterisk, Duration hold) {
         return SippCaller.to(asterisk).pause(Duration.ofSeconds(1)).key('2').holdFor(hold).hangUp().start();
     }
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -68,9 +67,14 @@ final class RealLine implements AutoCloseable {
                         TestServer.callOperator("bogdan", "2002", "ro", "en")));
         server.vertx().eventBus().<ContactChanged>consumer(Addresses.CONTACT_EVENTS, m -> events.add(m.body()))
                 .completion().await();
+        awaitLinksUp(server);
+        return this;
+    }
+
+    /** Waits until the server's AMI and AGI links are up: its {@code /health} says UP. */
+    static void awaitLinksUp(TestServer server) {
         Eventually.until(() -> server.get("/health").bodyAsJsonObject().getString("status").equals("UP"),
                 "the server's AMI and AGI links up", RealAsterisk.CALLS);
-        return this;
     }
 
     TestServer server() {

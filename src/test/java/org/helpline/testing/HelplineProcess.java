@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.helpline.web.auth.Account;
 import org.helpline.web.auth.AccountFile;
@@ -79,6 +80,11 @@ public final class HelplineProcess implements AutoCloseable {
      * @param extraYaml configuration added to the defaults (e.g. a Redis store); it may not repeat their keys
      */
     public static HelplineProcess launch(Path dir, String name, String extraYaml) {
+        return launch(dir, name, "", extraYaml);
+    }
+
+    /** As above, with {@code routingSettings} added inside {@code routing: { ... }}, e.g. {@code ", chatCapacity: 1"}. */
+    public static HelplineProcess launch(Path dir, String name, String routingSettings, String extraYaml) {
         return start(dir, name, TestServer.freePort(), """
                 auth: { accountsFile: "%s", hashIterations: 1000 }
                 telephony:
@@ -88,9 +94,9 @@ public final class HelplineProcess implements AutoCloseable {
                     weekly: { monday: "00:00-24:00", tuesday: "00:00-24:00", wednesday: "00:00-24:00",
                               thursday: "00:00-24:00", friday: "00:00-24:00", saturday: "00:00-24:00",
                               sunday: "00:00-24:00" }
-                routing: { tickInterval: 20ms, disconnectGrace: 300ms }
+                routing: { tickInterval: 20ms, disconnectGrace: 300ms%s }
                 %s
-                """.formatted(dir.resolve("accounts.json"), extraYaml));
+                """.formatted(dir.resolve("accounts.json"), routingSettings, extraYaml));
     }
 
     /**
@@ -163,6 +169,29 @@ public final class HelplineProcess implements AutoCloseable {
     /** A caller's chat page. */
     public SocketProbe caller() {
         return SocketProbe.connect(sockets(), options("/chat/ws"));
+    }
+
+    /**
+     * The caller on this socket starts a chat (Romanian, abroad and in trouble) and gets its resume token: "started"
+     * comes once the store has the chat in the queue, so the next one queues behind it.
+     */
+    public static String startChat(SocketProbe caller) {
+        caller.send(new JsonObject().put("type", "start").put("language", "ro").put("topic", "abroad_in_trouble").put("danger", false));
+        JsonObject answer = caller.next(m -> "started".equals(m.getString("type")) || "error".equals(m.getString("type"))
+                || "closed".equals(m.getString("type")), "the chat's start");
+        if (!"started".equals(answer.getString("type"))) {
+            throw new AssertionError("the chat did not start: " + answer.encode());
+        }
+        return answer.getString("token");
+    }
+
+    /** The ids of the contacts the supervisor view lists as waiting, in the order they will be offered. */
+    public List<String> waiting(String supervisor) {
+        SocketProbe view = supervisor(supervisor);
+        JsonArray contacts = view.next("snapshot").getJsonArray("contacts");
+        view.close();
+        return contacts.stream().map(JsonObject.class::cast).filter(c -> "queued".equals(c.getString("state")))
+                .map(c -> c.getString("id")).toList();
     }
 
     public long pid() {

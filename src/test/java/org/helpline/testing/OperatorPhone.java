@@ -27,7 +27,8 @@ public final class OperatorPhone implements AutoCloseable {
         NEVER
     }
 
-    private static final String OK_FOR_LAST = """
+    /** SIPp's answer to the request just received (a BYE, a CANCEL): 200 OK, no body. */
+    static final String OK_FOR_LAST = """
             <send><![CDATA[
 
               SIP/2.0 200 OK

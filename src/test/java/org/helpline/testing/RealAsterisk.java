@@ -30,6 +30,9 @@ import org.junit.jupiter.api.Assumptions;
  * private run directory under {@code target/}, bound to loopback on free ports (several may run at
  * once on one machine).
  *
+ * <p>A test class gets one, with the helpline server wired to it, from {@code telephony.RealTelephony}
+ * (a JUnit extension that also applies {@link #assumeAvailable}). Alone:
+ *
  * <pre>{@code
  * RealAsterisk.assumeAvailable();                  // in @BeforeAll: skip (or, with CI=true, fail)
  * try (RealAsterisk asterisk = RealAsterisk.with().agiPort(agiPort).global("RING_TIMEOUT", "6").start();

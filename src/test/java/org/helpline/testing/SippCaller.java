@@ -117,20 +117,7 @@ public final class SippCaller {
 
     /** The line must hang up on the caller within that time (closed message, duress, an operator ending). */
     public SippCaller expectLineHangsUpWithin(Duration within) {
-        ending = """
-                <recv request="BYE" timeout="%d"/>
-                <send><![CDATA[
-
-                  SIP/2.0 200 OK
-                  [last_Via:]
-                  [last_From:]
-                  [last_To:]
-                  [last_Call-ID:]
-                  [last_CSeq:]
-                  Content-Length: 0
-
-                ]]></send>
-                """.formatted(within.toMillis());
+        ending = "<recv request=\"BYE\" timeout=\"%d\"/>\n".formatted(within.toMillis()) + OperatorPhone.OK_FOR_LAST;
         return this;
     }
 
