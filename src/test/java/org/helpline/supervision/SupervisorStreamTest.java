@@ -238,14 +238,7 @@ class SupervisorStreamTest {
         assertThat(audit).singleElement().asString()
                 .contains("supervisor=sofia action=listen contact=" + chat.id() + " mode=whisper result=not_a_call");
 
-        SocketProbe bogdan = server.console("bogdan");
-        bogdan.next("welcome");
-        bogdan.send(request("presence", 1).put("presence", "available"));
-        bogdan.next("ack");
-        Contact call = arrives(Channel.CALL, Priority.NORMAL);
-        bogdan.next("offer");
-        bogdan.send(request("accept", 2).put("contactId", call.id()));
-        bogdan.next("ack");
+        Contact call = callInConversationWithBogdan();
         updateWith(sofia, call.id());
         sofia.send(request("listen", 12).put("contactId", call.id()).put("mode", "barge"));
         assertThat(sofia.next("error").getString("code")).as("telephony is off in this server").isEqualTo("telephony_off");
@@ -263,14 +256,7 @@ class SupervisorStreamTest {
         SocketProbe elena = supervisor("elena");
         assertThat(elena.next("snapshot").getJsonObject("me")).isEqualTo(new JsonObject().put("name", "elena")
                 .put("canListen", true).put("browserPhone", true));
-        SocketProbe bogdan = server.console("bogdan");
-        bogdan.next("welcome");
-        bogdan.send(request("presence", 1).put("presence", "available"));
-        bogdan.next("ack");
-        Contact call = arrives(Channel.CALL, Priority.NORMAL);
-        bogdan.next("offer");
-        bogdan.send(request("accept", 2).put("contactId", call.id()));
-        bogdan.next("ack");
+        Contact call = callInConversationWithBogdan();
         updateWith(elena, call.id());
 
         List<String> audit = AuditLogTest.capture(() -> {
@@ -425,5 +411,18 @@ class SupervisorStreamTest {
         assertThat(sofia.next("error").getString("code")).isEqualTo("bad_request");
         sofia.send(request("joinChat", 14).put("contactId", chat.contactId()));
         assertThat(sofia.next("error").getString("code")).isEqualTo("bad_request");
+    }
+
+    /** Bogdan takes a call that arrives: it is in conversation. */
+    private Contact callInConversationWithBogdan() {
+        SocketProbe bogdan = server.console("bogdan");
+        bogdan.next("welcome");
+        bogdan.send(request("presence", 1).put("presence", "available"));
+        bogdan.next("ack");
+        Contact call = arrives(Channel.CALL, Priority.NORMAL);
+        bogdan.next("offer");
+        bogdan.send(request("accept", 2).put("contactId", call.id()));
+        bogdan.next("ack");
+        return call;
     }
 }
