@@ -244,13 +244,23 @@ class ChatBenchmark {
         @Override
         public Future<WebSocketConnectOptions> operatorSocket(Vertx clients, int i) {
             WebClient web = WebClient.create(clients, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(port()));
-            return web.post("/api/login").sendJsonObject(new JsonObject().put("name", "op" + i).put("password", TestServer.PASSWORD))
-                    .map(response -> {
-                        String cookie = response.cookies().stream().filter(c -> c.startsWith("helpline_session="))
-                                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
-                        web.close();
-                        return new WebSocketConnectOptions().setHost("localhost").setPort(port()).setURI("/operator/ws")
-                                .addHeader("Cookie", cookie);
+            return sessionCookie(clients, web, "op" + i, 10)
+                    .onComplete(done -> web.close())
+                    .map(cookie -> new WebSocketConnectOptions().setHost("localhost").setPort(port()).setURI("/operator/ws")
+                            .addHeader("Cookie", cookie));
+        }
+
+        /** Logs in; a 503 (too many logins being checked at once: all operators start together) is tried again shortly. */
+        private static Future<String> sessionCookie(Vertx clients, WebClient web, String name, int tries) {
+            return web.post("/api/login").sendJsonObject(new JsonObject().put("name", name).put("password", TestServer.PASSWORD))
+                    .compose(response -> {
+                        if (response.statusCode() == 503 && tries > 1) {
+                            return clients.timer(200).compose(t -> sessionCookie(clients, web, name, tries - 1));
+                        }
+                        return response.cookies().stream().filter(c -> c.startsWith("helpline_session="))
+                                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().map(Future::succeededFuture)
+                                .orElseGet(() -> Future.failedFuture(new IllegalStateException(
+                                        name + " could not log in: " + response.statusCode() + " " + response.bodyAsString())));
                     });
         }
 

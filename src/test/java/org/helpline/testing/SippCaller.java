@@ -187,25 +187,13 @@ public final class SippCaller {
                 <recv response="180" optional="true"/>
                 <recv response="183" optional="true"/>
                 %s<recv response="%s" rtd="true"/>
-                <send><![CDATA[
-
-                  ACK sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-                  Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=%s
-                  From: caller <sip:caller@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-                  To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
-                  Call-ID: [call_id]
-                  CSeq: [cseq] ACK
-                  Contact: sip:caller@[local_ip]:[local_port]
-                  Max-Forwards: 70
-                  Content-Length: 0
-
-                ]]></send>
+                %s
                 %s
                 %s
                 %s
                 %s</scenario>
                 """.formatted(mayBeRefused == 0 ? "" : "<recv response=\"" + mayBeRefused + "\" optional=\"true\" next=\"refused\"/>\n",
-                refusal == 0 ? 200 : refusal, refusal == 0 ? "[branch]" : "[branch-5]",
+                refusal == 0 ? 200 : refusal, ack(refusal == 0 ? "[branch]" : "[branch-5]"),
                 refusal == 0 ? "<nop><action><exec rtp_stream=\"" + audio() + ",-1,0\"/></action></nop>" : "",
                 refusal == 0 ? String.join("\n", steps) : "", ending, mayBeRefused == 0 ? "" : REFUSED_INSTEAD);
         // the refusal's ACK carries the INVITE's branch: [branch-N], N scenario messages after the INVITE
@@ -226,21 +214,27 @@ public final class SippCaller {
     private static final String REFUSED_INSTEAD = """
             <nop next="over"/>
             <label id="refused"/>
-            <send><![CDATA[
-
-              ACK sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch-refused]
-              From: caller <sip:caller@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
-              Call-ID: [call_id]
-              CSeq: [cseq] ACK
-              Contact: sip:caller@[local_ip]:[local_port]
-              Max-Forwards: 70
-              Content-Length: 0
-
-            ]]></send>
+            %s
             <label id="over"/>
-            """;
+            """.formatted(ack("[branch-refused]"));
+
+    /** The caller's ACK of the INVITE's final answer, in the transaction of this Via branch. */
+    private static String ack(String branch) {
+        return """
+                <send><![CDATA[
+
+                  ACK sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+                  Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=%s
+                  From: caller <sip:caller@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+                  To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
+                  Call-ID: [call_id]
+                  CSeq: [cseq] ACK
+                  Contact: sip:caller@[local_ip]:[local_port]
+                  Max-Forwards: 70
+                  Content-Length: 0
+
+                ]]></send>""".formatted(branch);
+    }
 
     /** SIPp's index of the message holding {@code marker}: the send, recv, pause and nop elements before it. */
     private static int messagesBefore(String scenario, String marker) {
