@@ -127,7 +127,7 @@ public final class OperatorConsole {
     private void phoneRegistration(JsonObject registration) {
         String operatorId = registration.getString("operatorId");
         sockets.getOrDefault(operatorId, Set.of()).forEach(s -> s.phoneRegistered(registration.getString("endpoint"),
-                registration.getBoolean("registered")).onFailure(e -> LOG.warn("console.phone.registration.failed operator={} reason={}",
+                registration.getBoolean("registered")).onFailure(e -> LOG.warn("console.phone.registration.failed operator={} reason=\"{}\"",
                 operatorId, e.getMessage())));
     }
 
