@@ -17,7 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Between Asterisk and a FastAGI server, timing each session as Asterisk sees it: from the end of the
  * {@code agi_} environment it sends to the server hanging up (every command and Asterisk's reply to
- * it included), per script ({@code inbound}, {@code position}). Passes the bytes unchanged.
+ * it included), per script ({@code inbound}, {@code position}). Passes the bytes unchanged, on platform
+ * threads: a virtual thread's blocking read wakes the JDK's poller and then a carrier, two wake-ups where the
+ * instrument should add as few as it can (short runs, 300 holding: p99 11-18 ms through virtual threads, 8-11 ms here).
  */
 final class AgiStopwatch implements AutoCloseable {
     private static final byte[] SCRIPT = "agi_network_script: ".getBytes(StandardCharsets.US_ASCII);
@@ -34,7 +36,7 @@ final class AgiStopwatch implements AutoCloseable {
     static AgiStopwatch start(int serverPort) {
         try {
             AgiStopwatch stopwatch = new AgiStopwatch(new ServerSocket(0, 1000, InetAddress.getLoopbackAddress()), serverPort);
-            Thread.ofVirtual().start(stopwatch::accept);
+            Thread.ofPlatform().daemon().start(stopwatch::accept);
             return stopwatch;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -62,7 +64,7 @@ final class AgiStopwatch implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket asterisk = listener.accept();
-                Thread.ofVirtual().start(() -> pass(asterisk));
+                Thread.ofPlatform().daemon().start(() -> pass(asterisk));
             } catch (IOException closed) {
                 return;
             }
@@ -73,7 +75,7 @@ final class AgiStopwatch implements AutoCloseable {
         try (asterisk; Socket server = new Socket(InetAddress.getLoopbackAddress(), serverPort)) {
             long[] environmentSent = {0};
             String[] script = {""};
-            Thread up = Thread.ofVirtual().start(() -> copyUp(asterisk, server, environmentSent, script));
+            Thread up = Thread.ofPlatform().daemon().start(() -> copyUp(asterisk, server, environmentSent, script));
             server.getInputStream().transferTo(asterisk.getOutputStream());
             long ended = System.nanoTime();
             asterisk.shutdownOutput();
