@@ -161,10 +161,7 @@ public final class Router {
     /** 1 for the next contact to be offered (or one being offered now), 0 if not waiting. */
     public int positionOf(String contactId) {
         Contact contact = contacts.get(contactId);
-        if (contact == null || !contact.state().isWaiting()) {
-            return 0;
-        }
-        return contact.state() == ContactState.OFFERED ? 1 : queue.headMap(QueueKey.of(contact)).size() + 1;
+        return contact == null ? 0 : QueueKey.position(contact, queue);
     }
 
     private Contact enqueue(NewContact request, Instant now) {
@@ -616,19 +613,6 @@ public final class Router {
         public int compareTo(Due other) {
             int byTime = at.compareTo(other.at);
             return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
-        }
-    }
-
-    /** URGENT first, then arrival order. */
-    private record QueueKey(int rank, long sequence) implements Comparable<QueueKey> {
-        static QueueKey of(Contact contact) {
-            return new QueueKey(contact.priority() == Priority.URGENT ? 0 : 1, contact.sequence());
-        }
-
-        @Override
-        public int compareTo(QueueKey other) {
-            int byRank = Integer.compare(rank, other.rank);
-            return byRank != 0 ? byRank : Long.compare(sequence, other.sequence);
         }
     }
 }

@@ -40,6 +40,7 @@ final class CallControl extends VerticleBase {
 
     private final TelephonyConfig config;
     private final Callers callers;
+    private final QueueView queue;
     private final OperatorRoster roster;
     private final Clock clock;
     private final EndedChannels ended = new EndedChannels();
@@ -50,9 +51,10 @@ final class CallControl extends VerticleBase {
     private BrowserPhones phones;
     private long reconcileTimer = -1;
 
-    CallControl(TelephonyConfig config, Callers callers, OperatorRoster roster, Clock clock) {
+    CallControl(TelephonyConfig config, Callers callers, QueueView queue, OperatorRoster roster, Clock clock) {
         this.config = config;
         this.callers = callers;
+        this.queue = queue;
         this.roster = roster;
         this.clock = clock;
     }
@@ -89,6 +91,7 @@ final class CallControl extends VerticleBase {
 
     private void onContact(ContactChanged change) {
         Contact contact = change.contact();
+        queue.update(contact);
         if (contact.channel() != Channel.CALL || contact.channelRef() == null) {
             return;
         }

@@ -1,10 +1,13 @@
 package org.helpline.telephony;
 
+import java.util.Arrays;
+
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
+import org.helpline.telephony.DialplanVariables.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +38,18 @@ abstract class DialplanScript implements AgiScript {
 
     abstract void answer(AgiRequest request, AgiChannel channel) throws AgiException;
 
-    /** Sets HELPLINE_ACTION, the dialplan's next step; counted once Asterisk has taken it. */
-    final void tell(AgiChannel channel, String action) throws AgiException {
-        DialplanVariables.set(channel, DialplanVariables.ACTION, action);
+    /**
+     * Sets HELPLINE_ACTION, the dialplan's next step, and any other variables in the same round trip; counted
+     * once Asterisk has taken it.
+     */
+    final void tell(AgiChannel channel, String action, Value... also) throws AgiException {
+        if (also.length == 0) {
+            DialplanVariables.set(channel, DialplanVariables.ACTION, action);
+        } else {
+            Value[] values = Arrays.copyOf(also, also.length + 1);
+            values[also.length] = new Value(DialplanVariables.ACTION, action);
+            DialplanVariables.set(channel, values);
+        }
         answers.record(name, action);
     }
 

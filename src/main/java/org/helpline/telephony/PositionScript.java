@@ -7,36 +7,36 @@ import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.helpline.core.QueuePlace;
 import org.helpline.core.RejectedCommand;
+import org.helpline.telephony.DialplanVariables.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code AGI(.../position)} from hold: where the caller stands and how long they may wait, or gone
- * when the router no longer knows them (the dialplan then uses the fallback queue).
+ * when the router no longer knows them (the dialplan then uses the fallback queue). A waiting caller's place
+ * comes from the room's {@link QueueView}, with no trip to the dispatch.
  */
 final class PositionScript extends DialplanScript {
     private static final Logger LOG = LoggerFactory.getLogger(PositionScript.class);
 
     private final ScriptCommands commands;
+    private final QueueView queue;
     private final OperatorRoster roster;
     private final Duration averageCall;
 
-    PositionScript(ScriptCommands commands, OperatorRoster roster, Duration averageCall, AgiAnswers answers) {
+    PositionScript(ScriptCommands commands, QueueView queue, OperatorRoster roster, Duration averageCall, AgiAnswers answers) {
         super("position", answers);
         this.commands = commands;
+        this.queue = queue;
         this.roster = roster;
         this.averageCall = averageCall;
     }
 
     @Override
     void answer(AgiRequest request, AgiChannel channel) throws AgiException {
-        // asked by channel, not through a variable the inbound script left: one round trip less per call, and
-        // right after a restart the dispatch (not this room, which is still catching up) knows who holds
         QueuePlace place;
         try {
-            place = commands.ask(sender -> sender.locateCall(request.getChannel()));
-        } catch (RejectedCommand unknown) {
-            place = null;
+            place = queue.placeOfCall(request.getChannel()).orElseGet(() -> askDispatch(request.getChannel()));
         } catch (DispatchUnavailable e) {
             // no answer: the dialplan counts it as a failed announcement and the caller keeps holding
             LOG.warn("telephony.position.unavailable reason=\"{}\"", e.getMessage());
@@ -49,8 +49,19 @@ final class PositionScript extends DialplanScript {
             return;
         }
         long minutes = WaitEstimate.minutes(place.position(), roster.takingCalls(place.contact().language()), averageCall);
-        DialplanVariables.set(channel, DialplanVariables.POSITION, Integer.toString(place.position()));
-        DialplanVariables.set(channel, DialplanVariables.WAIT_MINUTES, Long.toString(minutes));
-        tell(channel, DialplanVariables.HOLD);
+        tell(channel, DialplanVariables.HOLD, new Value(DialplanVariables.POSITION, Integer.toString(place.position())),
+                new Value(DialplanVariables.WAIT_MINUTES, Long.toString(minutes)));
+    }
+
+    /**
+     * A call this room does not see waiting: right after a restart the room may still be catching up with the
+     * dispatch, which alone may say the caller is gone (null). Asked by channel: the dispatch knows no other name.
+     */
+    private QueuePlace askDispatch(String channel) {
+        try {
+            return commands.ask(sender -> sender.locateCall(channel));
+        } catch (RejectedCommand unknown) {
+            return null;
+        }
     }
 }

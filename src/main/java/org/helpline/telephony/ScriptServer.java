@@ -107,7 +107,7 @@ final class ScriptServer {
         private final int maxScripts;
 
         Listener(SimpleMappingStrategy mapping, int maxScripts) {
-            super(mapping);
+            super("fastagi", mapping, new AgiChannels()); // "fastagi": Asterisk-Java's own default settings bundle
             this.maxScripts = maxScripts;
         }
 

@@ -47,7 +47,8 @@ public final class Telephony {
         }
         OperatorRoster roster = new OperatorRoster();
         Callers callers = new Callers();
-        CallControl calls = new CallControl(telephony, callers, roster, clock);
+        QueueView queue = new QueueView();
+        CallControl calls = new CallControl(telephony, callers, queue, roster, clock);
         return vertx.deployVerticle(calls).compose(deployment -> {
             // the scripts' commands leave from the room's context, where the replies and the calls' events meet
             ScriptCommands commands = new ScriptCommands(vertx, calls.context(), telephony.agi().replyTimeout());
@@ -55,7 +56,7 @@ public final class Telephony {
             Map<String, AgiScript> scripts = Map.of(
                     "inbound", new InboundScript(commands, roster, telephony.openingHours().hours(), clock, config.languages(),
                             () -> calls.amiStatus().up(), CallerIds.of(vertx, telephony.repeatCallers()), callers, answers),
-                    "position", new PositionScript(commands, roster, telephony.averageCallTime(), answers),
+                    "position", new PositionScript(commands, queue, roster, telephony.averageCallTime(), answers),
                     "duress", new DuressScript(commands, callers, answers),
                     "phone-lost", new PhoneLostScript(commands, callers, answers));
             ScriptServer server = new ScriptServer(telephony.agi(), scripts, telephony.ami().retryMin(),

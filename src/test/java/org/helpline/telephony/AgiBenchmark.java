@@ -22,9 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.vertx.core.Vertx;
-import org.asteriskjava.fastagi.AgiScript;
-import org.asteriskjava.fastagi.DefaultAgiServer;
-import org.asteriskjava.fastagi.SimpleMappingStrategy;
 import org.helpline.bench.LogToFile;
 import org.helpline.core.Presence;
 import org.helpline.testing.FakeClock;
@@ -75,9 +72,9 @@ class AgiBenchmark {
     }
 
     static String run(Size size) throws Exception {
-        BareServer empty = BareServer.start((request, channel) -> { });
+        BareAgiServer empty = BareAgiServer.start(Map.of("inbound", (request, channel) -> { }));
         // the answer the dialplan needs, with nothing behind it: the protocol's own cost
-        BareServer setting = BareServer.start((request, channel) -> channel.setVariable("HELPLINE_ACTION", "hold"));
+        BareAgiServer setting = BareAgiServer.start(Map.of("inbound", (request, channel) -> channel.setVariable("HELPLINE_ACTION", "hold")));
         try {
             List<String> rows = new ArrayList<>();
             double[] toEmpty = new double[size.rounds()];
@@ -127,32 +124,6 @@ class AgiBenchmark {
         double[] sorted = ratios.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
-    }
-
-    /** A plain Asterisk-Java FastAGI server running one script, on its own thread and a free port. */
-    private record BareServer(DefaultAgiServer server, Thread thread, int port) {
-        static BareServer start(AgiScript script) throws InterruptedException {
-            int port = TelephonyRoom.freePort();
-            DefaultAgiServer server = new DefaultAgiServer();
-            server.setPort(port);
-            SimpleMappingStrategy mapping = new SimpleMappingStrategy();
-            mapping.setMappings(Map.of("inbound", script));
-            server.setMappingStrategy(mapping);
-            Thread thread = Thread.ofPlatform().daemon().start(() -> {
-                try {
-                    server.startup();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            awaitListening(port);
-            return new BareServer(server, thread, port);
-        }
-
-        void stop() throws InterruptedException {
-            server.shutdown();
-            thread.join(5_000);
-        }
     }
 
     private static Result measure(String name, int port, Size size) throws Exception {
@@ -205,17 +176,5 @@ class AgiBenchmark {
             }
         }
         return System.nanoTime() - started;
-    }
-
-    private static void awaitListening(int port) throws InterruptedException {
-        long giveUp = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < giveUp) {
-            try (Socket probe = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(20);
-            }
-        }
-        throw new IllegalStateException("the bare AGI server did not start");
     }
 }

@@ -3,8 +3,12 @@ package org.helpline.telephony;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.helpline.telephony.TelephonyRoom.CALLER;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import org.helpline.core.Addresses;
 import org.helpline.core.Command;
 import org.helpline.core.ContactState;
 import org.helpline.core.Presence;
@@ -44,11 +48,32 @@ class HoldScriptsTest {
             room.holding(SECOND_CALLER, "ro");
 
             try (AgiCall call = room.call("position", SECOND_CALLER)) {
-                call.set("HELPLINE_POSITION", "2")
-                        .set("HELPLINE_WAIT_MINUTES", "6") // one caller ahead, one operator, 6-minute calls
-                        .set("HELPLINE_ACTION", "hold")
-                        .ends();
+                // one caller ahead, one operator, 6-minute calls
+                call.mset("HELPLINE_POSITION=2", "HELPLINE_WAIT_MINUTES=6", "HELPLINE_ACTION=hold").ends();
             }
+        }
+
+        @Test
+        void tellsAWaitingCallersPlaceFromTheRoomAndAsksTheDispatchOnlyAboutOthers() throws Exception {
+            room.holding(CALLER, "ro");
+            List<Object> asked = new CopyOnWriteArrayList<>();
+            room.vertx.eventBus().addOutboundInterceptor(sent -> {
+                if (Addresses.COMMANDS.equals(sent.message().address())) {
+                    asked.add(sent.body());
+                }
+                sent.next();
+            });
+
+            try (AgiCall call = room.call("position", CALLER)) {
+                call.mset("HELPLINE_POSITION=1", "HELPLINE_WAIT_MINUTES=0", "HELPLINE_ACTION=hold").ends();
+            }
+            assertThat(asked).as("no trip to the dispatch for a caller the room sees waiting").isEmpty();
+
+            // a channel the room does not see waiting: only the dispatch may say the caller is gone
+            try (AgiCall call = room.call("position", SECOND_CALLER)) {
+                call.set("HELPLINE_ACTION", "gone").ends();
+            }
+            assertThat(asked).containsExactly(new Command.LocateCall(SECOND_CALLER));
         }
 
         @Test
@@ -83,10 +108,9 @@ class HoldScriptsTest {
             room.holding(CALLER, "ro");
 
             try (AgiCall call = room.call("position", CALLER)) {
-                call.expect("SET VARIABLE \"HELPLINE_POSITION\" \"1\"").reply("HANGUP", "511 Command Not Permitted on a dead channel or intercept routine");
-                call.expect("SET VARIABLE \"AJ_AGISTATUS\" \"SUCCESS\"")
-                        .reply("511 Command Not Permitted on a dead channel or intercept routine")
-                        .closed();
+                call.expect("EXEC \"MSet\" \"HELPLINE_POSITION=1,HELPLINE_WAIT_MINUTES=0,HELPLINE_ACTION=hold\"")
+                        .reply("HANGUP", "511 Command Not Permitted on a dead channel or intercept routine");
+                call.ends(); // no more commands on a dead channel
             }
         }
     }
@@ -113,10 +137,7 @@ class HoldScriptsTest {
                 call.ends();
             }
             try (AgiCall call = room.call("position", CALLER)) {
-                call.set("HELPLINE_POSITION", "1")
-                        .set("HELPLINE_WAIT_MINUTES", "0")
-                        .set("HELPLINE_ACTION", "hold")
-                        .ends();
+                call.mset("HELPLINE_POSITION=1", "HELPLINE_WAIT_MINUTES=0", "HELPLINE_ACTION=hold").ends();
             }
         }
     }

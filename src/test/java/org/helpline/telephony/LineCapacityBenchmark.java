@@ -12,8 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.asteriskjava.fastagi.AgiScript;
-import org.asteriskjava.fastagi.DefaultAgiServer;
-import org.asteriskjava.fastagi.SimpleMappingStrategy;
 import org.helpline.bench.LogToFile;
 import org.helpline.bench.Machine;
 import org.helpline.testing.RealAsterisk;
@@ -102,7 +100,7 @@ class LineCapacityBenchmark {
     }
 
     private static Figures measureBare(Scale scale) throws Exception {
-        BareServer server = BareServer.start();
+        BareAgiServer server = BareAgiServer.start(bareScripts());
         try {
             return measure("bare FastAGI", scale, server.port(), agiPort -> () -> { });
         } finally {
@@ -296,40 +294,19 @@ class LineCapacityBenchmark {
         return bare > 0 ? "%.2f".formatted(helpline / bare) : "-";
     }
 
-    /** Asterisk-Java's own FastAGI server answering the dialplan's scripts with the variables it reads, nothing else. */
-    private record BareServer(DefaultAgiServer server, Thread thread, int port) {
-        static BareServer start() {
-            int port = RealAsterisk.freeUdpPort();
-            Map<String, Integer> places = new ConcurrentHashMap<>();
-            AtomicInteger arrivals = new AtomicInteger();
-            AgiScript inbound = (request, channel) -> {
-                places.put(request.getChannel(), arrivals.incrementAndGet());
-                channel.setVariable("HELPLINE_ACTION", "hold");
-            };
-            AgiScript position = (request, channel) -> {
-                int place = places.getOrDefault(request.getChannel(), 1);
-                channel.setVariable("HELPLINE_POSITION", Integer.toString(place));
-                channel.setVariable("HELPLINE_WAIT_MINUTES", Integer.toString(place * 6));
-                channel.setVariable("HELPLINE_ACTION", "hold");
-            };
-            DefaultAgiServer server = new DefaultAgiServer();
-            server.setPort(port);
-            SimpleMappingStrategy mapping = new SimpleMappingStrategy();
-            mapping.setMappings(Map.of("inbound", inbound, "position", position));
-            server.setMappingStrategy(mapping);
-            Thread thread = Thread.ofPlatform().daemon().start(() -> {
-                try {
-                    server.startup();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            return new BareServer(server, thread, port);
-        }
-
-        void stop() throws InterruptedException {
-            server.shutdown();
-            thread.join(5_000);
-        }
+    /** The dialplan's scripts answered with the variables it reads, nothing else: places in arrival order. */
+    private static Map<String, AgiScript> bareScripts() {
+        Map<String, Integer> places = new ConcurrentHashMap<>();
+        AtomicInteger arrivals = new AtomicInteger();
+        AgiScript inbound = (request, channel) -> {
+            places.put(request.getChannel(), arrivals.incrementAndGet());
+            channel.setVariable("HELPLINE_ACTION", "hold");
+        };
+        AgiScript position = (request, channel) -> {
+            int place = places.getOrDefault(request.getChannel(), 1);
+            // one round trip, as the helpline's position script sets them
+            channel.exec("MSet", "HELPLINE_POSITION=" + place, "HELPLINE_WAIT_MINUTES=" + place * 6, "HELPLINE_ACTION=hold");
+        };
+        return Map.of("inbound", inbound, "position", position);
     }
 }
