@@ -13,15 +13,13 @@ import org.helpline.core.OperatorProfile;
 import org.helpline.core.Presence;
 import org.helpline.testing.Browser;
 import org.helpline.testing.FakeClock;
+import org.helpline.testing.PageTests;
 import org.helpline.testing.TestServer;
 import org.helpline.web.auth.Account;
 import org.helpline.web.auth.PasswordHash;
 import org.helpline.web.auth.Role;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -31,31 +29,16 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * chats only until the phone works. Calls through a real Asterisk: BrowserPhoneCallTest.
  */
 @DisplayName("browser phone problems on the console page")
-class BrowserPhonePageTest {
-    private TestServer server;
-    private Browser browser;
-
-    @BeforeEach
-    void start(@TempDir Path dir) {
+class BrowserPhonePageTest extends PageTests {
+    @Override
+    protected TestServer serve(Path dir) {
         Account ana = new Account("ana", Role.OPERATOR, new PasswordHash(1000).hash(TestServer.PASSWORD), Set.of("ro"),
                 Set.of(Channel.CALL, Channel.CHAT), null, OperatorProfile.BROWSER_PHONE, null, false, "en");
-        server = TestServer.start(dir, new FakeClock(), "", List.of(ana));
-    }
-
-    @AfterEach
-    void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            server.close();
-        }
+        return TestServer.start(dir, new FakeClock(), "", List.of(ana));
     }
 
     private ConsolePage signIn(String... chromiumSwitches) {
-        browser = Browser.start(chromiumSwitches);
-        ConsolePage console = new ConsolePage(browser, server);
+        ConsolePage console = new ConsolePage(openBrowser(chromiumSwitches), server);
         console.logInAndBecomeAvailable("ana");
         return console;
     }
@@ -102,8 +85,7 @@ class BrowserPhonePageTest {
 
     @Test
     void aBuildWithoutTheSipLibrarySaysSo() {
-        browser = Browser.start(Browser.FAKE_MICROPHONE);
-        ChromeDriver chromium = (ChromeDriver) browser.driver();
+        ChromeDriver chromium = (ChromeDriver) openBrowser(Browser.FAKE_MICROPHONE).driver();
         chromium.executeCdpCommand("Network.enable", Map.of());
         chromium.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/common/vendor/jssip.js")));
         ConsolePage console = new ConsolePage(browser, server);

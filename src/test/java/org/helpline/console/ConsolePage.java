@@ -4,7 +4,6 @@ import org.helpline.testing.Browser;
 import org.helpline.testing.TestServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -37,34 +36,18 @@ final class ConsolePage {
 
     /** A node found a moment ago may be gone: look again until one is displayed. */
     WebElement visible(String css) {
-        return browser.await(d -> {
-            try {
-                return d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
-            } catch (StaleElementReferenceException e) {
-                return null;
-            }
-        });
+        return browser.await(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     }
 
     void click(String css) {
         browser.await(d -> {
-            try {
-                visible(css).click();
-                return true;
-            } catch (StaleElementReferenceException e) {
-                return false;
-            }
+            visible(css).click();
+            return true;
         });
     }
 
     void awaitText(String css, String text) {
-        browser.await(d -> {
-            try {
-                return d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(text));
-            } catch (StaleElementReferenceException e) {
-                return false;
-            }
-        });
+        browser.await(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(text)));
     }
 
     /** "End conversation…", then the confirmation: ending always asks first. */

@@ -12,15 +12,12 @@ import org.helpline.core.Contact;
 import org.helpline.core.ContactState;
 import org.helpline.core.NewContact;
 import org.helpline.core.Priority;
-import org.helpline.testing.Browser;
 import org.helpline.testing.Eventually;
 import org.helpline.testing.FakeClock;
+import org.helpline.testing.PageTests;
 import org.helpline.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a desk phone's operator sees when their phone drops out of a call (the telephony room reports it as the
@@ -28,31 +25,17 @@ import org.junit.jupiter.api.io.TempDir;
  * in the queue and calls are paused, and choosing Available takes calls again.
  */
 @DisplayName("a phone that drops out of a call, on the console page")
-class PhoneLostPageTest {
+class PhoneLostPageTest extends PageTests {
     private static final String CHANNEL = "PJSIP/sipp-test-00000001";
-    private TestServer server;
-    private Browser browser;
 
-    @BeforeEach
-    void start(@TempDir Path dir) {
-        server = TestServer.start(dir, new FakeClock(), "", List.of(TestServer.callOperator("ana", "2001", "ro").withConsoleLanguage("en")));
-    }
-
-    @AfterEach
-    void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            server.close();
-        }
+    @Override
+    protected TestServer serve(Path dir) {
+        return TestServer.start(dir, new FakeClock(), "", List.of(TestServer.callOperator("ana", "2001", "ro").withConsoleLanguage("en")));
     }
 
     @Test
     void theConsoleSaysTheCallerIsBackInTheQueueAndCallsComeAgainWhenTheOperatorChoosesAvailable() {
-        browser = Browser.start();
-        ConsolePage console = new ConsolePage(browser, server);
+        ConsolePage console = new ConsolePage(openBrowser(), server);
         console.logInAndBecomeAvailable("ana");
         Contact call = server.commands().contact(new Command.Enqueue(
                 new NewContact(Channel.CALL, "ro", null, Priority.NORMAL, CHANNEL))).await();

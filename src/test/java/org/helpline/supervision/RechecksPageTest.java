@@ -7,42 +7,32 @@ import java.time.Instant;
 import java.util.List;
 
 import org.helpline.guidance.GuidanceFolder;
-import org.helpline.testing.Browser;
 import org.helpline.testing.FakeClock;
+import org.helpline.testing.PageTests;
 import org.helpline.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 
 @DisplayName("supervisor view: exit options due for a re-check")
-class RechecksPageTest {
+class RechecksPageTest extends PageTests {
     private GuidanceFolder folder;
-    private TestServer server;
-    private Browser browser;
     private WebDriver page;
 
-    @BeforeEach
-    void start(@TempDir Path dir) {
+    @Override
+    protected TestServer serve(Path dir) {
         folder = GuidanceFolder.copyOfShipped(dir.resolve("guidance"));
         // Seven months after the research of 2026-12-01: every entry is due.
-        server = TestServer.start(dir, new FakeClock(Instant.parse("2027-07-01T09:00:00Z")),
+        return TestServer.start(dir, new FakeClock(Instant.parse("2027-07-01T09:00:00Z")),
                 "guidance: { directory: \"" + folder.root() + "\" }", List.of(TestServer.supervisor("sofia")));
-        browser = Browser.start();
-        page = browser.driver();
     }
 
-    @AfterEach
-    void stop() {
-        try {
-            browser.close();
-        } finally {
-            server.close();
-        }
+    @BeforeEach
+    void openThePage() {
+        page = openBrowser().driver();
     }
 
     @Test

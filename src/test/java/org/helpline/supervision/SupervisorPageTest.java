@@ -11,16 +11,14 @@ import org.helpline.core.Command;
 import org.helpline.core.Contact;
 import org.helpline.core.NewContact;
 import org.helpline.core.Priority;
-import org.helpline.testing.Browser;
 import org.helpline.testing.FakeClock;
+import org.helpline.testing.PageTests;
 import org.helpline.testing.Screenshot;
 import org.helpline.testing.SocketProbe;
 import org.helpline.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -28,26 +26,18 @@ import org.openqa.selenium.WebElement;
 
 /** The supervisor view in a real headless Chromium, against the real server. */
 @DisplayName("supervisor page /supervisor/")
-class SupervisorPageTest {
-    private TestServer server;
-    private Browser browser;
+class SupervisorPageTest extends PageTests {
     private WebDriver page;
 
-    @BeforeEach
-    void start(@TempDir Path dir) {
-        server = TestServer.start(dir, new FakeClock(), "",
+    @Override
+    protected TestServer serve(Path dir) {
+        return TestServer.start(dir, new FakeClock(), "",
                 List.of(TestServer.operator("ana", "ro", "en"), TestServer.supervisor("sofia")));
-        browser = Browser.start();
-        page = browser.driver();
     }
 
-    @AfterEach
-    void stop() {
-        try {
-            browser.close();
-        } finally {
-            server.close();
-        }
+    @BeforeEach
+    void openThePage() {
+        page = openBrowser().driver();
     }
 
     private WebElement visible(String css) {

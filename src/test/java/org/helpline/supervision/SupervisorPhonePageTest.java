@@ -10,15 +10,13 @@ import java.util.Set;
 import org.helpline.core.OperatorProfile;
 import org.helpline.testing.Browser;
 import org.helpline.testing.FakeClock;
+import org.helpline.testing.PageTests;
 import org.helpline.testing.TestServer;
 import org.helpline.web.auth.Account;
 import org.helpline.web.auth.PasswordHash;
 import org.helpline.web.auth.Role;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -30,33 +28,21 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * phone gets no browser phone at all. Listening in through a real Asterisk: SupervisorListenInCallTest.
  */
 @DisplayName("browser phone problems on the supervisor page")
-class SupervisorPhonePageTest {
-    private TestServer server;
-    private Browser browser;
-
-    @BeforeEach
-    void start(@TempDir Path dir) {
+class SupervisorPhonePageTest extends PageTests {
+    @Override
+    protected TestServer serve(Path dir) {
         PasswordHash hash = new PasswordHash(1000);
-        server = TestServer.start(dir, new FakeClock(), "", List.of(
+        return TestServer.start(dir, new FakeClock(), "", List.of(
                 new Account("elena", Role.SUPERVISOR, hash.hash(TestServer.PASSWORD), Set.of(), Set.of(), null,
                         OperatorProfile.BROWSER_PHONE, "Elena", false),
                 new Account("sofia", Role.SUPERVISOR, hash.hash(TestServer.PASSWORD), Set.of(), Set.of(), null,
                         "2100", "Sofia", false)));
     }
 
-    @AfterEach
-    void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            server.close();
-        }
-    }
-
     private void logIn(String name, String... chromiumSwitches) {
-        browser = browser == null ? Browser.start(chromiumSwitches) : browser;
+        if (browser == null) {
+            openBrowser(chromiumSwitches);
+        }
         browser.driver().get("http://localhost:" + server.port() + "/supervisor/");
         visible("#login-name").sendKeys(name);
         browser.driver().findElement(By.id("login-password")).sendKeys(TestServer.PASSWORD, Keys.ENTER);
@@ -100,8 +86,7 @@ class SupervisorPhonePageTest {
 
     @Test
     void aBuildWithoutTheSipLibrarySaysSo() {
-        browser = Browser.start(Browser.FAKE_MICROPHONE);
-        ChromeDriver chromium = (ChromeDriver) browser.driver();
+        ChromeDriver chromium = (ChromeDriver) openBrowser(Browser.FAKE_MICROPHONE).driver();
         chromium.executeCdpCommand("Network.enable", Map.of());
         chromium.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/common/vendor/jssip.js")));
         logIn("elena");

@@ -1,14 +1,16 @@
 package org.helpline.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.helpline.telephony.BrowserPhoneLine.audioBothWays;
-import static org.helpline.telephony.BrowserPhoneLine.clicked;
-import static org.helpline.telephony.BrowserPhoneLine.phoneState;
-import static org.helpline.telephony.BrowserPhoneLine.shown;
-import static org.helpline.telephony.BrowserPhoneLine.sipReceived;
-import static org.helpline.telephony.BrowserPhoneLine.within;
+import static org.helpline.telephony.BrowserPhonePages.answers;
+import static org.helpline.telephony.BrowserPhonePages.hangsUp;
+import static org.helpline.telephony.BrowserPhonePages.phoneState;
+import static org.helpline.telephony.BrowserPhonePages.shown;
+import static org.helpline.telephony.BrowserPhonePages.signIn;
+import static org.helpline.telephony.BrowserPhonePages.signInReadyForCalls;
+import static org.helpline.telephony.BrowserPhonePages.sipReceived;
+import static org.helpline.telephony.BrowserPhonePages.takesCalls;
+import static org.helpline.telephony.BrowserPhonePages.within;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -20,11 +22,10 @@ import org.helpline.testing.Eventually;
 import org.helpline.testing.RealAsterisk;
 import org.helpline.testing.SippCaller;
 import org.helpline.testing.SippRun;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.helpline.testing.TestServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -35,48 +36,28 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * audio flows both ways (the page's getStats); the operator's Hang up ends the caller's call and starts
  * wrap-up; logging out deletes the phone from Asterisk. The caller's number and name (as the carrier passes them
  * on) reach no SIP message the browser receives: it sees "Helpline". How the line is set up (loopback only,
- * plain ws): {@link BrowserPhoneLine}; the same over wss: BrowserPhoneSecureTest.
+ * plain ws): {@link LoopbackWebRtc}, its server: {@link BrowserPhonePages#anaOnTheBrowserPhone}; the same over wss: BrowserPhoneSecureTest.
  */
 @DisplayName("a call answered on the browser phone, through a real Asterisk 22")
 class BrowserPhoneCallTest {
     /** The caller's number, as the carrier passes it on (with a name): it must never reach the browser. */
     private static final String CALLER_NUMBER = "0722555123";
 
-    @TempDir
-    static Path dir;
-    static BrowserPhoneLine line;
-    static RealAsterisk asterisk;
-
-    @BeforeAll
-    static void start() {
-        line = BrowserPhoneLine.start(dir, "");
-        asterisk = line.asterisk;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (line != null) {
-            line.close();
-        }
-    }
+    @RegisterExtension
+    static final RealTelephony TELEPHONY = RealTelephony.on(LoopbackWebRtc.asterisk())
+            .withServer(BrowserPhonePages.anaOnTheBrowserPhone(""));
 
     @Test
-    void anOperatorAnswersACallerInTheBrowserTheyHearEachOtherAndHangUpStartsWrapUp() {
-        try (Browser browser = line.browser()) {
+    void anOperatorAnswersACallerInTheBrowserTheyHearEachOtherAndHangUpStartsWrapUp(RealAsterisk asterisk, TestServer server) {
+        try (Browser browser = BrowserPhonePages.browser(asterisk)) {
             ChromeDriver page = (ChromeDriver) browser.driver();
-            line.signIn(page);
-
             // the phone registers through Asterisk with the account the server wrote into its database
-            phoneState(page, "ready", "the browser phone registered");
+            signInReadyForCalls(page, server);
             assertThat(asterisk.cli("database show helpline-phones")).contains("3 results found");
-            Eventually.until(line::takesCalls, "calls offered to ana now that her phone works", RealAsterisk.CALLS);
 
             try (SippRun caller = SippCaller.to(asterisk).from(CALLER_NUMBER).pause(Duration.ofSeconds(3)).key('2')
                     .expectLineHangsUpWithin(Duration.ofSeconds(150)).start()) {
-                // accepting the offer answers the call: one click
-                Eventually.until(() -> clicked(page, ".offer .accept"), "the call offered to ana, accepted", RealAsterisk.CALLS);
-                within(() -> shown(page, "#phone-hangup"), "the call's controls");
-                audioBothWays(browser, 8000);
+                answers(browser); // accepting the offer answers the call: one click
                 assertThat(page.findElement(By.id("contact-title")).getText()).isEqualTo("Call — in conversation");
                 // the browser's SIP layer saw "Helpline" and nothing of the caller: no number or name in any header or SDP
                 List<String> sip = sipReceived(browser);
@@ -85,9 +66,7 @@ class BrowserPhoneCallTest {
                 assertThat(sip).noneMatch(m -> m.contains(CALLER_NUMBER) || m.contains("Popescu") || m.contains("722555123"));
                 assertThat(page.findElement(By.id("phone-timer")).getText()).matches("[0-9]+:[0-5][0-9]");
 
-                page.findElement(By.id("phone-hangup")).click();
-                within(() -> page.findElement(By.id("contact-title")).getText().equals("Call — wrap-up") ? true : null,
-                        "wrap-up after the operator hung up");
+                hangsUp(page);
                 caller.awaitSuccess(RealAsterisk.CALLS); // the caller's line was hung up
             }
 
@@ -98,34 +77,35 @@ class BrowserPhoneCallTest {
     }
 
     /** Available, but offered chats only: the router's operator takes no calls. */
-    private static void takesChatsOnly() {
+    private static void takesChatsOnly(TestServer server) {
         Eventually.until(() -> {
-            var ana = line.server.commands().work("ana").await().operator();
+            var ana = server.commands().work("ana").await().operator();
             return ana.presence() == Presence.AVAILABLE && ana.profile().channels().equals(Set.of(Channel.CHAT));
         }, "ana offered chats only", RealAsterisk.CALLS);
     }
 
-    private static void takesCallsAgain(ChromeDriver page) {
+    private static void takesCallsAgain(ChromeDriver page, TestServer server) {
         phoneState(page, "ready", "the browser phone registered again");
-        Eventually.until(line::takesCalls, "calls offered to ana again", RealAsterisk.CALLS);
+        Eventually.until(() -> takesCalls(server), "calls offered to ana again", RealAsterisk.CALLS);
     }
 
     @Test
-    void asteriskUnreachableAtSignInOrStoppedMidShift_callsPausedWithAClearMessage_chatsGoOn_backWhenAsteriskIs() {
+    void asteriskUnreachableAtSignInOrStoppedMidShift_callsPausedWithAClearMessage_chatsGoOn_backWhenAsteriskIs(
+            RealAsterisk asterisk, TestServer server) {
         asterisk.stop();
-        try (Browser browser = line.browser()) {
+        try (Browser browser = BrowserPhonePages.browser(asterisk)) {
             ChromeDriver page = (ChromeDriver) browser.driver();
-            line.signIn(page);
+            signIn(page, server);
 
             // signed in while Asterisk is down: the phone cannot sign in, and says so
             WebElement status = within(() -> shown(page, "#phone-status.problem"), "the phone's problem named");
             assertThat(status.getAttribute("data-phone-state")).isEqualTo("registration-failed");
             assertThat(status.getText()).startsWith("The phone could not sign in to the phone server")
                     .endsWith("Calls are paused for you until it works; chats go on.");
-            takesChatsOnly();
+            takesChatsOnly(server);
 
             asterisk.startAgain();
-            takesCallsAgain(page);
+            takesCallsAgain(page, server);
 
             // Asterisk stops mid-shift: the phone's connection drops, calls pause, chats go on
             asterisk.stop();
@@ -133,10 +113,10 @@ class BrowserPhoneCallTest {
             assertThat(page.findElement(By.id("phone-status")).getText())
                     .isEqualTo("The phone lost its connection to the phone server. Reconnecting… "
                             + "Calls are paused for you until it works; chats go on.");
-            takesChatsOnly();
+            takesChatsOnly(server);
 
             asterisk.startAgain();
-            takesCallsAgain(page);
+            takesCallsAgain(page, server);
             page.findElement(By.id("logout")).click();
         } finally {
             if (!asterisk.running()) {

@@ -1,14 +1,12 @@
 package org.helpline.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.helpline.telephony.BrowserPhoneLine.audioBothWays;
-import static org.helpline.telephony.BrowserPhoneLine.clicked;
-import static org.helpline.telephony.BrowserPhoneLine.phoneState;
-import static org.helpline.telephony.BrowserPhoneLine.shown;
-import static org.helpline.telephony.BrowserPhoneLine.sipReceived;
-import static org.helpline.telephony.BrowserPhoneLine.within;
+import static org.helpline.telephony.BrowserPhonePages.answers;
+import static org.helpline.telephony.BrowserPhonePages.hangsUp;
+import static org.helpline.telephony.BrowserPhonePages.signInReadyForCalls;
+import static org.helpline.telephony.BrowserPhonePages.sipReceived;
+import static org.helpline.telephony.BrowserPhonePages.takesCalls;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +29,11 @@ import org.helpline.testing.RealAsterisk;
 import org.helpline.testing.SippCaller;
 import org.helpline.testing.SippRun;
 import org.helpline.testing.SocketProbe;
-import org.junit.jupiter.api.AfterAll;
+import org.helpline.testing.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -52,23 +50,15 @@ class BrowserPhoneRegistrationTest {
     /** Asterisk notices a silent browser within its qualify (30 s, plus 3 s) or the expiry plus its contact check (30 s). */
     private static final Duration NOTICED = Duration.ofSeconds(120);
 
-    @TempDir
-    static Path dir;
-    static BrowserPhoneLine line;
+    @RegisterExtension
+    static final RealTelephony TELEPHONY = RealTelephony.on(LoopbackWebRtc.asterisk())
+            .withServer(BrowserPhonePages.anaOnTheBrowserPhone(", registrationExpiry: " + EXPIRY.toSeconds() + "s"));
     static final List<ContactChanged> events = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    static void start() {
-        line = BrowserPhoneLine.start(dir, ", registrationExpiry: " + EXPIRY.toSeconds() + "s");
-        line.server.vertx().eventBus().<ContactChanged>consumer(Addresses.CONTACT_EVENTS, m -> events.add(m.body()))
+    static void recordContactEvents(TestServer server) {
+        server.vertx().eventBus().<ContactChanged>consumer(Addresses.CONTACT_EVENTS, m -> events.add(m.body()))
                 .completion().await();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (line != null) {
-            line.close();
-        }
     }
 
     /** The 200 OKs Asterisk answered the page's REGISTERs with: the first registration and each renewal. */
@@ -77,35 +67,25 @@ class BrowserPhoneRegistrationTest {
     }
 
     private static Operator ana() {
-        return line.server.commands().work("ana").await().operator();
-    }
-
-    /** A call offered to Ana is accepted in the console, answered by the phone, heard both ways, and hung up. */
-    private static void answerAndHangUp(Browser browser, ChromeDriver page) {
-        Eventually.until(() -> clicked(page, ".offer .accept"), "the call offered to ana, accepted", RealAsterisk.CALLS);
-        within(() -> shown(page, "#phone-hangup"), "the call's controls");
-        audioBothWays(browser, 8000);
-        page.findElement(By.id("phone-hangup")).click();
-        within(() -> page.findElement(By.id("contact-title")).getText().equals("Call — wrap-up") ? true : null,
-                "wrap-up after the operator hung up");
+        return TELEPHONY.server().commands().work("ana").await().operator();
     }
 
     @Test
-    void renewedItAnswersCalls_frozenItLapsesAndCallsWait_runningAgainTheWaitingCallerIsOffered() {
-        try (Browser browser = line.browser()) {
+    void renewedItAnswersCalls_frozenItLapsesAndCallsWait_runningAgainTheWaitingCallerIsOffered(RealAsterisk asterisk,
+            TestServer server) {
+        try (Browser browser = BrowserPhonePages.browser(asterisk)) {
             ChromeDriver page = (ChromeDriver) browser.driver();
-            line.signIn(page);
-            phoneState(page, "ready", "the browser phone registered");
-            Eventually.until(line::takesCalls, "calls offered to ana now that her phone works", RealAsterisk.CALLS);
+            signInReadyForCalls(page, server);
 
             // several lifetimes go by: the page renews each registration (JsSIP 5 s before it ends), Asterisk grants 10 s
             Eventually.until(() -> registrationsGranted(browser).size() >= 5, "the registration renewed four times",
                     Duration.ofSeconds(90));
             assertThat(registrationsGranted(browser)).allSatisfy(ok -> assertThat(ok).containsPattern("(?m)^Expires: 10$"));
-            assertThat(line.takesCalls()).as("calls never paused while the page renewed").isTrue();
-            try (SippRun caller = SippCaller.to(line.asterisk).pause(Duration.ofSeconds(3)).key('2')
+            assertThat(takesCalls(server)).as("calls never paused while the page renewed").isTrue();
+            try (SippRun caller = SippCaller.to(asterisk).pause(Duration.ofSeconds(3)).key('2')
                     .expectLineHangsUpWithin(Duration.ofSeconds(150)).start()) {
-                answerAndHangUp(browser, page);
+                answers(browser);
+                hangsUp(page);
                 caller.awaitSuccess(RealAsterisk.CALLS);
             }
 
@@ -116,32 +96,34 @@ class BrowserPhoneRegistrationTest {
             Eventually.until(() -> ana().state() != OperatorState.WRAP_UP, "ana's wrap-up over (30 s)", NOTICED);
             int before = events.size();
             // a colleague on a break keeps the line staffed: with nobody taking calls a caller would hear "closed"
-            try (SocketProbe bogdan = line.server.console("bogdan")) {
+            try (SocketProbe bogdan = server.console("bogdan")) {
                 bogdan.next("welcome");
                 bogdan.send(new JsonObject().put("type", "presence").put("presence", "paused").put("reason", "break").put("id", 1));
                 bogdan.next("ack");
-                callerWaitsThenIsOfferedOnceThePhoneRuns(browser, page, before);
+                callerWaitsThenIsOfferedOnceThePhoneRuns(browser, page, before, asterisk, server);
             }
             page.findElement(By.id("logout")).click();
         }
     }
 
-    private static void callerWaitsThenIsOfferedOnceThePhoneRuns(Browser browser, ChromeDriver page, int before) {
-        try (SippRun caller = SippCaller.to(line.asterisk).pause(Duration.ofSeconds(3)).key('2')
+    private static void callerWaitsThenIsOfferedOnceThePhoneRuns(Browser browser, ChromeDriver page, int before,
+            RealAsterisk asterisk, TestServer server) {
+        try (SippRun caller = SippCaller.to(asterisk).pause(Duration.ofSeconds(3)).key('2')
                 .expectLineHangsUpWithin(Duration.ofSeconds(300)).start()) {
             Eventually.until(() -> events.stream().skip(before).anyMatch(c -> c.reason() == ChangeReason.NEW),
                     "the caller in the queue", RealAsterisk.CALLS);
             Contact waiting = events.stream().skip(before).filter(c -> c.reason() == ChangeReason.NEW).findFirst().orElseThrow().contact();
             // holding with the music, told they are first: the router had every chance to offer them
-            line.asterisk.awaitCli("core show channel " + waiting.channelRef(),
+            asterisk.awaitCli("core show channel " + waiting.channelRef(),
                     out -> out.contains("helpline-hold") && out.contains("HELPLINE_POSITION=1"), "the caller holding, first in line");
             assertThat(events.stream().skip(before).filter(c -> c.contact().id().equals(waiting.id())))
                     .as("not offered to ana's lapsed phone").noneMatch(c -> c.contact().state() == ContactState.OFFERED);
 
             // the page runs again: its phone registers, and the waiting caller is offered and answered
             page.executeCdpCommand("Page.setWebLifecycleState", Map.of("state", "active"));
-            Eventually.until(line::takesCalls, "calls offered to ana again once her phone registered", NOTICED);
-            answerAndHangUp(browser, page);
+            Eventually.until(() -> takesCalls(server), "calls offered to ana again once her phone registered", NOTICED);
+            answers(browser);
+            hangsUp(page);
             assertThat(events.stream().skip(before).filter(c -> c.contact().state() == ContactState.CONNECTED))
                     .extracting(c -> c.contact().id()).containsExactly(waiting.id());
             caller.awaitSuccess(RealAsterisk.CALLS);

@@ -1,14 +1,11 @@
 package org.helpline.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.helpline.telephony.BrowserPhoneLine.audioBothWays;
-import static org.helpline.telephony.BrowserPhoneLine.clicked;
-import static org.helpline.telephony.BrowserPhoneLine.phoneState;
-import static org.helpline.telephony.BrowserPhoneLine.shown;
-import static org.helpline.telephony.BrowserPhoneLine.sipSockets;
-import static org.helpline.telephony.BrowserPhoneLine.within;
+import static org.helpline.telephony.BrowserPhonePages.answers;
+import static org.helpline.telephony.BrowserPhonePages.hangsUp;
+import static org.helpline.telephony.BrowserPhonePages.signInReadyForCalls;
+import static org.helpline.telephony.BrowserPhonePages.sipSockets;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.helpline.testing.Browser;
@@ -16,11 +13,10 @@ import org.helpline.testing.Eventually;
 import org.helpline.testing.RealAsterisk;
 import org.helpline.testing.SippCaller;
 import org.helpline.testing.SippRun;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.helpline.testing.TestServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -32,42 +28,26 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 @DisplayName("a call answered on the browser phone over wss://, through a real Asterisk 22")
 class BrowserPhoneSecureTest {
-    @TempDir
-    static Path dir;
-    static BrowserPhoneLine line;
-
-    @BeforeAll
-    static void start() {
-        line = BrowserPhoneLine.secure(dir, "");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (line != null) {
-            line.close();
-        }
-    }
+    @RegisterExtension
+    static final RealTelephony TELEPHONY = RealTelephony.on(LoopbackWebRtc.asterisk().tls())
+            .withServer(BrowserPhonePages.anaOnTheBrowserPhone(""));
 
     @Test
-    void thePhoneRegistersOverTlsAndACallsAudioFlowsBothWays() {
-        try (Browser browser = line.browser()) {
+    void thePhoneRegistersOverTlsAndACallsAudioFlowsBothWays(RealAsterisk asterisk, TestServer server) {
+        try (Browser browser = BrowserPhonePages.browser(asterisk)) {
             ChromeDriver page = (ChromeDriver) browser.driver();
-            line.signIn(page);
-            phoneState(page, "ready", "the browser phone registered over wss");
+            signInReadyForCalls(page, server);
             assertThat(sipSockets(browser)).isNotEmpty()
-                    .containsOnly("wss://127.0.0.1:" + line.asterisk.tlsPort() + "/ws");
-            Eventually.until(line::takesCalls, "calls offered to ana now that her phone works", RealAsterisk.CALLS);
+                    .containsOnly("wss://127.0.0.1:" + asterisk.tlsPort() + "/ws");
 
-            try (SippRun caller = SippCaller.to(line.asterisk).pause(Duration.ofSeconds(3)).key('2')
+            try (SippRun caller = SippCaller.to(asterisk).pause(Duration.ofSeconds(3)).key('2')
                     .expectLineHangsUpWithin(Duration.ofSeconds(150)).start()) {
-                Eventually.until(() -> clicked(page, ".offer .accept"), "the call offered to ana, accepted", RealAsterisk.CALLS);
-                within(() -> shown(page, "#phone-hangup"), "the call's controls");
-                audioBothWays(browser, 8000);
-                page.findElement(By.id("phone-hangup")).click();
+                answers(browser);
+                hangsUp(page);
                 caller.awaitSuccess(RealAsterisk.CALLS);
             }
             page.findElement(By.id("logout")).click();
-            Eventually.until(() -> line.asterisk.cli("database show helpline-phones").contains("0 results found"),
+            Eventually.until(() -> asterisk.cli("database show helpline-phones").contains("0 results found"),
                     "the phone deleted from Asterisk at logout", RealAsterisk.CALLS);
         }
     }

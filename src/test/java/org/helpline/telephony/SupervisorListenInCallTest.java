@@ -1,8 +1,10 @@
 package org.helpline.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.helpline.telephony.BrowserPhonePages.clicked;
+import static org.helpline.telephony.BrowserPhonePages.shown;
+import static org.helpline.telephony.BrowserPhonePages.within;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,15 +29,11 @@ import org.helpline.testing.TestServer;
 import org.helpline.web.auth.Account;
 import org.helpline.web.auth.PasswordHash;
 import org.helpline.web.auth.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -60,71 +58,18 @@ class SupervisorListenInCallTest {
             };
             """;
 
-    @TempDir
-    static Path dir;
-    static RealAsterisk asterisk;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        RealAsterisk.assumeAvailable();
-        int agiPort = RealAsterisk.freeUdpPort();
-        asterisk = LoopbackWebRtc.asterisk(agiPort).start();
+    /** Bogdan (operator) answers on desk phone 2001, Elena (supervisor) listens in on the browser phone. */
+    @RegisterExtension
+    static final RealTelephony TELEPHONY = RealTelephony.on(LoopbackWebRtc.asterisk()).withServer((dir, agiPort, asterisk) -> {
         PasswordHash hash = new PasswordHash(1000);
         Account bogdan = new Account("bogdan", Role.OPERATOR, hash.hash(TestServer.PASSWORD), Set.of("en"),
                 Set.of(Channel.CALL), null, "2001", null, false);
         Account elena = new Account("elena", Role.SUPERVISOR, hash.hash(TestServer.PASSWORD), Set.of(), Set.of(), null,
                 OperatorProfile.BROWSER_PHONE, "Elena", false);
-        server = TestServer.withTelephony(dir, Clock.systemUTC(), agiPort, asterisk.amiPort(), RealAsterisk.AMI_PASSWORD,
-                RealLine.OPEN_ALL_WEEK + LoopbackWebRtc.browserPhoneSetting(asterisk), ", wrapUpTime: 30s",
+        return TestServer.withTelephony(dir, Clock.systemUTC(), agiPort, asterisk.amiPort(), RealAsterisk.AMI_PASSWORD,
+                RealLine.OPEN_ALL_WEEK + LoopbackWebRtc.browserPhoneSetting(asterisk, ""), ", wrapUpTime: 30s",
                 List.of(bogdan, elena));
-        Eventually.until(() -> server.get("/health").bodyAsJsonObject().getString("status").equals("UP"),
-                "the server's AMI and AGI links up", RealAsterisk.CALLS);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (asterisk != null) {
-            asterisk.close();
-        }
-    }
-
-    private static <T> T within(java.util.function.Supplier<T> found, String what) {
-        Object[] value = new Object[1];
-        Eventually.until(() -> (value[0] = found.get()) != null, what, RealAsterisk.CALLS);
-        @SuppressWarnings("unchecked")
-        T result = (T) value[0];
-        return result;
-    }
-
-    private static WebElement shown(ChromeDriver page, String css) {
-        try {
-            return page.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
-        } catch (StaleElementReferenceException redrawn) {
-            return null;
-        }
-    }
-
-    /**
-     * Clicks the first enabled element shown once there is one, trying again if the view redraws it meanwhile; in the
-     * middle of the window, clear of the status line fixed at its bottom.
-     */
-    private static boolean clicked(ChromeDriver page, String css) {
-        WebElement element = shown(page, css);
-        try {
-            if (element == null || !element.isEnabled()) {
-                return false;
-            }
-            page.executeScript("arguments[0].scrollIntoView({ block: 'center' })", element);
-            element.click();
-            return true;
-        } catch (StaleElementReferenceException redrawn) {
-            return false;
-        }
-    }
+    });
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> listenStats(Browser browser) {
@@ -152,7 +97,7 @@ class SupervisorListenInCallTest {
 
     /** What ChanSpy runs on in Asterisk now ({@code core show channels concise}: Channel!Context!Exten!Prio!State!App!Data!...). */
     private static boolean spying(String spyData) {
-        return asterisk.cli("core show channels concise").lines().anyMatch(l -> l.contains("!ChanSpy!" + spyData + "!"));
+        return TELEPHONY.asterisk().cli("core show channels concise").lines().anyMatch(l -> l.contains("!ChanSpy!" + spyData + "!"));
     }
 
     /** Listens in one way: the page answers by itself, Asterisk runs ChanSpy with these arguments. */
@@ -165,26 +110,27 @@ class SupervisorListenInCallTest {
 
     /** Stop hangs up the listening leg; the caller stays with the operator. */
     private static void stops(ChromeDriver page, Contact call) {
+        RealAsterisk asterisk = TELEPHONY.asterisk();
         page.findElement(By.id("listening-stop")).click();
         within(() -> page.findElement(By.id("listening")).isDisplayed() ? null : true, "the listening call ended");
         asterisk.awaitCli("core show channels concise", out -> !out.contains("!ChanSpy!"), "no spy left in Asterisk");
         assertThat(asterisk.cli("core show channel " + call.channelRef())).as("the caller still on the line")
                 .doesNotContain("is not a known channel");
-        assertThat(server.commands().work("bogdan").await().contacts()).singleElement()
+        assertThat(TELEPHONY.server().commands().work("bogdan").await().contacts()).singleElement()
                 .satisfies(c -> assertThat(c.state()).isEqualTo(ContactState.CONNECTED));
     }
 
     @Test
-    void theSupervisorsPageHearsTheCallListeningSendsNothingBargeAndWhisperSpeakAndStopLeavesTheCall() {
+    void theSupervisorsPageHearsTheCallListeningSendsNothingBargeAndWhisperSpeakAndStopLeavesTheCall(RealAsterisk asterisk,
+            TestServer server) {
         try (OperatorPhone desk = OperatorPhone.register(asterisk, "2001", "127.0.0.2", OperatorPhone.Answer.PICKS_UP);
              SocketProbe bogdan = server.console("bogdan");
-             Browser browser = Browser.start(LoopbackWebRtc.CHROMIUM)) {
+             Browser browser = LoopbackWebRtc.browser(asterisk, SIP_SENT)) {
             bogdan.next("welcome");
             bogdan.send(new JsonObject().put("type", "presence").put("presence", "available").put("id", 1));
             bogdan.next("ack");
 
             ChromeDriver page = (ChromeDriver) browser.driver();
-            LoopbackWebRtc.loopbackOnly(page, SIP_SENT);
             page.get("http://localhost:" + server.port() + "/supervisor/");
             within(() -> shown(page, "#login-name"), "the login form").sendKeys("elena");
             page.findElement(By.id("login-password")).sendKeys(TestServer.PASSWORD, Keys.ENTER);

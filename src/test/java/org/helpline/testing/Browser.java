@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.function.Function;
 
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -69,9 +70,12 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(javascript, args);
     }
 
-    /** Waits (polling, up to ten seconds) until the condition holds, and returns its value. */
+    /**
+     * Waits (polling, up to ten seconds) until the condition holds, and returns its value. An element the page redrew
+     * meanwhile (stale) is not an answer: the condition is asked again.
+     */
     public <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).until(condition);
+        return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     @Override

@@ -177,6 +177,11 @@ public final class RealAsterisk implements AutoCloseable {
         return httpPort;
     }
 
+    /** Whether it serves HTTPS too: started with {@link Builder#tls()}. */
+    public boolean servesTls() {
+        return tlsPort != 0;
+    }
+
     /** Asterisk's HTTPS server on 127.0.0.1 (the secure WebSocket); only with {@link Builder#tls()}. */
     public int tlsPort() {
         if (tlsPort == 0) {

@@ -1,8 +1,6 @@
 package org.helpline.telephony;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,15 +22,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * A real Asterisk 22 and a server whose operator Ana ({@code ana}, English console) answers on the browser phone,
- * and the Chromium that plays her console: the setup every browser-phone test on the real Asterisk shares. Bogdan
- * ({@code bogdan}) has desk phone 2002 (not registered): signed in, he makes the line staffed while Ana takes no calls.
- *
- * <p>Only loopback addresses carry traffic ({@link LoopbackWebRtc}). The phone's WebSocket is plain ws on
- * loopback, or with {@link #secure} wss with a certificate made for the test (Chromium then ignores that
- * nobody vouches for it).
+ * The browser phone's pages (the operator console, the supervisor view) in Chromium on a real Asterisk, as the tests
+ * drive them: the server Ana's console needs ({@link #anaOnTheBrowserPhone}, for {@link RealTelephony#withServer}) and
+ * what a test does and reads on a page. Every lookup waits up to {@link RealAsterisk#CALLS}: the page redraws as
+ * messages arrive.
  */
-final class BrowserPhoneLine implements AutoCloseable {
+final class BrowserPhonePages {
     /** Every SIP message that reaches the page over its WebSocket, and where it opened them: window.sipReceived, sipSockets. */
     private static final String SIP_RECEIVED = """
             window.sipReceived = [];
@@ -53,75 +48,58 @@ final class BrowserPhoneLine implements AutoCloseable {
      */
     private static final String PRODUCTION_GRACE = ", disconnectGrace: 30s";
 
-    final RealAsterisk asterisk;
-    final TestServer server;
-    private final boolean secure;
-
-    private BrowserPhoneLine(RealAsterisk asterisk, TestServer server, boolean secure) {
-        this.asterisk = asterisk;
-        this.server = server;
-        this.secure = secure;
+    private BrowserPhonePages() {
     }
 
-    /** Over ws:// on loopback; {@code phoneSettings} are more keys of telephony.browserPhone, e.g. ", registrationExpiry: 10s". */
-    static BrowserPhoneLine start(Path dir, String phoneSettings) {
-        return start(dir, phoneSettings, false);
-    }
-
-    /** Over wss:// to Asterisk's TLS listener (http.conf tlsenable), as a real line runs it. */
-    static BrowserPhoneLine secure(Path dir, String phoneSettings) {
-        return start(dir, phoneSettings, true);
-    }
-
-    private static BrowserPhoneLine start(Path dir, String phoneSettings, boolean secure) {
-        RealAsterisk.assumeAvailable();
-        int agiPort = RealAsterisk.freeUdpPort();
-        RealAsterisk.Builder builder = LoopbackWebRtc.asterisk(agiPort);
-        RealAsterisk asterisk = (secure ? builder.tls() : builder).start();
-        try {
+    /**
+     * A server whose operator Ana ({@code ana}, English console) answers on the browser phone, over ws:// or, if
+     * Asterisk serves TLS, wss://; Bogdan ({@code bogdan}) has desk phone 2002 (not registered): signed in, he makes
+     * the line staffed while Ana takes no calls. {@code phoneSettings} are more keys of telephony.browserPhone, e.g.
+     * ", registrationExpiry: 10s".
+     */
+    static RealTelephony.ServerStart anaOnTheBrowserPhone(String phoneSettings) {
+        return (dir, agiPort, asterisk) -> {
             Account ana = new Account("ana", Role.OPERATOR, new PasswordHash(1000).hash(TestServer.PASSWORD), Set.of("ro", "en"),
                     Set.of(Channel.CALL, Channel.CHAT), null, OperatorProfile.BROWSER_PHONE, "Ana", false).withConsoleLanguage("en");
-            String url = secure ? "wss://127.0.0.1:" + asterisk.tlsPort() + "/ws" : "ws://127.0.0.1:" + asterisk.httpPort() + "/ws";
-            String phone = "  browserPhone: { webSocketUrl: \"" + url + "\"" + phoneSettings + " }\n";
-            TestServer server = TestServer.withTelephony(dir, Clock.systemUTC(), agiPort, asterisk.amiPort(), RealAsterisk.AMI_PASSWORD,
-                    RealLine.OPEN_ALL_WEEK + phone, ", wrapUpTime: 30s" + PRODUCTION_GRACE,
-                    List.of(ana, TestServer.callOperator("bogdan", "2002", "ro", "en")));
-            BrowserPhoneLine line = new BrowserPhoneLine(asterisk, server, secure);
-            Eventually.until(() -> server.get("/health").bodyAsJsonObject().getString("status").equals("UP"),
-                    "the server's AMI and AGI links up", RealAsterisk.CALLS);
-            return line;
-        } catch (RuntimeException | Error e) {
-            asterisk.close();
-            throw e;
-        }
+            return TestServer.withTelephony(dir, Clock.systemUTC(), agiPort, asterisk.amiPort(), RealAsterisk.AMI_PASSWORD,
+                    RealLine.OPEN_ALL_WEEK + LoopbackWebRtc.browserPhoneSetting(asterisk, phoneSettings),
+                    ", wrapUpTime: 30s" + PRODUCTION_GRACE, List.of(ana, TestServer.callOperator("bogdan", "2002", "ro", "en")));
+        };
     }
 
-    @Override
-    public void close() {
-        try {
-            server.close();
-        } finally {
-            asterisk.close();
-        }
-    }
-
-    /** Chromium with a fake microphone, media on loopback only, and the SIP messages it receives kept (sipReceived). */
-    Browser browser() {
-        List<String> switches = new ArrayList<>(List.of(LoopbackWebRtc.CHROMIUM));
-        if (secure) {
-            switches.add(Browser.TRUST_ANY_CERTIFICATE);
-        }
-        Browser browser = Browser.start(switches.toArray(String[]::new));
-        LoopbackWebRtc.loopbackOnly((ChromeDriver) browser.driver(), SIP_RECEIVED);
-        return browser;
+    /** Chromium for the console's browser phone, keeping the SIP messages the page receives (sipReceived). */
+    static Browser browser(RealAsterisk asterisk) {
+        return LoopbackWebRtc.browser(asterisk, SIP_RECEIVED);
     }
 
     /** Ana signs in to the console and makes herself available. */
-    void signIn(ChromeDriver page) {
+    static void signIn(ChromeDriver page, TestServer server) {
         page.get("http://localhost:" + server.port() + "/console/");
         within(() -> shown(page, "#login-name"), "the login form").sendKeys("ana");
         page.findElement(By.id("login-password")).sendKeys(TestServer.PASSWORD, Keys.ENTER);
         within(() -> shown(page, "#go-available"), "the console").click();
+    }
+
+    /** Ana signs in and makes herself available; her phone registers and the router offers her calls. */
+    static void signInReadyForCalls(ChromeDriver page, TestServer server) {
+        signIn(page, server);
+        phoneState(page, "ready", "the browser phone registered");
+        Eventually.until(() -> takesCalls(server), "calls offered to ana now that her phone works", RealAsterisk.CALLS);
+    }
+
+    /** Ana accepts the call offered on her console: her phone answers, and the call's audio flows both ways. */
+    static void answers(Browser browser) {
+        ChromeDriver page = (ChromeDriver) browser.driver();
+        Eventually.until(() -> clicked(page, ".offer .accept"), "the call offered to ana, accepted", RealAsterisk.CALLS);
+        within(() -> shown(page, "#phone-hangup"), "the call's controls");
+        audioBothWays(browser, 8000);
+    }
+
+    /** Ana hangs up: her console moves on to the call's wrap-up. */
+    static void hangsUp(ChromeDriver page) {
+        page.findElement(By.id("phone-hangup")).click();
+        within(() -> page.findElement(By.id("contact-title")).getText().equals("Call — wrap-up") ? true : null,
+                "wrap-up after the operator hung up");
     }
 
     /** Waits until the console says its phone is in {@code state} (data-phone-state: ready, network-lost, …). */
@@ -130,10 +108,11 @@ final class BrowserPhoneLine implements AutoCloseable {
     }
 
     /** Whether the router offers Ana calls now. */
-    boolean takesCalls() {
+    static boolean takesCalls(TestServer server) {
         return server.commands().work("ana").await().operator().profile().channels().contains(Channel.CALL);
     }
 
+    /** What {@code found} gives once it is not null. */
     static <T> T within(Supplier<T> found, String what) {
         Object[] value = new Object[1];
         Eventually.until(() -> (value[0] = found.get()) != null, what, RealAsterisk.CALLS);
@@ -142,7 +121,7 @@ final class BrowserPhoneLine implements AutoCloseable {
         return result;
     }
 
-    /** The first element shown, or null while there is none (or the console is drawing it anew). */
+    /** The first element shown, or null while there is none (or the page is drawing it anew). */
     static WebElement shown(ChromeDriver page, String css) {
         try {
             return page.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
@@ -151,13 +130,17 @@ final class BrowserPhoneLine implements AutoCloseable {
         }
     }
 
-    /** Clicks the first element shown once there is one, trying again if the console redraws it meanwhile. */
+    /**
+     * Clicks the first enabled element shown once there is one, trying again if the page redraws it meanwhile; in the
+     * middle of the window, clear of a status line fixed at its bottom.
+     */
     static boolean clicked(ChromeDriver page, String css) {
         WebElement element = shown(page, css);
-        if (element == null) {
-            return false;
-        }
         try {
+            if (element == null || !element.isEnabled()) {
+                return false;
+            }
+            page.executeScript("arguments[0].scrollIntoView({ block: 'center' })", element);
             element.click();
             return true;
         } catch (StaleElementReferenceException redrawn) {
@@ -167,12 +150,12 @@ final class BrowserPhoneLine implements AutoCloseable {
 
     /** Audio bytes the page's call sent and received (its getStats), or null without a call. */
     @SuppressWarnings("unchecked")
-    static Map<String, Number> callStats(Browser browser) {
+    private static Map<String, Number> callStats(Browser browser) {
         return (Map<String, Number>) browser.script("return await (await import('/console/phone.js')).callStats()");
     }
 
     /** Waits until the page's call has sent and received {@code bytes} of audio each way. */
-    static Map<String, Number> audioBothWays(Browser browser, long bytes) {
+    private static Map<String, Number> audioBothWays(Browser browser, long bytes) {
         return within(() -> {
             Map<String, Number> stats = callStats(browser);
             return stats != null && stats.get("bytesSent").longValue() > bytes
