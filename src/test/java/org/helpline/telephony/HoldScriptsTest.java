@@ -104,6 +104,19 @@ class HoldScriptsTest {
         }
 
         @Test
+        void anMSetAsteriskRefusesIsAFailedScriptNotAnAnnouncement() throws Exception {
+            room.holding(CALLER, "ro");
+
+            try (AgiCall call = room.call("position", CALLER)) {
+                // e.g. an Asterisk without the MSet application: -2
+                call.expect("EXEC \"MSet\" \"HELPLINE_POSITION=1,HELPLINE_WAIT_MINUTES=0,HELPLINE_ACTION=hold\"")
+                        .reply("200 result=-2");
+                call.set("AJ_AGISTATUS", "FAILED"); // the dialplan sees no HELPLINE_ACTION: a failed announcement
+            }
+            assertThat(room.answers("position", "hold")).isZero();
+        }
+
+        @Test
         void stopsAtAHangUp() throws Exception {
             room.holding(CALLER, "ro");
 
