@@ -149,11 +149,9 @@ public final class OperatorConsole {
 
     private void detach(OperatorSocket socket, OperatorProfile profile) {
         chat.consoleClosed(profile.id());
-        if (socket.phoneEndpoint() != null) {
-            // the browser phone dies with its console: closed, reloaded or logged out
-            socket.revokePhone().onFailure(e -> LOG.warn("console.phone.revoke.failed operator={} reason={}",
-                    profile.id(), e.getMessage()));
-        }
+        // the browser phone dies with its console: closed, reloaded or logged out
+        socket.closePhone().onFailure(e -> LOG.warn("console.phone.revoke.failed operator={} reason={}",
+                profile.id(), e.getMessage()));
         Set<OperatorSocket> open = sockets.get(profile.id());
         if (open != null && open.remove(socket) && open.isEmpty()) {
             sockets.remove(profile.id());

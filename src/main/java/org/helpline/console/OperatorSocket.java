@@ -10,6 +10,7 @@ import org.helpline.bus.BrowserPhoneSender;
 import org.helpline.bus.ChatSender;
 import org.helpline.bus.CommandSender;
 import org.helpline.bus.CoreJson;
+import org.helpline.bus.PagePhone;
 import org.helpline.bus.Refusals;
 import org.helpline.core.ChangeReason;
 import org.helpline.core.Command;
@@ -29,36 +30,30 @@ final class OperatorSocket {
     private final OperatorProfile profile;
     private final CommandSender commands;
     private final ChatSender chat;
-    private final BrowserPhoneSender phone;
+    private final PagePhone phone;
     private final Clock clock;
     private final List<String> outcomes;
     /**
-     * The browser phone this console was given (its endpoint), whether the console says it works, and whether
-     * Asterisk has dropped its registration (a sleeping laptop or frozen page says nothing itself).
+     * Whether the console says its browser phone works, and whether Asterisk has dropped its registration (a sleeping
+     * laptop or frozen page says nothing itself).
      */
-    private String phoneEndpoint;
     private boolean phoneWorks;
     private boolean registrationLapsed;
     private Operator lastKnown;
 
     OperatorSocket(JsonSocket socket, OperatorProfile profile, CommandSender commands, ChatSender chat,
-                   BrowserPhoneSender phone, Clock clock, List<String> outcomes) {
+                   BrowserPhoneSender phones, Clock clock, List<String> outcomes) {
         this.socket = socket;
         this.profile = profile;
         this.commands = commands;
         this.chat = chat;
-        this.phone = phone;
+        this.phone = new PagePhone(phones, profile.id());
         this.clock = clock;
         this.outcomes = outcomes;
     }
 
     String operatorId() {
         return profile.id();
-    }
-
-    /** The endpoint of the browser phone this console holds, or null. */
-    String phoneEndpoint() {
-        return phoneEndpoint;
     }
 
     /**
@@ -102,7 +97,7 @@ final class OperatorSocket {
         return switch (request) {
             case OperatorRequest.ChangePresence p -> commands.operator(new Command.SetPresence(offered(), p.presence(), p.reason()))
                     .map(o -> new JsonObject().put("operator", CoreJson.operator(o)));
-            case OperatorRequest.Phone p -> p.want() ? phone.issue(me).map(this::phoneIssued) : giveBackPhone();
+            case OperatorRequest.Phone p -> p.want() ? phone.issue().map(this::phoneIssued) : giveBackPhone();
             case OperatorRequest.PhoneState p -> phoneWorks(p.working());
             case OperatorRequest.Accept a -> contact(new Command.Accept(me, a.contactId()));
             case OperatorRequest.Decline d -> contact(new Command.Decline(me, d.contactId()));
@@ -131,20 +126,17 @@ final class OperatorSocket {
     }
 
     private JsonObject phoneIssued(JsonObject credentials) {
-        phoneEndpoint = credentials.getString("username");
         registrationLapsed = false;
         return new JsonObject().put("phone", credentials);
     }
 
     private Future<JsonObject> giveBackPhone() {
-        return phoneWorks(false).compose(answer -> revokePhone().map(answer));
+        return phoneWorks(false).compose(answer -> phone.giveBack().map(answer));
     }
 
-    /** The phone stops working in Asterisk; the router is not told (the console is closing, or says so itself). */
-    Future<Void> revokePhone() {
-        String endpoint = phoneEndpoint;
-        phoneEndpoint = null;
-        return endpoint == null ? Future.succeededFuture() : phone.revoke(profile.id(), endpoint);
+    /** The console closed: its phone stops working in Asterisk, one still being issued included; the router is not told. */
+    Future<Void> closePhone() {
+        return phone.close();
     }
 
     /** The console says whether its phone works (microphone, registration). */
@@ -156,7 +148,7 @@ final class OperatorSocket {
 
     /** Asterisk says whether this console's phone is registered; a report on an earlier phone of the console is old news. */
     Future<JsonObject> phoneRegistered(String endpoint, boolean registered) {
-        if (endpoint == null || !endpoint.equals(phoneEndpoint)) {
+        if (endpoint == null || !endpoint.equals(phone.endpoint())) {
             return Future.succeededFuture(new JsonObject());
         }
         boolean before = phoneTakesCalls();

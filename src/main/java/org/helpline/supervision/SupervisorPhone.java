@@ -3,6 +3,7 @@ package org.helpline.supervision;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.helpline.bus.BrowserPhoneSender;
+import org.helpline.bus.PagePhone;
 import org.helpline.core.OperatorProfile;
 import org.helpline.core.RejectedCommand;
 
@@ -12,18 +13,14 @@ import org.helpline.core.RejectedCommand;
  * console's (README "Supervisor view") but never offered a call.
  */
 final class SupervisorPhone {
-    private final BrowserPhoneSender phones;
-    private final String supervisor;
+    private final PagePhone browser;
     private final String accountEndpoint;
-    /** The browser phone this view was given (its endpoint), and whether the view says it works. */
-    private String browserEndpoint;
+    /** Whether the view says its browser phone works. */
     private boolean works;
-    private boolean closed;
 
     /** @param accountEndpoint the account's {@code endpoint}: a desk phone's digits, {@code browser}, or null */
     SupervisorPhone(BrowserPhoneSender phones, String supervisor, String accountEndpoint) {
-        this.phones = phones;
-        this.supervisor = supervisor;
+        this.browser = new PagePhone(phones, supervisor);
         this.accountEndpoint = accountEndpoint;
     }
 
@@ -41,7 +38,7 @@ final class SupervisorPhone {
         if (!inBrowser()) {
             return accountEndpoint;
         }
-        return works ? browserEndpoint : null;
+        return works ? browser.endpoint() : null;
     }
 
     /** A browser phone for this view ({@code want}), or the one it holds given back. */
@@ -52,36 +49,22 @@ final class SupervisorPhone {
         }
         if (!want) {
             works = false;
-            return revoke().map(new JsonObject());
+            return browser.giveBack().map(new JsonObject());
         }
-        return phones.issue(supervisor).compose(credentials -> {
-            if (closed) {
-                // the view closed while Asterisk was being asked: nobody may hold this phone
-                return phones.revoke(supervisor, credentials.getString("username"))
-                        .compose(v -> Future.failedFuture(new RejectedCommand("phone_unavailable", "the view closed")));
-            }
-            browserEndpoint = credentials.getString("username");
-            works = false;
-            return Future.succeededFuture(new JsonObject().put("phone", credentials));
+        return browser.issue().map(credentials -> {
+            works = false; // until the view says the new phone works
+            return new JsonObject().put("phone", credentials);
         });
     }
 
     Future<JsonObject> working(boolean working) {
-        works = working && browserEndpoint != null;
+        works = working && browser.endpoint() != null;
         return Future.succeededFuture(new JsonObject());
     }
 
     /** The view closed: its browser phone stops working, and one still being issued is revoked when it comes. */
     Future<Void> close() {
-        closed = true;
-        return revoke();
-    }
-
-    /** The browser phone stops working in Asterisk (the view gives it back, or closes). */
-    private Future<Void> revoke() {
-        String endpoint = browserEndpoint;
-        browserEndpoint = null;
         works = false;
-        return endpoint == null ? Future.succeededFuture() : phones.revoke(supervisor, endpoint);
+        return browser.close();
     }
 }

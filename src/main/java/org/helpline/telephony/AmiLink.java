@@ -16,8 +16,10 @@ import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.PJSipShowContactsAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.action.RedirectAction;
+import org.asteriskjava.manager.event.ContactList;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
@@ -35,7 +37,7 @@ final class AmiLink {
     /** Hangup, DialEnd, BridgeEnter/Leave are in the "call" class, ContactStatus in "system"; action replies need none. */
     private static final String EVENT_MASK = "call,system";
     static final String CONNECT_CONTEXT = "helpline-connect";
-    private static final long LIVE_CHANNELS_TIMEOUT_MILLIS = 10_000;
+    private static final long LIST_TIMEOUT_MILLIS = 10_000;
     static final String SPY_APPLICATION = "ChanSpy";
     /** What the supervisor's phone shows: never anything of the caller. */
     static final String SPY_CALLER_ID = "Helpline listen-in";
@@ -115,7 +117,7 @@ final class AmiLink {
     Future<List<LiveChannel>> liveChannels() {
         return Blocking.onVirtualThread(context, "helpline-ami-channels", () -> {
             ResponseEvents answer = liveSession().sendEventGeneratingAction(new CoreShowChannelsAction(),
-                    LIVE_CHANNELS_TIMEOUT_MILLIS);
+                    LIST_TIMEOUT_MILLIS);
             if (answer.getResponse() instanceof ManagerError error) {
                 throw new AmiActionFailed(error.getMessage());
             }
@@ -126,6 +128,40 @@ final class AmiLink {
                             e.getBridgeid() != null && !e.getBridgeid().isBlank()))
                     .toList();
         });
+    }
+
+    /**
+     * Every registration (contact) of every phone Asterisk has now (PJSIPShowContacts), shaped as the ContactStatus
+     * event that would have announced it. Asterisk answers "No Contacts found" when no phone is registered at all.
+     */
+    Future<List<AmiEvent.PhoneContact>> phoneContacts() {
+        return Blocking.onVirtualThread(context, "helpline-ami-contacts", () -> {
+            ResponseEvents answer = liveSession().sendEventGeneratingAction(new PJSipShowContactsAction(),
+                    LIST_TIMEOUT_MILLIS);
+            if (answer.getResponse() instanceof ManagerError error) {
+                if (error.getMessage() != null && error.getMessage().contains("No Contacts found")) {
+                    return List.<AmiEvent.PhoneContact>of();
+                }
+                throw new AmiActionFailed(error.getMessage());
+            }
+            return answer.getEvents().stream()
+                    .filter(ContactList.class::isInstance)
+                    .map(ContactList.class::cast)
+                    .filter(c -> c.getObjectname() != null && c.getUri() != null && c.getStatus() != null)
+                    .map(c -> new AmiEvent.PhoneContact(aorOf(c.getObjectname()), c.getUri(), switch (c.getStatus()) {
+                        case REACHABLE -> "Reachable";
+                        case UNREACHABLE -> "Unreachable";
+                        case NONQUALIFIED -> "NonQualified";
+                        case UNKNOWN -> "Unknown";
+                    }))
+                    .toList();
+        });
+    }
+
+    /** A contact's object name is {@code <aor>;@<hash of its URI>}. */
+    private static String aorOf(String contactName) {
+        int end = contactName.indexOf(";@");
+        return end < 0 ? contactName : contactName.substring(0, end);
     }
 
     /** Logs off and stops reconnecting; completes once the session thread has ended. */

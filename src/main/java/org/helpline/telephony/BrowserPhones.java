@@ -2,16 +2,15 @@ package org.helpline.telephony;
 
 import java.security.SecureRandom;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
-import org.asteriskjava.manager.action.DbDelAction;
 import org.asteriskjava.manager.action.DbDelTreeAction;
 import org.asteriskjava.manager.action.DbPutAction;
 import org.helpline.config.BrowserPhoneConfig;
@@ -28,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * helpline-connect dials it like a desk phone) and a random password that works only until the phone is
  * revoked: when the page closes, the user logs out, or another page of theirs takes the phone over. At the
  * first AMI login the whole family is cleared, so phones of a server that stopped without revoking them stop
- * working. Asterisk's word on each operator's phone registration goes to the consoles: a browser asleep or
- * frozen renews nothing and says nothing, and its calls must pause all the same. Runs on the call control's
- * context.
+ * working; a phone revoked while the link was down is deleted at the next login. Asterisk's word on each operator's
+ * phone registration goes to the consoles: a browser asleep or frozen renews nothing and says nothing, and its calls
+ * must pause all the same; after the link was down it is asked for again. Runs on the call control's context.
  */
 final class BrowserPhones {
     private static final Logger LOG = LoggerFactory.getLogger(BrowserPhones.class);
@@ -52,8 +51,8 @@ final class BrowserPhones {
     private final AmiLink ami;
     private final OperatorRoster roster;
     private final Map<String, Phone> phones = new HashMap<>();
-    /** Endpoint of an issued phone to its registrations (contact URIs) that Asterisk reports alive; memory only. */
-    private final Map<String, Set<String>> registrations = new HashMap<>();
+    private final PhoneRegistrations registrations = new PhoneRegistrations();
+    private final PhoneDeletions deletions;
     private EventBus bus;
     private Future<Void> cleared;
 
@@ -61,6 +60,7 @@ final class BrowserPhones {
         this.config = config;
         this.ami = ami;
         this.roster = roster;
+        this.deletions = new PhoneDeletions(ami);
     }
 
     Future<Void> listen(EventBus bus) {
@@ -68,30 +68,34 @@ final class BrowserPhones {
         return bus.<JsonObject>consumer(Addresses.BROWSER_PHONE, this::request).completion();
     }
 
-    /** At the first login only: phones issued by this server after it are live, every older one is gone. */
+    /**
+     * At the first login the whole family is cleared: phones issued by this server after it are live, every older
+     * one is gone. At every later one, what could not be done while the link was down is done now: revoked phones
+     * Asterisk still has are deleted, and the registrations of issued phones are read again.
+     */
     void amiConnected() {
         if (cleared == null) {
             cleared = Future.all(clear(BrowserPhoneObjects.ENDPOINT), clear(BrowserPhoneObjects.AOR),
                             clear(BrowserPhoneObjects.AUTH))
                     .<Void>mapEmpty()
-                    .onSuccess(v -> LOG.info("telephony.browser-phones.cleared"))
+                    .onSuccess(v -> {
+                        deletions.clearedAll();
+                        LOG.info("telephony.browser-phones.cleared");
+                    })
                     .onFailure(e -> {
                         cleared = null;
                         LOG.warn("telephony.browser-phones.clear.failed reason=\"{}\"", e.getMessage());
                     });
+        } else {
+            deletions.retry();
+            rereadRegistrations();
         }
     }
 
     private Future<Void> clear(String family) {
         DbDelTreeAction action = new DbDelTreeAction();
         action.setFamily(family);
-        return ami.send(action).recover(BrowserPhones::emptyFamily);
-    }
-
-    /** DBDelTree of a family that holds nothing answers "Database entry not found". */
-    private static Future<Void> emptyFamily(Throwable failure) {
-        return failure.getMessage() != null && failure.getMessage().contains("not found")
-                ? Future.succeededFuture() : Future.failedFuture(failure);
+        return ami.send(action).recover(PhoneDeletions::notFound);
     }
 
     /**
@@ -100,26 +104,49 @@ final class BrowserPhones {
      * OPTIONS) and when one is back.
      */
     void contact(AmiEvent.PhoneContact contact) {
-        String operatorId = phones.entrySet().stream()
-                .filter(e -> e.getValue().takesCalls() && e.getValue().endpoint().equals(contact.aor()))
-                .map(Map.Entry::getKey).findFirst().orElse(null);
+        String operatorId = operatorWith(contact.aor());
         if (operatorId == null) {
             return; // a desk phone, a supervisor's phone (it takes no calls), or a phone revoked since
         }
-        Set<String> alive = registrations.computeIfAbsent(contact.aor(), e -> new HashSet<>());
-        boolean before = !alive.isEmpty();
-        if (contact.status().equals("Removed") || contact.status().equals("Unreachable")) {
-            alive.remove(contact.contact());
-        } else {
-            alive.add(contact.contact());
+        registrations.heard(contact.aor(), contact.contact(), contact.status())
+                .ifPresent(registered -> tell(operatorId, contact.aor(), registered, contact.status()));
+    }
+
+    private String operatorWith(String endpoint) {
+        return phones.entrySet().stream()
+                .filter(e -> e.getValue().takesCalls() && e.getValue().endpoint().equals(endpoint))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    /**
+     * The ContactStatus events of a link that was down are lost: a phone that lapsed meanwhile would still be
+     * offered calls, one that came back would stay paused. Asterisk's list of contacts says how each phone is now.
+     */
+    private void rereadRegistrations() {
+        if (phones.values().stream().noneMatch(Phone::takesCalls)) {
+            return;
         }
-        boolean registered = !alive.isEmpty();
-        if (registered != before) {
-            LOG.info("telephony.browser-phone.registration operator={} endpoint={} registered={} status={}", operatorId,
-                    contact.aor(), registered, contact.status());
-            bus.publish(Addresses.BROWSER_PHONE_EVENTS, new JsonObject().put("operatorId", operatorId)
-                    .put("endpoint", contact.aor()).put("registered", registered));
-        }
+        long asked = registrations.asking();
+        ami.phoneContacts().onSuccess(contacts -> {
+            LOG.info("telephony.browser-phone.registrations.reread contacts={}", contacts.size());
+            Map<String, Set<String>> alive = contacts.stream().filter(c -> PhoneRegistrations.alive(c.status()))
+                    .collect(Collectors.groupingBy(AmiEvent.PhoneContact::aor,
+                            Collectors.mapping(AmiEvent.PhoneContact::contact, Collectors.toSet())));
+            phones.forEach((user, phone) -> {
+                if (phone.takesCalls()) {
+                    registrations.listed(phone.endpoint(), alive.getOrDefault(phone.endpoint(), Set.of()), asked)
+                            .ifPresent(registered -> tell(user, phone.endpoint(), registered, "listed"));
+                }
+            });
+        }).onFailure(e -> LOG.warn("telephony.browser-phone.registrations.reread.failed reason=\"{}\"", e.getMessage()));
+    }
+
+    /** @param status the ContactStatus that changed it, or "listed" (the list read after a login) */
+    private void tell(String operatorId, String endpoint, boolean registered, String status) {
+        LOG.info("telephony.browser-phone.registration operator={} endpoint={} registered={} status={}", operatorId,
+                endpoint, registered, status);
+        bus.publish(Addresses.BROWSER_PHONE_EVENTS, new JsonObject().put("operatorId", operatorId)
+                .put("endpoint", endpoint).put("registered", registered));
     }
 
     private void request(Message<JsonObject> message) {
@@ -162,7 +189,7 @@ final class BrowserPhones {
                         BrowserPhoneObjects.aor(config.registrationExpiry()))))
                 .compose(v -> ami.send(new DbPutAction(BrowserPhoneObjects.ENDPOINT, phone.endpoint(),
                         BrowserPhoneObjects.endpoint(phone.endpoint()))))
-                .onFailure(e -> remove(phone))
+                .onFailure(e -> deletions.delete(phone.endpoint()))
                 .map(v -> {
                     phones.put(user, phone);
                     if (takesCalls) {
@@ -189,25 +216,16 @@ final class BrowserPhones {
         if (phone.takesCalls()) {
             roster.browserPhone(user, null);
         }
-        registrations.remove(phone.endpoint());
+        registrations.forget(phone.endpoint());
         LOG.info("telephony.browser-phone.revoked user={} endpoint={}", user, phone.endpoint());
-        return remove(phone);
-    }
-
-    /** Endpoint first: without it nothing can register or be dialled, whatever happens to the rest. */
-    private Future<Void> remove(Phone phone) {
-        return ami.send(new DbDelAction(BrowserPhoneObjects.ENDPOINT, phone.endpoint())).recover(BrowserPhones::emptyFamily)
-                .compose(v -> ami.send(new DbDelAction(BrowserPhoneObjects.AUTH, phone.endpoint())).recover(BrowserPhones::emptyFamily))
-                .compose(v -> ami.send(new DbDelAction(BrowserPhoneObjects.AOR, phone.endpoint())).recover(BrowserPhones::emptyFamily))
-                .onFailure(e -> LOG.warn("telephony.browser-phone.revoke.failed endpoint={} reason=\"{}\"", phone.endpoint(),
-                        e.getMessage()));
+        return deletions.delete(phone.endpoint());
     }
 
     /** 12 digits: longer than any desk phone's endpoint name, so the two never meet. */
     private String newEndpointName() {
         while (true) {
             String name = String.valueOf(100_000_000_000L + (RANDOM.nextLong() & Long.MAX_VALUE) % 900_000_000_000L);
-            if (phones.values().stream().noneMatch(p -> p.endpoint().equals(name))) {
+            if (phones.values().stream().noneMatch(p -> p.endpoint().equals(name)) && !deletions.waiting(name)) {
                 return name;
             }
         }

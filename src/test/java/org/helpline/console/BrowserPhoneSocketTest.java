@@ -11,7 +11,10 @@ import io.vertx.core.json.JsonObject;
 import org.helpline.core.Addresses;
 import org.helpline.core.Channel;
 import org.helpline.core.OperatorProfile;
+import org.helpline.testing.Eventually;
 import org.helpline.testing.FakeClock;
+import org.helpline.testing.LogCapture;
+import org.helpline.testing.SlowBrowserPhones;
 import org.helpline.testing.SocketProbe;
 import org.helpline.testing.TestServer;
 import org.helpline.web.auth.Account;
@@ -128,5 +131,21 @@ class BrowserPhoneSocketTest {
         console.next("welcome");
         console.send(request("phoneState", 1).put("working", "yes"));
         assertThat(console.next("error").getString("message")).isEqualTo("\"working\" must be true or false");
+    }
+
+    @Test
+    void aConsoleClosedWhileItsPhoneIsBeingWrittenLeavesNoPhoneWorkingInAsterisk() throws InterruptedException {
+        SlowBrowserPhones phones = SlowBrowserPhones.on(server.vertx());
+        try (LogCapture logs = new LogCapture()) {
+            SocketProbe console = server.console("ana");
+            console.next("welcome");
+            console.send(request("phone", 1).put("want", true));
+            console.close();
+            Eventually.until(() -> logs.text().contains("console.closed operator=ana"), "the server seeing the console go");
+        }
+        phones.issueNext("123456789012"); // telephony has written it into Asterisk only now
+
+        assertThat(phones.nextRevoked()).as("the phone given back as it came").isEqualTo(new JsonObject()
+                .put("user", "ana").put("role", "operator").put("want", false).put("endpoint", "123456789012"));
     }
 }

@@ -18,7 +18,10 @@ import org.helpline.core.Contact;
 import org.helpline.core.NewContact;
 import org.helpline.core.OperatorProfile;
 import org.helpline.core.Priority;
+import org.helpline.testing.Eventually;
 import org.helpline.testing.FakeClock;
+import org.helpline.testing.LogCapture;
+import org.helpline.testing.SlowBrowserPhones;
 import org.helpline.testing.SocketProbe;
 import org.helpline.testing.TestServer;
 import org.helpline.web.auth.Account;
@@ -278,6 +281,22 @@ class SupervisorStreamTest {
         assertThat(sofia.next("error").getString("code")).as("sofia listens on a desk phone").isEqualTo("no_browser_phone");
         elena.send(request("phoneState", 5).put("working", "yes"));
         assertThat(elena.next("error").getString("message")).isEqualTo("\"working\" must be true or false");
+    }
+
+    @Test
+    void aViewClosedWhileItsPhoneIsBeingWrittenLeavesNoPhoneWorkingInAsterisk() throws InterruptedException {
+        SlowBrowserPhones phones = SlowBrowserPhones.on(server.vertx());
+        try (LogCapture logs = new LogCapture()) {
+            SocketProbe elena = supervisor("elena");
+            elena.next("snapshot");
+            elena.send(request("phone", 1).put("want", true));
+            elena.close();
+            Eventually.until(() -> logs.text().contains("supervision.closed supervisor=elena"), "the server seeing the view go");
+        }
+        phones.issueNext("123456789012"); // telephony has written it into Asterisk only now
+
+        assertThat(phones.nextRevoked()).as("the phone given back as it came").isEqualTo(new JsonObject()
+                .put("user", "elena").put("role", "supervisor").put("want", false).put("endpoint", "123456789012"));
     }
 
     private record ChatInConversation(SocketProbe ana, SocketProbe caller, String contactId) {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.helpline.telephony.TelephonyRoom.CALLER;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -202,5 +203,75 @@ class BrowserPhoneTest {
         TelephonyRoom.eventually(() -> told.size() == 4, "four changes told");
         assertThat(told).extracting(m -> m.getBoolean("registered")).containsExactly(true, false, true, false);
         assertThat(told).allSatisfy(m -> assertThat(m.getMap()).containsEntry("operatorId", "op-1").containsEntry("endpoint", name));
+    }
+
+    /** The AMI link drops and stays down (Asterisk restarting, a network cut) until {@link #linkBack()}. */
+    private void linkDown() {
+        room.ami.refuseLogins(true);
+        room.ami.cut();
+        TelephonyRoom.eventually(() -> !room.telephony.ami().up(), "AMI down");
+    }
+
+    private void linkBack() {
+        room.ami.refuseLogins(false);
+        TelephonyRoom.eventually(() -> room.telephony.ami().up(), "AMI up again");
+    }
+
+    @Test
+    void aPhoneGivenBackWhileTheAmiLinkIsDownIsDeletedFromAsteriskOnceTheLinkIsBack() {
+        String name = issue("op-1").getString("username");
+        linkDown();
+        ask("op-1", false, name); // the console closes: Asterisk cannot be told now
+        assertThat(room.ami.actionWithin("DBDel", Duration.ofMillis(300))).as("nothing reaches Asterisk").isNull();
+
+        linkBack();
+        assertThat(room.ami.awaitAction("DBDel")).containsEntry("Family", "helpline-phones/endpoint").containsEntry("Key", name);
+        assertThat(room.ami.awaitAction("DBDel")).containsEntry("Family", "helpline-phones/auth").containsEntry("Key", name);
+        assertThat(room.ami.awaitAction("DBDel")).containsEntry("Family", "helpline-phones/aor").containsEntry("Key", name);
+    }
+
+    @Test
+    void registrationsThatChangedWhileTheAmiLinkWasDownAreReadAgainAndToldToTheConsoles() {
+        String lapsing = issue("op-1").getString("username");
+        String returning = issue("op-2").getString("username");
+        List<JsonObject> told = new CopyOnWriteArrayList<>();
+        room.vertx.eventBus().<JsonObject>consumer(Addresses.BROWSER_PHONE_EVENTS, m -> told.add(m.body())).completion().await();
+        room.ami.send(contactStatus(lapsing, "NonQualified"));
+        room.ami.send(contactStatus(returning, "NonQualified"));
+        room.ami.send(contactStatus(returning, "Removed"));
+        TelephonyRoom.eventually(() -> told.size() == 3, "three changes told");
+
+        linkDown();
+        // meanwhile op-1's phone lapsed and op-2's registered again: their ContactStatus events are lost with the link
+        room.ami.contactsRegistered(Map.of(returning, "NonQualified", "2001", "Reachable"));
+        linkBack();
+
+        TelephonyRoom.eventually(() -> told.size() == 5, "two more changes told");
+        assertThat(told.subList(3, 5)).extracting(m -> m.getString("operatorId") + " " + m.getString("endpoint") + " "
+                + m.getBoolean("registered")).containsExactlyInAnyOrder("op-1 " + lapsing + " false", "op-2 " + returning + " true");
+    }
+
+    @Test
+    void aContactUnreachableInTheListReadAfterTheLinkWasDownCountsAsLapsedAndAnEmptyListAsNoneRegistered() {
+        String asleep = issue("op-1").getString("username");
+        String gone = issue("op-2").getString("username");
+        List<JsonObject> told = new CopyOnWriteArrayList<>();
+        room.vertx.eventBus().<JsonObject>consumer(Addresses.BROWSER_PHONE_EVENTS, m -> told.add(m.body())).completion().await();
+        room.ami.send(contactStatus(asleep, "NonQualified"));
+        room.ami.send(contactStatus(gone, "NonQualified"));
+        TelephonyRoom.eventually(() -> told.size() == 2, "both registered");
+
+        linkDown();
+        // a laptop asleep: registered, but no answer to OPTIONS; the other phone as it was
+        room.ami.contactsRegistered(Map.of(asleep, "Unreachable", gone, "Reachable"));
+        linkBack();
+        TelephonyRoom.eventually(() -> told.size() == 3, "the sleeping phone told");
+        assertThat(told.get(2).getMap()).containsEntry("endpoint", asleep).containsEntry("registered", false);
+
+        linkDown();
+        room.ami.contactsRegistered(Map.of()); // no phone registered at all: Asterisk answers with an error
+        linkBack();
+        TelephonyRoom.eventually(() -> told.size() == 4, "the other phone told");
+        assertThat(told.get(3).getMap()).containsEntry("endpoint", gone).containsEntry("registered", false);
     }
 }

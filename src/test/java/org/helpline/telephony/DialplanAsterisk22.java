@@ -264,7 +264,8 @@ final class DialplanAsterisk22 {
             Map.entry("QueueSummary", Set.of()),
             Map.entry("DBPut", Set.of("system")),
             Map.entry("DBDel", Set.of("system")),
-            Map.entry("DBDelTree", Set.of("system")));
+            Map.entry("DBDelTree", Set.of("system")),
+            Map.entry("PJSIPShowContacts", Set.of("system")));
 
     /** Every module name the tables above use, plus media, bridge and timing modules (module show, 22.10.1). */
     static final Set<String> MODULES = Stream.of(APPLICATIONS.values().stream(), FUNCTIONS.values().stream(),

@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An Asterisk Manager Interface peer speaking the bytes of the Asterisk 22 captures: the banner,
  * Challenge/MD5 login (ami-login-md5), CRLF framing, events pushed between responses. Redirect,
- * CoreShowChannels and Originate (Async: queued at once) answer as Asterisk's manager.c does; the test decides
- * which channels are alive.
+ * CoreShowChannels and Originate (Async: queued at once) answer as Asterisk's manager.c does, PJSIPShowContacts as
+ * res_pjsip does; the test decides which channels are alive and which phones registered.
  */
 final class TestAmi implements AutoCloseable {
     static final String CHALLENGE = "759448082";
@@ -39,6 +39,7 @@ final class TestAmi implements AutoCloseable {
     private volatile Session current;
     private volatile List<String> liveChannels = List.of();
     private volatile List<String> bridgedChannels = List.of();
+    private volatile Map<String, String> contacts = Map.of();
     private volatile String redirectError;
     private volatile boolean refuseLogins;
 
@@ -68,6 +69,14 @@ final class TestAmi implements AutoCloseable {
     void channelsAlive(List<String> channels, List<String> bridged) {
         this.liveChannels = List.copyOf(channels);
         this.bridgedChannels = List.copyOf(bridged);
+    }
+
+    /**
+     * What PJSIPShowContacts lists from now on: one registration (a browser's contact) per aor, in this state
+     * (Reachable, Unreachable, NonQualified or Unknown, as Asterisk's contact status labels).
+     */
+    void contactsRegistered(Map<String, String> statusByAor) {
+        this.contacts = Map.copyOf(statusByAor);
     }
 
     /** Answers every login "Authentication failed" (as after a secret was changed) until told otherwise. */
@@ -208,6 +217,7 @@ final class TestAmi implements AutoCloseable {
                         ? "Response: Success\r\nActionID: " + id + "\r\nMessage: Redirect successful\r\n\r\n"
                         : error(id, redirectError));
                 case "coreshowchannels" -> showChannels(id);
+                case "pjsipshowcontacts" -> showContacts(id);
                 case "originate" -> write("Response: Success\r\nActionID: " + id
                         + "\r\nMessage: Originate successfully queued\r\n\r\n");
                 // the answers Asterisk 22 gives (manager.c); an empty family answers DBDelTree with an error
@@ -246,6 +256,30 @@ final class TestAmi implements AutoCloseable {
             }
             reply.append("Event: CoreShowChannelsComplete\r\nActionID: ").append(id)
                     .append("\r\nEventList: Complete\r\nListItems: ").append(liveChannels.size()).append("\r\n\r\n");
+            write(reply.toString());
+        }
+
+        /**
+         * As res_pjsip's ami_show_contacts (pjsip_options.c) writes it: an error when no contact exists at all,
+         * otherwise a ContactList per contact (its sorcery fields, then Status and RoundtripUsec) and the completion.
+         */
+        private void showContacts(String id) {
+            if (contacts.isEmpty()) {
+                write("Response: Error\r\nActionID: " + id + "\r\nMessage: No Contacts found\n\r\n\r\n");
+                return;
+            }
+            StringBuilder reply = new StringBuilder("Response: Success\r\nActionID: " + id
+                    + "\r\nEventList: start\r\nMessage: A listing of Contacts follows, presented as ContactList events\r\n\r\n");
+            contacts.forEach((aor, status) -> reply.append("Event: ContactList\r\nActionID: ").append(id)
+                    .append("\r\nObjectType: contact\r\nObjectName: ").append(aor).append(";@4c0b6ff2e5b9b5cf9a6e5a1d0e2bd5f4")
+                    .append("\r\nViaAddr: 127.0.0.1\r\nQualifyTimeout: 3.000000\r\nCallId: 9bq2cs3q5dd4nqp0qjvd")
+                    .append("\r\nRegServer: \r\nPruneOnBoot: no\r\nPath: \r\nEndpoint: ").append(aor)
+                    .append("\r\nViaPort: 0\r\nAuthenticateQualify: no\r\nUri: sip:3l1qcnhh@7pn6fqi9cs2k.invalid;transport=ws")
+                    .append("\r\nQualifyFrequency: 30\r\nUserAgent: JsSIP 3.10.1\r\nExpirationTime: 1796233343")
+                    .append("\r\nOutboundProxy: \r\nQualify2xxOnly: false\r\nStatus: ").append(status)
+                    .append("\r\nRoundtripUsec: N/A\r\n\r\n"));
+            reply.append("Event: ContactListComplete\r\nActionID: ").append(id)
+                    .append("\r\nEventList: Complete\r\nListItems: ").append(contacts.size()).append("\r\n\r\n");
             write(reply.toString());
         }
 

@@ -50,10 +50,15 @@ public final class OperatorPhone implements AutoCloseable {
 
     /** Registers (digest auth), then answers calls as {@code answer} says until closed. */
     public static OperatorPhone register(RealAsterisk asterisk, String endpoint, String address, Answer answer) {
+        return register(asterisk, endpoint, RealAsterisk.PHONE_PASSWORD_PREFIX + endpoint, address, answer);
+    }
+
+    /** As above, for an endpoint with this password (a browser phone's, as the server issued it). */
+    public static OperatorPhone register(RealAsterisk asterisk, String endpoint, String password, String address, Answer answer) {
         int port = RealAsterisk.freeUdpPort();
         List<String> common = List.of("127.0.0.1:" + asterisk.sipPort(), "-i", address, "-p", Integer.toString(port));
         SippRun registering = SippRun.start("register-" + endpoint, register(endpoint), concat(common,
-                List.of("-s", endpoint, "-au", endpoint, "-ap", RealAsterisk.PHONE_PASSWORD_PREFIX + endpoint, "-m", "1")));
+                List.of("-s", endpoint, "-au", endpoint, "-ap", password, "-m", "1")));
         registering.awaitSuccess(Duration.ofSeconds(30));
         SippRun uas = SippRun.start("phone-" + endpoint, phone(answer), concat(common,
                 List.of("-mi", address, "-mp", Integer.toString(RealAsterisk.freeUdpPort()), "-aa")));
