@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Ways out for someone in one country: emergency number, Romanian missions, the helpline, child lines,
@@ -15,7 +16,7 @@ import java.util.Optional;
 public record Country(String code, Text name, Map<String, Text> abroad, List<ExitOption> options) {
     public Country {
         abroad = abroad == null ? Map.of() : abroad.entrySet().stream().filter(value -> value.getValue() != null)
-                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
         options = options == null ? List.of() : List.copyOf(options);
     }
 
