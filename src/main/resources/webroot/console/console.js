@@ -81,6 +81,10 @@ async function signedIn(given) {
     return;
   }
   if (account.role !== 'operator') {
+    const wallboard = account.role === 'wallboard';
+    show($('supervisor-why'), !wallboard);
+    show($('reload-guidance'), !wallboard);
+    show($('wallboard-why'), wallboard);
     view('supervisor-view');
     return;
   }

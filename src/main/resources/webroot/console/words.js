@@ -18,6 +18,8 @@ const WORDS = {
       supervisorTitle: 'Guidance content',
       supervisorWhy: 'This console is for operators. As a supervisor you can reload the guidance files after an edit: '
         + 'a file with a problem is refused with the reason, and the last good content stays in use.',
+      wallboardWhy: 'This console is for operators. This account is a wall screen\'s: open /supervisor/ on that screen; '
+        + 'it shows the live figures and nothing else.',
       reloadGuidance: 'Reload guidance', reloaded: 'Guidance reloaded: version {version}, {scripts} scripts, {countries} countries.',
       presence: 'Presence', available: 'Available', pause: 'Pause…', shortcuts: 'Shortcuts (?)',
       unreachable: 'The server cannot be reached: {why}', guidanceFailed: 'Guidance could not be loaded: {why}',
@@ -221,6 +223,8 @@ const WORDS = {
       supervisorTitle: 'Conținutul de ghidare',
       supervisorWhy: 'Această consolă este pentru operatori. Ca supervizor puteți reîncărca fișierele de ghidare după o '
         + 'modificare: un fișier cu o problemă este refuzat cu motivul, iar ultimul conținut bun rămâne în uz.',
+      wallboardWhy: 'Această consolă este pentru operatori. Contul acesta este al unui ecran de perete: deschideți /supervisor/ '
+        + 'pe acel ecran; arată doar cifrele în timp real, nimic altceva.',
       reloadGuidance: 'Reîncarcă ghidarea', reloaded: 'Ghidare reîncărcată: versiunea {version}, {scripts} scripturi, {countries} țări.',
       presence: 'Prezență', available: 'Disponibil', pause: 'Pauză…', shortcuts: 'Scurtături (?)',
       unreachable: 'Serverul nu poate fi contactat: {why}', guidanceFailed: 'Ghidarea nu a putut fi încărcată: {why}',

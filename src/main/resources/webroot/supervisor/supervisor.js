@@ -10,8 +10,8 @@ import { renderWallboard } from './wallboard.js';
 import { startListeningPhone, socketReopened, expectListenIn, listenInRefused, stopListeningPhone } from './listen.js';
 
 const VIEWS = ['login-view', 'denied-view', 'app', 'wallboard'];
-/** /supervisor/?wallboard: the large figures for a wall screen, without actions. */
-const WALLBOARD = new URLSearchParams(location.search).has('wallboard');
+/** /supervisor/?wallboard, or a wall screen's account: the large figures for a wall screen, without actions. */
+let wallboard = new URLSearchParams(location.search).has('wallboard');
 /** An open socket does not keep a session in use: the wallboard asks who it is now and then (auth.sessionIdleTimeout). */
 const WALLBOARD_KEEP_SESSION_MS = 5 * 60 * 1000;
 const SWITCH_OVER_CHECK_MS = 10000;
@@ -36,7 +36,7 @@ async function boot() {
 }
 
 function signedIn(account) {
-  if (account.role !== 'supervisor') {
+  if (account.role !== 'supervisor' && account.role !== 'wallboard') {
     $('denied-text').textContent = `You are logged in as ${account.name}, an operator account. This view needs a supervisor account.`;
     view('denied-view');
     return;
@@ -46,7 +46,8 @@ function signedIn(account) {
     view('denied-view');
     return;
   }
-  if (WALLBOARD) {
+  if (account.role === 'wallboard') wallboard = true;
+  if (wallboard) {
     document.body.classList.add('wallboard');
     view('wallboard');
     stream = new SupervisorStream(changed, (status) => {
@@ -99,12 +100,12 @@ function connection(status, code) {
 
 /** Draws at most once per frame, however many messages arrive. */
 function changed(type) {
-  if (type === 'snapshot' && !WALLBOARD && live.me?.browserPhone) startListeningPhone(stream);
+  if (type === 'snapshot' && !wallboard && live.me?.browserPhone) startListeningPhone(stream);
   if (drawPending) return;
   drawPending = true;
   requestAnimationFrame(() => {
     drawPending = false;
-    if (WALLBOARD) renderWallboard();
+    if (wallboard) renderWallboard();
     else render();
   });
 }

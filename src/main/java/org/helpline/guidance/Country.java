@@ -2,14 +2,21 @@ package org.helpline.guidance;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Ways out for someone in one country: emergency number, Romanian missions, the helpline, child lines,
  * worker counselling. {@code code} is the ISO 3166 code (RO, DE, GB, ...) and the file's name.
+ *
+ * @param abroad  the values the entries of {@link AbroadEntries} name in their texts, e.g. {@code mission}
+ * @param options once loaded, with the shared entries of {@link AbroadEntries} in their place
  */
-public record Country(String code, Text name, List<ExitOption> options) {
+public record Country(String code, Text name, Map<String, Text> abroad, List<ExitOption> options) {
     public Country {
+        abroad = abroad == null ? Map.of() : abroad.entrySet().stream().filter(value -> value.getValue() != null)
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
         options = options == null ? List.of() : List.copyOf(options);
     }
 

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes a re-check into a country file as a person would: only the lines of that one entry change, and
+ * Writes a re-check into a country file (or abroad.yaml) as a person would: only the lines of that one entry change, and
  * the comments and layout of the rest stay as staff wrote them. The caller reads the result back before
  * using it, so a layout this cannot edit is refused rather than written wrong.
  */

@@ -10,11 +10,12 @@ import java.util.Set;
  * The guidance in use: validated, immutable, replaced as a whole on reload.
  *
  * @param scripts   by id, in file-name order
- * @param countries by ISO code, in file-name order
+ * @param countries by ISO code, in file-name order, each with the shared entries of {@code abroad} in their place
+ * @param abroad    the entries every country abroad shows alike, as abroad.yaml holds them
  * @param version   a short digest of the files' content: changes whenever any file does
  */
 public record Guidance(GuidanceIndex index, List<IndicatorGroup> indicatorGroups, List<Reply> replies,
-                       Map<String, Script> scripts, Map<String, Country> countries, String version) {
+                       Map<String, Script> scripts, Map<String, Country> countries, AbroadEntries abroad, String version) {
     public Guidance {
         indicatorGroups = List.copyOf(indicatorGroups);
         replies = List.copyOf(replies);
@@ -32,6 +33,14 @@ public record Guidance(GuidanceIndex index, List<IndicatorGroup> indicatorGroups
 
     /** The directory entries of the helpline's own numbers, which callers' pages show: from Romania, from abroad. */
     public static final Map<String, String> HELPLINE_LINES = Map.of("fromRomania", "ro_anitp", "fromAbroad", "ro_helpline_abroad");
+
+    /**
+     * The entry of abroad.yaml a country shows under this id (e.g. {@code anitp_abroad} for DK's {@code dk_anitp_abroad});
+     * empty for an entry of the country's own file.
+     */
+    public Optional<Country.ExitOption> sharedEntry(String code, String optionId) {
+        return abroad.entryShownAs(code.toUpperCase(java.util.Locale.ROOT), optionId);
+    }
 
     /** The helpline's own numbers as the directory holds them now (confirmed or not), by {@link #HELPLINE_LINES}' names. */
     public Map<String, Country.ExitOption> helplineLines() {

@@ -31,6 +31,7 @@ final class GuidanceCheck {
     private final Set<String> indicatorIds = new HashSet<>();
     private final Set<String> groupIds = new HashSet<>();
     private final Set<String> exitKinds = new HashSet<>();
+    private boolean abroadIsValid;
 
     private GuidanceCheck(Read read) {
         this.read = read;
@@ -57,6 +58,9 @@ final class GuidanceCheck {
         }
         if (read.replies() != null) {
             replies(file(GuidanceReader.REPLIES), read.replies().replies());
+        }
+        if (read.abroad() != null) {
+            abroad(file(GuidanceReader.ABROAD), read.abroad());
         }
         read.countries().forEach(c -> country(c.file(), c.value()));
         read.scripts().forEach(s -> script(s.file(), s.value()));
@@ -157,6 +161,24 @@ final class GuidanceCheck {
             }
             exitOption(file, where, option);
         }
+        if (abroadIsValid) {
+            read.abroad().problemsIn(country).forEach(problem -> problems.add(Problem.inFile(file, problem)));
+        }
+    }
+
+    /** The shared entries are checked as a country's are, once, in their own file. */
+    private void abroad(String file, AbroadEntries abroad) {
+        int before = problems.size();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < abroad.options().size(); i++) {
+            Country.ExitOption option = abroad.options().get(i);
+            String where = "options[" + i + "] (" + option.id() + ")";
+            if (validId(file, null, null, where + ".id", option.id())) {
+                require(ids.add(option.id()), file, null, null, where + ": another shared entry has the same id");
+            }
+            exitOption(file, where, option);
+        }
+        abroadIsValid = problems.size() == before;
     }
 
     private void exitOption(String file, String where, Country.ExitOption option) {

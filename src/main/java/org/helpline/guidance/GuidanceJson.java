@@ -66,8 +66,13 @@ public final class GuidanceJson {
         return write(Map.of("countries", countryList(guidance), "exitKinds", guidance.index().exitKinds()));
     }
 
+    /** The country as the console sees it: its entries, shared ones included; not the values they were filled from. */
     public static String country(Country country) {
-        return write(country);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("code", country.code());
+        json.put("name", country.name());
+        json.put("options", country.options());
+        return write(json);
     }
 
     /** The entries not re-checked since {@code due}, for supervisors. */

@@ -41,7 +41,7 @@ public final class GuidanceLibrary {
             problems.addAll(GuidanceCheck.of(read));
         }
         Map<String, Country> countries = new LinkedHashMap<>();
-        read.countries().forEach(c -> countries.put(c.value().code(), c.value()));
+        read.countries().forEach(c -> countries.put(c.value().code(), problems.isEmpty() ? read.abroad().shownIn(c.value()) : c.value()));
         DirectoryText numbers = new DirectoryText(countries, problems.isEmpty() ? read.index().unconfirmed() : null);
         if (problems.isEmpty()) {
             problems.addAll(references(read, numbers));
@@ -52,7 +52,7 @@ public final class GuidanceLibrary {
         Map<String, Script> scripts = new LinkedHashMap<>();
         read.scripts().forEach(s -> scripts.put(s.value().id(), numbers.resolve(s.value())));
         return new Guidance(read.index(), read.indicators().groups(),
-                read.replies().replies().stream().map(numbers::resolve).toList(), scripts, countries, read.version());
+                read.replies().replies().stream().map(numbers::resolve).toList(), scripts, countries, read.abroad(), read.version());
     }
 
     /** Each number or hours a script or reply takes from the directory names an entry that has it. */
@@ -97,9 +97,10 @@ public final class GuidanceLibrary {
     }
 
     /**
-     * Writes a supervisor's re-check into the entry's country file (only that entry's lines change) and uses
-     * the guidance at once. The edited file is read back and compared before it is written; if the folder
-     * then fails its checks (another edit in progress), the file is put back as it was.
+     * Writes a supervisor's re-check into the entry's lines (nothing else of the file changes) and uses the guidance
+     * at once: a country's own entry in its country file; an entry every country shows alike in abroad.yaml, once,
+     * so every country shows the re-check. The edited file is read back and compared before it is written; if the
+     * folder then fails its checks (another edit in progress), the file is put back as it was.
      *
      * @throws RecheckRefused naming why nothing was written
      */
@@ -113,10 +114,8 @@ public final class GuidanceLibrary {
             throw new RecheckRefused(RecheckRefused.NEEDS_OFFICIAL_SOURCE, "only an official source confirms an entry; this one's is "
                     + sourceType + ": give the official source you checked (source, sourceType: official), or record it as not confirmed");
         }
-        Country.ExitOption expected = new Country.ExitOption(option.id(), option.kind(), option.name(), option.city(), option.phone(),
-                option.hours(), option.free(), option.languages(), option.checkAt(), option.text(), option.message(),
-                recheck.source() != null ? recheck.source() : option.source(), sourceType, option.sourceDate(), recheck.on(),
-                recheck.by(), recheck.confirmed());
+        Optional<Country.ExitOption> shared = current.sharedEntry(country.code(), option.id());
+        String id = shared.map(Country.ExitOption::id).orElse(option.id());
         Map<String, String> fields = new LinkedHashMap<>();
         if (recheck.source() != null) {
             fields.put("source", CountryFileEdit.quoted(recheck.source()));
@@ -125,13 +124,15 @@ public final class GuidanceLibrary {
         fields.put("checked", recheck.on().toString());
         fields.put("checkedBy", CountryFileEdit.quoted(recheck.by()));
         fields.put("verified", String.valueOf(recheck.confirmed()));
-        Path file = directory.resolve(GuidanceReader.COUNTRIES).resolve(country.code().toLowerCase(Locale.ROOT) + ".yaml");
+        Path file = shared.isPresent() ? directory.resolve(GuidanceReader.ABROAD)
+                : directory.resolve(GuidanceReader.COUNTRIES).resolve(country.code().toLowerCase(Locale.ROOT) + ".yaml");
         try {
             String before = Files.readString(file);
-            String after = CountryFileEdit.apply(before, option.id(), fields);
-            List<Country.ExitOption> wanted = country.options().stream().map(o -> o.id().equals(option.id()) ? expected : o).toList();
-            if (!GuidanceReader.country(after).options().equals(wanted)) {
-                throw new RecheckRefused(RecheckRefused.CANNOT_EDIT, file + ": the entry '" + option.id()
+            String after = CountryFileEdit.apply(before, id, fields);
+            List<Country.ExitOption> wanted = entries(before, shared.isPresent()).stream()
+                    .map(o -> o.id().equals(id) ? rechecked(o, recheck, sourceType) : o).toList();
+            if (!entries(after, shared.isPresent()).equals(wanted)) {
+                throw new RecheckRefused(RecheckRefused.CANNOT_EDIT, file + ": the entry '" + id
                         + "' is laid out in a way the re-check cannot edit safely; edit checked, checkedBy and verified by hand");
             }
             replace(file, after);
@@ -144,6 +145,17 @@ public final class GuidanceLibrary {
         } catch (IOException | IllegalArgumentException e) {
             throw new RecheckRefused(RecheckRefused.CANNOT_EDIT, file + " cannot be edited: " + e.getMessage());
         }
+    }
+
+    /** The entries of a country file's or abroad.yaml's text, as they would be read. */
+    private static List<Country.ExitOption> entries(String text, boolean abroad) throws IOException {
+        return abroad ? GuidanceReader.abroad(text).options() : GuidanceReader.country(text).options();
+    }
+
+    private static Country.ExitOption rechecked(Country.ExitOption o, Recheck recheck, String sourceType) {
+        return new Country.ExitOption(o.id(), o.kind(), o.name(), o.city(), o.phone(), o.hours(), o.free(), o.languages(), o.checkAt(),
+                o.text(), o.message(), recheck.source() != null ? recheck.source() : o.source(), sourceType, o.sourceDate(), recheck.on(),
+                recheck.by(), recheck.confirmed());
     }
 
     private static void replace(Path file, String text) throws IOException {

@@ -24,7 +24,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * Reads the guidance folder: {@code guidance.yaml}, {@code indicators.yaml}, {@code replies.yaml},
- * {@code scripts/*.yaml} (one script each) and {@code countries/*.yaml} (one country each). Reading
+ * {@code scripts/*.yaml} (one script each), {@code countries/*.yaml} (one country each) and {@code abroad.yaml}
+ * (the entries every country abroad shows alike). Reading
  * problems (a file missing, not YAML, an unknown field) are collected with the file, script and step
  * they concern; what could be read is then checked as a whole by {@link GuidanceCheck}.
  */
@@ -34,6 +35,7 @@ final class GuidanceReader {
     static final String REPLIES = "replies.yaml";
     static final String SCRIPTS = "scripts";
     static final String COUNTRIES = "countries";
+    static final String ABROAD = AbroadEntries.FILE;
 
     private final ObjectMapper yaml = mapper();
     private final Path directory;
@@ -42,7 +44,7 @@ final class GuidanceReader {
 
     /** What was read, each script and country with the file it came from. */
     record Read(String directory, GuidanceIndex index, IndicatorFile indicators, ReplyFile replies, List<Sourced<Script>> scripts,
-                List<Sourced<Country>> countries, String version, List<Problem> problems) {
+                List<Sourced<Country>> countries, AbroadEntries abroad, String version, List<Problem> problems) {
     }
 
     record Sourced<T>(String file, T value) {
@@ -72,23 +74,29 @@ final class GuidanceReader {
     Read read() {
         if (!Files.isDirectory(directory)) {
             problems.add(Problem.inFile(directory.toString(), "is not a folder: set guidance.directory to the guidance folder"));
-            return new Read(directory.toString(), null, null, null, List.of(), List.of(), "", problems);
+            return new Read(directory.toString(), null, null, null, List.of(), List.of(), null, "", problems);
         }
         GuidanceIndex index = one(INDEX, GuidanceIndex.class);
         IndicatorFile indicators = one(INDICATORS, IndicatorFile.class);
         ReplyFile replies = one(REPLIES, ReplyFile.class);
         List<Sourced<Script>> scripts = each(SCRIPTS, Script.class);
         List<Sourced<Country>> countries = each(COUNTRIES, Country.class);
+        AbroadEntries abroad = one(ABROAD, AbroadEntries.class);
         if (scripts.isEmpty() && problems.isEmpty()) {
             problems.add(Problem.inFile(name(SCRIPTS), "holds no script (*.yaml)"));
         }
         String version = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-        return new Read(directory.toString().replace('\\', '/'), index, indicators, replies, scripts, countries, version, problems);
+        return new Read(directory.toString().replace('\\', '/'), index, indicators, replies, scripts, countries, abroad, version, problems);
     }
 
     /** Reads one country file's text, as {@link #read()} would. */
     static Country country(String text) throws IOException {
         return mapper().readValue(text, Country.class);
+    }
+
+    /** Reads abroad.yaml's text, as {@link #read()} would. */
+    static AbroadEntries abroad(String text) throws IOException {
+        return mapper().readValue(text, AbroadEntries.class);
     }
 
     private static ObjectMapper mapper() {

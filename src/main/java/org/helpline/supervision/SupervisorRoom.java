@@ -107,12 +107,14 @@ public final class SupervisorRoom {
      * @param supervisor  the account's name
      * @param displayName the name operators see on a whisper or a line written in their chat
      * @param endpoint    the supervisor's phone for listening in: a desk phone's digits, {@code browser}, or null
+     * @param watchOnly   a wallboard's view: the stream, and every request refused
      */
-    public void attach(ServerWebSocket webSocket, String supervisor, String displayName, String endpoint) {
+    public void attach(ServerWebSocket webSocket, String supervisor, String displayName, String endpoint, boolean watchOnly) {
         JsonSocket json = new JsonSocket(webSocket, limits, clock);
-        SupervisorPhone phone = new SupervisorPhone(phones, supervisor, endpoint);
-        JsonObject me = new JsonObject().put("name", supervisor).put("canListen", phone.any()).put("browserPhone", phone.inBrowser());
-        SupervisorSocket socket = new SupervisorSocket(webSocket, json, supervisor, displayName, phone, actions, audit,
+        SupervisorPhone phone = new SupervisorPhone(phones, supervisor, watchOnly ? null : endpoint);
+        JsonObject me = new JsonObject().put("name", supervisor).put("canListen", phone.any()).put("browserPhone", phone.inBrowser())
+                .put("watchOnly", watchOnly);
+        SupervisorSocket socket = new SupervisorSocket(webSocket, json, supervisor, displayName, watchOnly, phone, actions, audit,
                 () -> floor.snapshot().put("me", me).put("languages", new JsonArray(languages))
                         .put("updateIntervalMillis", intervalMillis));
         sockets.add(socket);

@@ -10,19 +10,21 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import org.helpline.bus.CoreJson;
 import org.helpline.bus.Refusals;
+import org.helpline.core.RejectedCommand;
 import org.helpline.wire.JsonSocket;
 
 /**
  * One open supervisor view: receives the stream, sends requests, and every request is audited. A view on a slow
  * link that has not taken in what it was sent (a snapshot of a thousand contacts is some 200 KB) skips the
  * updates meanwhile and gets a fresh snapshot as soon as it has caught up, so it is never cut off for being slow
- * and never misses a change.
+ * and never misses a change. A wallboard's view (watch only) gets the same stream and every request refused.
  */
 final class SupervisorSocket {
     private final ServerWebSocket webSocket;
     private final JsonSocket socket;
     private final String supervisor;
     private final String displayName;
+    private final boolean watchOnly;
     private final SupervisorPhone phone;
     private final SupervisorActions actions;
     private final AuditLog audit;
@@ -33,12 +35,13 @@ final class SupervisorSocket {
      * @param phone    the supervisor's phone for listening in
      * @param snapshot everything this view shows, as its first message
      */
-    SupervisorSocket(ServerWebSocket webSocket, JsonSocket socket, String supervisor, String displayName, SupervisorPhone phone,
-                     SupervisorActions actions, AuditLog audit, Supplier<JsonObject> snapshot) {
+    SupervisorSocket(ServerWebSocket webSocket, JsonSocket socket, String supervisor, String displayName, boolean watchOnly,
+                     SupervisorPhone phone, SupervisorActions actions, AuditLog audit, Supplier<JsonObject> snapshot) {
         this.webSocket = webSocket;
         this.socket = socket;
         this.supervisor = supervisor;
         this.displayName = displayName;
+        this.watchOnly = watchOnly;
         this.phone = phone;
         this.actions = actions;
         this.audit = audit;
@@ -72,7 +75,10 @@ final class SupervisorSocket {
             return;
         }
         Object requestId = message.getValue("id");
-        actions.execute(request, new SupervisorActions.Asker(supervisor, displayName, phone)).onComplete(done -> {
+        Future<JsonObject> answer = watchOnly
+                ? Future.failedFuture(new RejectedCommand("watch_only", "a wallboard account can only watch: log in as a supervisor to act"))
+                : actions.execute(request, new SupervisorActions.Asker(supervisor, displayName, phone));
+        answer.onComplete(done -> {
             if (request.audited()) {
                 audit.record(supervisor, request.action(), target(request), done.succeeded() ? "ok"
                         : Objects.requireNonNullElse(Refusals.codeOf(done.cause()), JsonSocket.UNAVAILABLE));

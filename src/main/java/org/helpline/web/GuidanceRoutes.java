@@ -17,6 +17,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.helpline.config.GuidanceConfig;
+import org.helpline.guidance.AbroadEntries;
 import org.helpline.guidance.Country;
 import org.helpline.guidance.Guidance;
 import org.helpline.guidance.GuidanceJson;
@@ -37,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * {@code /api/guidance/...}: the guided scripts, indicators, canned replies and exit options for the
  * operator console; for supervisors {@code POST /api/guidance/reload}, the entries due for a re-check
  * ({@code GET /api/guidance/rechecks}) and recording one ({@code POST .../countries/:code/options/:id/recheck},
- * written into the country file and the audit log). The folder is read when the
- * server starts (a problem stops start-up) and looked at again every {@code guidance.checkEvery}; an edit
- * that does not pass the checks is logged with its reason and the last good guidance stays in use.
+ * written into the country file, or once into abroad.yaml for an entry every country shows, and the audit
+ * log). The folder is read when the server starts (a problem stops start-up) and looked at again every
+ * {@code guidance.checkEvery}; an edit that does not pass the checks is logged with its reason and the last
+ * good guidance stays in use.
  */
 final class GuidanceRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(GuidanceRoutes.class);
@@ -165,6 +167,9 @@ final class GuidanceRoutes {
         Map<String, String> target = new LinkedHashMap<>();
         target.put("country", code);
         target.put("option", id);
+        if (guidance().sharedEntry(code, id).isPresent()) {
+            target.put("shared", AbroadEntries.FILE); // one edit, which every country shows
+        }
         target.put("found", recheck.confirmed() ? "confirmed" : "not_confirmed");
         vertx.executeBlocking(() -> library.recheck(recheck), false).onComplete(done -> {
             if (done.succeeded()) {

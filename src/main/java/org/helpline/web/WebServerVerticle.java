@@ -100,9 +100,11 @@ public final class WebServerVerticle extends VerticleBase {
             var profile = account.profile(chatCapacity);
             FrameGuard.upgrade(ctx.request()).onSuccess(ws -> console.attach(ws, profile, account.displayName()));
         });
-        router.get("/supervisor/ws").handler(auth.access().requireRole(Role.SUPERVISOR)).handler(ctx -> {
+        router.get("/supervisor/ws").handler(auth.access().requireRole(Role.SUPERVISOR, Role.WALLBOARD)).handler(ctx -> {
             var account = AccessControl.of(ctx);
-            FrameGuard.upgrade(ctx.request()).onSuccess(ws -> supervisors.attach(ws, account.name(), account.displayName(), account.endpoint()));
+            boolean watchOnly = account.role() == Role.WALLBOARD;
+            FrameGuard.upgrade(ctx.request())
+                    .onSuccess(ws -> supervisors.attach(ws, account.name(), account.displayName(), account.endpoint(), watchOnly));
         });
         // The start page leads operators, supervisors and callers to their pages.
         router.get("/").handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")

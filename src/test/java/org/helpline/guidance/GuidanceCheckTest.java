@@ -84,8 +84,8 @@ class GuidanceCheckTest {
 
     @Test
     void anEntryMustSayWhetherItIsVerified() {
-        folder.edit("countries/gb.yaml", "    checked: 2026-12-01\n    verified: true\n\n  - id: gb_anitp_abroad",
-                "    checked: 2026-12-01\n\n  - id: gb_anitp_abroad");
+        folder.edit("countries/gb.yaml", "    checked: 2026-12-01\n    verified: true\n\n  - id: gb_switchboard",
+                "    checked: 2026-12-01\n\n  - id: gb_switchboard");
 
         assertProblem("countries/gb.yaml", null, null, "options[0] (gb_999): verified is missing");
     }

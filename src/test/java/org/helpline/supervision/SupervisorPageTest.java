@@ -32,7 +32,7 @@ class SupervisorPageTest extends PageTests {
     @Override
     protected TestServer serve(Path dir) {
         return TestServer.start(dir, new FakeClock(), "",
-                List.of(TestServer.operator("ana", "ro", "en"), TestServer.supervisor("sofia")));
+                List.of(TestServer.operator("ana", "ro", "en"), TestServer.supervisor("sofia"), TestServer.wallboard("wall")));
     }
 
     @BeforeEach
@@ -207,6 +207,21 @@ class SupervisorPageTest extends PageTests {
         awaitText("#action-status", "ana is available again.");
         awaitText("#operators tr[data-operator=ana] td:nth-child(2)", "Busy");
         assertThat(visible("#operators tr[data-operator=ana] button.pause").isDisplayed()).isTrue();
+    }
+
+    @Test
+    void aWallScreensAccountGetsTheWallboardAtTheViewsAddressAndNoReloadInTheConsole() {
+        chatArrives();
+        logIn("wall"); // /supervisor/, without ?wallboard
+
+        awaitText("#wall-waiting [data-tile=all]", "Waiting\n1");
+        assertThat(page.findElement(By.id("app")).isDisplayed()).isFalse();
+        assertThat(page.findElements(By.cssSelector("#wallboard button, #wallboard input, #wallboard a"))).as("no actions").isEmpty();
+
+        page.get("http://localhost:" + server.port() + "/console/"); // the same session
+        awaitText("#supervisor-view", "ecran de perete");
+        assertThat(page.findElement(By.id("reload-guidance")).isDisplayed()).isFalse();
+        assertThat(page.findElement(By.id("supervisor-why")).isDisplayed()).isFalse();
     }
 
     @Test

@@ -48,8 +48,10 @@ class SupervisorStreamTest {
                 Set.of(Channel.CALL), null, "2001", null, false);
         Account elena = new Account("elena", Role.SUPERVISOR, CHEAP_HASH.hash(TestServer.PASSWORD), Set.of(), Set.of(),
                 null, OperatorProfile.BROWSER_PHONE, "Elena", false);
+        Account wall = new Account("wall", Role.WALLBOARD, CHEAP_HASH.hash(TestServer.PASSWORD), Set.of(), Set.of(),
+                null, null, null, false);
         server = TestServer.start(dir, clock, "", List.of(TestServer.operator("ana", "ro"), bogdan, sofia,
-                TestServer.supervisor("radu"), elena));
+                TestServer.supervisor("radu"), elena, wall));
     }
 
     @AfterEach
@@ -93,7 +95,7 @@ class SupervisorStreamTest {
         assertThat(ids(snapshot.getJsonArray("contacts"))).containsExactly(waiting.id());
         assertThat(snapshot.getJsonObject("figures").getLong("offered")).isEqualTo(1);
         assertThat(snapshot.getJsonObject("me")).isEqualTo(new JsonObject().put("name", "sofia").put("canListen", true)
-                .put("browserPhone", false));
+                .put("browserPhone", false).put("watchOnly", false));
         assertThat(snapshot.getJsonArray("languages")).containsExactly("ro", "en");
         assertThat(snapshot.getJsonArray("alerts").getJsonObject(0).getString("kind")).isEqualTo("no_operator");
 
@@ -171,6 +173,40 @@ class SupervisorStreamTest {
         var foreign = server.options("/supervisor/ws").addHeader("Cookie", server.login("sofia"))
                 .addHeader("Origin", "https://evil.example");
         assertThatThrownBy(() -> server.sockets().connect(foreign).await())
+                .isInstanceOfSatisfying(UpgradeRejectedException.class, e -> assertThat(e.getStatus()).isEqualTo(403));
+    }
+
+    @Test
+    void aWallboardAccountWatchesTheStreamButCanNeitherReadAChatNorPauseAnyone_andTheAuditLogSaysItTried() {
+        ChatInConversation chat = chatWithAna();
+        chat.caller().send(new JsonObject().put("type", "say").put("text", "They took my passport").put("id", 1));
+        chat.caller().next("ack");
+        SocketProbe wall = supervisor("wall");
+
+        JsonObject snapshot = wall.next("snapshot");
+        assertThat(ids(snapshot.getJsonArray("contacts"))).containsExactly(chat.contactId());
+        assertThat(snapshot.getJsonObject("me")).isEqualTo(new JsonObject().put("name", "wall").put("canListen", false)
+                .put("browserPhone", false).put("watchOnly", true));
+        List<String> audit = AuditLogTest.capture(() -> {
+            wall.send(request("readChat", 2).put("contactId", chat.contactId()));
+            JsonObject refused = wall.next("error");
+            assertThat(refused.getString("code")).isEqualTo("watch_only");
+            assertThat(refused.toString()).doesNotContain("passport");
+            wall.send(request("presence", 3).put("operatorId", "ana").put("presence", "paused"));
+            assertThat(wall.next("error").getString("code")).isEqualTo("watch_only");
+        });
+
+        assertThat(audit).hasSize(2);
+        assertThat(audit.get(0)).endsWith("supervisor=wall action=read_chat contact=" + chat.contactId() + " result=watch_only");
+        assertThat(audit.get(1)).endsWith("supervisor=wall action=set_presence operator=ana presence=paused result=watch_only");
+        assertThat(server.console("ana").next("welcome").getJsonObject("operator").getString("state"))
+                .as("ana was not paused").isNotEqualTo("paused");
+    }
+
+    @Test
+    void aWallboardAccountOpensNoConsole() {
+        var console = server.options("/operator/ws").addHeader("Cookie", server.login("wall"));
+        assertThatThrownBy(() -> server.sockets().connect(console).await())
                 .isInstanceOfSatisfying(UpgradeRejectedException.class, e -> assertThat(e.getStatus()).isEqualTo(403));
     }
 
@@ -258,7 +294,7 @@ class SupervisorStreamTest {
     void aBrowserPhoneSupervisorListensInOnlyOnceThePhoneWorks_andItsRequestsAreNotAudited() {
         SocketProbe elena = supervisor("elena");
         assertThat(elena.next("snapshot").getJsonObject("me")).isEqualTo(new JsonObject().put("name", "elena")
-                .put("canListen", true).put("browserPhone", true));
+                .put("canListen", true).put("browserPhone", true).put("watchOnly", false));
         Contact call = callInConversationWithBogdan();
         updateWith(elena, call.id());
 

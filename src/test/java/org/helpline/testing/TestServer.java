@@ -125,6 +125,11 @@ public final class TestServer implements AutoCloseable {
         return new Account(name, Role.SUPERVISOR, CHEAP_HASH.hash(PASSWORD), Set.of(), Set.of(), null, null, null, false);
     }
 
+    /** A wall screen's account: watches the supervisor view's stream, can do nothing else. */
+    public static Account wallboard(String name) {
+        return new Account(name, Role.WALLBOARD, CHEAP_HASH.hash(PASSWORD), Set.of(), Set.of(), null, null, null, false);
+    }
+
     public int port() {
         return server.httpPort();
     }

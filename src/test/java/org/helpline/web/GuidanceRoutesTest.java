@@ -177,6 +177,41 @@ class GuidanceRoutesTest {
     }
 
     @Test
+    void aRecheckOfAnEntryEveryCountryShowsIsWrittenOnceInAbroadYamlAndEveryCountryShowsIt() {
+        String sofia = server.login("sofia");
+        List<String> abroad = get("/api/guidance/countries", sofia).getJsonArray("countries").stream().map(JsonObject.class::cast)
+                .map(c -> c.getString("code").toLowerCase(java.util.Locale.ROOT)).filter(code -> !code.equals("ro")).toList();
+        java.util.Map<String, String> countryFiles = new java.util.TreeMap<>();
+        abroad.forEach(code -> countryFiles.put(code, folder.read("countries/" + code + ".yaml")));
+        countryFiles.put("ro", folder.read("countries/ro.yaml"));
+        assertThat(abroad).hasSize(17);
+
+        HttpResponse<String> answer;
+        try (LogCapture log = new LogCapture()) {
+            answer = post("/api/guidance/countries/dk/options/dk_anitp_abroad/recheck", sofia, new JsonObject()
+                    .put("result", "confirmed").put("source", "anitp.mai.gov.ro, contact page").put("sourceType", "official"));
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(log.text()).contains("supervisor=sofia action=exit_option_rechecked country=DK option=dk_anitp_abroad "
+                    + "shared=abroad.yaml found=confirmed result=ok");
+        }
+
+        for (String code : abroad) {
+            JsonObject country = get("/api/guidance/countries/" + code, sofia);
+            assertThat(country.fieldNames()).containsExactly("code", "name", "options");
+            JsonObject line = country.getJsonArray("options").getJsonObject(1);
+            assertThat(line.getString("id")).isEqualTo(code + "_anitp_abroad");
+            assertThat(line.getString("phone")).isEqualTo("+40 21 313 3100");
+            assertThat(line.getBoolean("verified")).as(code).isTrue();
+            assertThat(line.getString("checked")).isEqualTo("2026-11-23");
+            assertThat(line.getString("checkedBy")).isEqualTo("sofia");
+            assertThat(line.getString("source")).isEqualTo("anitp.mai.gov.ro, contact page");
+        }
+        String shared = folder.read("abroad.yaml");
+        assertThat(shared).containsOnlyOnce("    checked: 2026-11-23\n    checkedBy: \"sofia\"\n    verified: true\n\n  - id: mfa_24_7");
+        countryFiles.forEach((code, text) -> assertThat(folder.read("countries/" + code + ".yaml")).as(code).isEqualTo(text));
+    }
+
+    @Test
     void onlyAnOfficialSourceConfirmsAnEntry() {
         String sofia = server.login("sofia");
         String before = folder.read("countries/pl.yaml");

@@ -14,7 +14,7 @@ import org.helpline.core.Channel;
 import org.helpline.core.OperatorProfile;
 
 /**
- * An operator's or supervisor's account as the account file keeps it.
+ * An operator's, supervisor's or wallboard's account as the account file keeps it.
  *
  * @param name               the login name, {@code [a-z0-9._-]{2,32}}; also the operator id in the core
  * @param passwordHash       a {@link PasswordHash} string, never the password
@@ -62,6 +62,9 @@ public record Account(String name, Role role, String passwordHash, Set<String> l
         }
         if (endpoint != null && !ENDPOINT.matcher(endpoint).matches()) {
             throw new IllegalArgumentException("endpoint '" + endpoint + "' must be the digits of a PJSIP endpoint or 'browser' for the browser phone of their page");
+        }
+        if (role == Role.WALLBOARD && (!channels.isEmpty() || endpoint != null)) {
+            throw new IllegalArgumentException("a wallboard account takes no contacts and has no phone (no channels, no endpoint)");
         }
         if (channels.contains(Channel.CALL) && endpoint == null) {
             throw new IllegalArgumentException("taking calls needs the endpoint of a phone");

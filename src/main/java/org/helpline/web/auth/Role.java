@@ -5,9 +5,13 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** What an account may do. Written in JSON and on the command line in lower case. */
+/**
+ * What an account may do. Written in JSON and on the command line in lower case. A wallboard account is for a
+ * screen on the helpline's wall: it sees the supervisor view's live figures and can do nothing else, so a screen
+ * left logged in in a room cannot be used to listen to a call or read a chat.
+ */
 public enum Role {
-    OPERATOR, SUPERVISOR;
+    OPERATOR, SUPERVISOR, WALLBOARD;
 
     @JsonValue
     public String json() {
@@ -21,6 +25,6 @@ public enum Role {
                 return role;
             }
         }
-        throw new IllegalArgumentException("role '" + text + "' is not operator or supervisor");
+        throw new IllegalArgumentException("role '" + text + "' is not operator, supervisor or wallboard");
     }
 }

@@ -33,7 +33,7 @@ public final class UserCommand {
     public static final int FAILED = 1;
     public static final int USAGE = 2;
     private static final String USAGE_TEXT = """
-            usage: user add NAME --role operator|supervisor [--languages ro,en] [--channels call,chat]
+            usage: user add NAME --role operator|supervisor|wallboard [--languages ro,en] [--channels call,chat]
                             [--chat-capacity N] [--endpoint 2001|browser] [--display-name Ana] [--generate]
                    user passwd NAME [--generate]
                    user remove NAME
@@ -85,7 +85,7 @@ public final class UserCommand {
         String name = parsed.name();
         String roleText = parsed.options().get("role");
         if (roleText == null) {
-            throw new Usage("add needs --role operator or --role supervisor");
+            throw new Usage("add needs --role operator, supervisor or wallboard");
         }
         Role role = Role.parse(roleText);
         String endpoint = parsed.options().get("endpoint");

@@ -71,6 +71,16 @@ class UserCommandTest {
     }
 
     @Test
+    void aWallboardAccountTakesNoContactsAndHasNoPhone() {
+        assertThat(user("wall-password-1\n", "add", "wall", "--role", "wallboard")).isZero();
+        assertThat(output).contains("added wallboard wall (");
+        assertThat(stored("wall").role()).isEqualTo(Role.WALLBOARD);
+
+        assertThat(user("wall-password-1\n", "add", "wall2", "--role", "wallboard", "--endpoint", "browser")).isEqualTo(2);
+        assertThat(output).endsWith("error: a wallboard account takes no contacts and has no phone (no channels, no endpoint)\n");
+    }
+
+    @Test
     void acceptsTheWordUserInFront() {
         assertThat(user("ana-password-1\n", "user", "add", "ana", "--role=supervisor")).isZero();
         assertThat(stored("ana").role()).isEqualTo(Role.SUPERVISOR);
@@ -119,10 +129,10 @@ class UserCommandTest {
     @Test
     void usageErrorsExitWithTwoAndOneLineNamingTheProblem() {
         assertThat(user("ana-password-1\n", "add", "ana")).isEqualTo(2);
-        assertThat(output).isEqualTo("error: add needs --role operator or --role supervisor\n");
+        assertThat(output).isEqualTo("error: add needs --role operator, supervisor or wallboard\n");
 
         assertThat(user("ana-password-1\n", "add", "ana", "--role", "boss")).isEqualTo(2);
-        assertThat(output).isEqualTo("error: role 'boss' is not operator or supervisor\n");
+        assertThat(output).isEqualTo("error: role 'boss' is not operator, supervisor or wallboard\n");
 
         assertThat(user("short\n", "add", "ana", "--role", "operator")).isEqualTo(2);
         assertThat(output).isEqualTo("error: a password needs at least 12 characters\n");
