@@ -169,7 +169,8 @@ class SupervisorLanguagePageTest extends PageTests {
                 const [files, done] = arguments;
                 (async () => {
                   const { WORDS } = await import('/supervisor/words.js');
-                  const plural = (v) => typeof v === 'object' && 'other' in v;
+                  const forms = ['zero', 'one', 'two', 'few', 'many', 'other'];
+                  const plural = (v) => typeof v === 'object' && 'other' in v && Object.keys(v).every((k) => forms.includes(k));
                   const paths = (o, p) => Object.entries(o).flatMap(([k, v]) =>
                     (typeof v === 'object' && !plural(v) ? paths(v, `${p}${k}.`) : [`${p}${k}`]));
                   const ro = paths(WORDS.ro, ''), en = paths(WORDS.en, '');
