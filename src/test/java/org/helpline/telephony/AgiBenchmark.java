@@ -1,30 +1,16 @@
 package org.helpline.telephony;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.management.OperatingSystemMXBean;
-import io.vertx.core.Vertx;
 import org.helpline.bench.LogToFile;
-import org.helpline.core.Presence;
-import org.helpline.testing.FakeClock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,17 +21,14 @@ import org.junit.jupiter.api.Test;
  * Run it with {@code ./mvnw -q test -Dtest=AgiBenchmark}; it prints a table. The test suite runs it small in
  * {@link AgiBenchmarkSmokeTest}.
  *
- * <p>Each client plays Asterisk: connects, sends a real {@code agi_} environment, answers every
- * command {@code 200 result=1}, and counts the session from connecting until the server hangs up.
+ * <p>Each client plays Asterisk ({@link AgiLoad}) and counts the session from connecting until the server hangs up.
  * Each round starts a fresh helpline server (in the same JVM, so its code stays compiled), so the router
  * holds the 40,000 callers of one measurement at most; nothing records its events for tests.
  */
 class AgiBenchmark {
     static final Size FULL = new Size(16, 3, 20_000, 20_000);
-    /** A Monday at 11:00 in Bucharest: within the default opening hours. */
     private static final OperatingSystemMXBean PROCESS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    private static final Instant OPEN = Instant.parse("2026-11-23T09:00:00Z");
 
     /** {@code cpuMicros}: CPU time of the whole process (servers and clients) per session. */
     private record Result(String server, double perSecond, double p50Millis, double p99Millis, double cpuMicros) {
@@ -107,13 +90,7 @@ class AgiBenchmark {
 
     /** A fresh server each round: its queue then holds one measurement's callers, not every round's. */
     private static Result measureHelpline(Size size) throws Exception {
-        Vertx vertx = Vertx.vertx();
-        try (TelephonyRoom room = TelephonyRoom.startUnrecorded(vertx, new FakeClock(OPEN)).ready()) {
-            room.signIn("ana", Presence.PAUSED, "2001", "ro");
-            return measure("helpline inbound", room.agiPort, size);
-        } finally {
-            vertx.close().await();
-        }
+        return AgiLoad.onHelpline(port -> measure("helpline inbound", port, size));
     }
 
     private static String describe(double[] ratios) {
@@ -140,41 +117,7 @@ class AgiBenchmark {
     }
 
     private static long[] run(int port, int sessions, int clientCount) throws Exception {
-        long[] latencies = new long[sessions];
-        AtomicInteger next = new AtomicInteger();
-        byte[] environment = (String.join("\n", AgiCall.environment(port, "inbound", TelephonyRoom.CALLER, "ro", "normal"))
-                + "\n\n").getBytes(StandardCharsets.UTF_8);
-        try (ExecutorService clients = Executors.newFixedThreadPool(clientCount)) {
-            List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < clientCount; c++) {
-                running.add(clients.submit(() -> {
-                    for (int n = next.getAndIncrement(); n < sessions; n = next.getAndIncrement()) {
-                        latencies[n] = session(port, environment);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> client : running) {
-                client.get();
-            }
-        }
-        return latencies;
-    }
-
-    /** One call as Asterisk makes it; returns how long it took. */
-    private static long session(int port, byte[] environment) throws IOException {
-        long started = System.nanoTime();
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setTcpNoDelay(true);
-            OutputStream out = socket.getOutputStream();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            out.write(environment);
-            out.flush();
-            while (in.readLine() != null) {
-                out.write("200 result=1\n".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-            }
-        }
-        return System.nanoTime() - started;
+        byte[] environment = AgiLoad.environment(port, "inbound", TelephonyRoom.CALLER, "ro", "normal");
+        return AgiLoad.run(port, sessions, clientCount, n -> environment);
     }
 }

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code LineCapacitySmokeTest} runs it with a handful of calls).
  *
  * <ol>
+ * <li>Before anything is timed, each side's AGI path is compiled: {@code warmUp} callers played from Asterisk's side
+ *     ({@link AgiLoad}) register and ask their place, through a stopwatch, on a server of that side thrown away after.
  * <li>Position AGI time while {@code timed} callers hold, as Asterisk sees it ({@link AgiStopwatch}): they arrive
  *     {@code holdRate} a second, choose English, say they are in danger, skip the advice, and hold with music,
  *     asking their position every 30 s; timed over {@code window} seconds once all hold.
@@ -45,10 +47,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LineCapacityBenchmark {
     /** The sizes of one run, changed with -Dcapacity.holding=700 and the like (500 by default: the line's limit on 2 cores). */
-    record Scale(int timed, int window, int holding, int holdRate, List<Integer> rates, int seconds, int flooded,
+    record Scale(int warmUp, int timed, int window, int holding, int holdRate, List<Integer> rates, int seconds, int flooded,
                  int perSecond) {
         static Scale fromProperties() {
-            return new Scale(Integer.getInteger("capacity.timed", 300), Integer.getInteger("capacity.window", 45),
+            return new Scale(Integer.getInteger("capacity.warmUp", 5_000), Integer.getInteger("capacity.timed", 300), Integer.getInteger("capacity.window", 45),
                     Integer.getInteger("capacity.holding", 500), Integer.getInteger("capacity.holdRate", 50),
                     Arrays.stream(System.getProperty("capacity.rates", "40,50,60,70,80,90,100,110,120,130,150,170,200")
                                     .split(",")).map(Integer::valueOf).toList(),
@@ -92,8 +94,8 @@ class LineCapacityBenchmark {
     }
 
     /**
-     * Measures both sides and returns the table. The helpline first: the side measured second runs on a JVM whose
-     * shared code (Asterisk-Java, the stopwatch) the first side has warmed, so any such advantage goes to the bare one.
+     * Measures both sides and returns the table. The helpline first: should the warm-up leave anything cold, the side
+     * measured second runs on a JVM whose shared code (Asterisk-Java, the stopwatch) the first side has used more.
      */
     static String run(Scale scale, Path dir) throws Exception {
         String load = Files.readString(Path.of("/proc/loadavg")).strip();
@@ -103,6 +105,12 @@ class LineCapacityBenchmark {
     }
 
     private static Figures measureBare(Scale scale) throws Exception {
+        BareAgiServer warming = BareAgiServer.start(bareScripts());
+        try {
+            warmUp(warming.port(), scale.warmUp());
+        } finally {
+            warming.stop();
+        }
         BareAgiServer server = BareAgiServer.start(bareScripts());
         try {
             return measure("bare FastAGI", scale, server.port(), agiPort -> () -> { });
@@ -112,6 +120,10 @@ class LineCapacityBenchmark {
     }
 
     private static Figures measureHelpline(Scale scale, Path dir) throws Exception {
+        AgiLoad.onHelpline(port -> {
+            warmUp(port, scale.warmUp());
+            return null;
+        });
         int serverPort = RealAsterisk.freeUdpPort();
         return measure("helpline", scale, serverPort, amiPort -> {
             RealLine line = new RealLine(Files.createTempDirectory(dir, "line-"), serverPort, amiPort).start();
@@ -121,6 +133,15 @@ class LineCapacityBenchmark {
                 line.close();
             };
         });
+    }
+
+    /** Callers registering, then asking their place, through a stopwatch: the path step 1 times, compiled before it. */
+    private static void warmUp(int agiPort, int callers) throws Exception {
+        try (AgiStopwatch stopwatch = AgiStopwatch.start(agiPort)) {
+            int port = stopwatch.port();
+            AgiLoad.run(port, callers, 16, n -> AgiLoad.environment(port, "inbound", "PJSIP/warm-%08x".formatted(n), "en", "urgent"));
+            AgiLoad.run(port, callers, 16, n -> AgiLoad.environment(port, "position", "PJSIP/warm-%08x".formatted(n)));
+        }
     }
 
     /** Starts what answers the AGI once Asterisk is up (given its AMI port); returns how to stop it. */
