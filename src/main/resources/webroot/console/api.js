@@ -5,7 +5,6 @@ import { request } from '../common/api.js';
 export const me = () => request('GET', '/api/me');
 export const login = (name, password) => request('POST', '/api/login', { name, password });
 export const logout = () => request('POST', '/api/logout');
-export const chooseLanguage = (language) => request('PUT', '/api/me/language', { language });
 export const changePassword = (current, next) => request('POST', '/api/password', { current, new: next });
 export const guidance = () => request('GET', '/api/guidance');
 export const reloadGuidance = () => request('POST', '/api/guidance/reload');

@@ -13,7 +13,8 @@ import { setupReferral, forgetReferrals, referralWordsChanged } from './referral
 import { startPhone, answerOffer, declineOffer, stopPhone, phoneWordsChanged, reconnectPhone } from './phone.js';
 import { keepWorkAlive } from './wrapup.js';
 import { caseOf, receiveHandOver } from './handover.js';
-import { word, say, refusal, language, setLanguage, applyWords, languageName } from './words.js';
+import { word, say, refusal, language, languageName } from './words.js';
+import { setupLanguageSwitch, showLanguage, keepChoiceAtSignIn, signedOut } from '../common/language.js';
 
 const VIEWS = ['login-view', 'password-view', 'supervisor-view', 'app'];
 /** How soon a chat message the server could not record yet is sent again. */
@@ -23,15 +24,10 @@ function view(name) {
   VIEWS.forEach((id) => show($(id), id === name));
 }
 
-/** A language chosen before signing in: kept in the account at sign-in. */
-let chosenBeforeSignIn = null;
-
-/** Shows the whole console in one language: its own words, and the guidance by default. */
-function useLanguage(code) {
-  setLanguage(code);
+/** Draws the console's own parts in the language just shown (common/language.js): the guidance follows it by default. */
+function languageShown() {
+  const code = language();
   state.uiLanguage = state.guidance && state.guidance.languages.includes(code) ? code : state.uiLanguage;
-  applyWords();
-  document.querySelectorAll('[data-language]').forEach((button) => button.setAttribute('aria-pressed', String(button.dataset.language === language())));
   operatorChanged(state.operator);
   if (state.account) $('me').textContent = `${state.account.displayName} (${state.account.languages.map(languageName).join(', ')})`;
   if (state.guidance) guidanceLoaded();
@@ -41,22 +37,8 @@ function useLanguage(code) {
   renderAll();
 }
 
-/** The RO / EN switch: once signed in, the choice is kept in the operator's account on the server. */
-async function chooseLanguage(code) {
-  if (!state.account) {
-    chosenBeforeSignIn = code;
-    useLanguage(code);
-    return;
-  }
-  try {
-    useLanguage((await api.chooseLanguage(code)).consoleLanguage);
-  } catch (error) {
-    notice(say('refused', { why: refusal(error) }));
-  }
-}
-
 async function boot() {
-  useLanguage(language());
+  showLanguage(language());
   try {
     const account = await api.me();
     await signedIn(account);
@@ -68,13 +50,9 @@ async function boot() {
 }
 
 async function signedIn(given) {
-  let account = given;
-  if (chosenBeforeSignIn && !account.passwordChangeRequired && chosenBeforeSignIn !== account.consoleLanguage) {
-    account = await api.chooseLanguage(chosenBeforeSignIn).catch(() => account);
-  }
-  chosenBeforeSignIn = null;
+  const account = await keepChoiceAtSignIn(given);
   state.account = account;
-  if (account.consoleLanguage) useLanguage(account.consoleLanguage);
+  if (account.consoleLanguage) showLanguage(account.consoleLanguage);
   if (account.passwordChangeRequired) {
     view('password-view');
     $('password-current').focus();
@@ -90,7 +68,7 @@ async function signedIn(given) {
   }
   try {
     state.guidance = await api.guidance();
-    useLanguage(language());
+    showLanguage(language());
   } catch (error) {
     notice(say('guidanceFailed', { why: refusal(error) }));
     return;
@@ -369,7 +347,7 @@ function setupForms() {
   $('logout').addEventListener('click', logOut);
   $('supervisor-logout').addEventListener('click', logOut);
   $('show-shortcuts').addEventListener('click', () => $('shortcuts-dialog').showModal());
-  document.querySelectorAll('[data-language]').forEach((button) => button.addEventListener('click', () => chooseLanguage(button.dataset.language)));
+  setupLanguageSwitch(languageShown, (error) => notice(say('refused', { why: refusal(error) })));
   $('reload-guidance').addEventListener('click', reloadGuidance);
 
   $('say-form').addEventListener('submit', (event) => {
@@ -477,6 +455,7 @@ async function logOut() {
     state.currentId = null;
     state.socket = null;
     state.account = null;
+    signedOut();
     api.forgetCountries();
     forgetReferrals();
     view('login-view');

@@ -1,10 +1,12 @@
 // Every word the console itself shows, in Romanian and English: its buttons, labels, headings, notices and errors
-// (`ui`), and the names of the codes the server sends (topics, states, channels, outcomes, the referral form's
-// choices, the decision's reasons, ...). No code such as `abroad_in_trouble` is ever shown as it is. The operator
-// chooses the language (kept in their account on the server, never in the browser); Romanian until they do.
-// Texts with {name} take a value; the page's static texts name their entry with data-say (see applyWords).
+// (`ui`), and the names of the codes only the console shows (outcomes, the referral form's choices, the decision's
+// reasons, ...). The names of the codes every staff page shows (topics, states, channels, ...) and the machinery
+// (say, word, applyWords, the language) are shared with the supervisor view: common/code-words.js, common/words.js.
+// The operator chooses the language (kept in their account on the server, never in the browser); Romanian until they do.
 
-const WORDS = {
+import { installWords, say } from '../common/words.js';
+
+const CONSOLE_WORDS = {
   en: {
     ui: {
       title: 'Helpline console', skip: 'Skip to the current contact', languageSwitch: 'Language of the console',
@@ -123,18 +125,6 @@ const WORDS = {
       notification: 'Notify ANITP of a possible case; the person themselves decides about referral.',
     },
     pauseReason: { break: 'Break', debrief: 'Debrief after a hard contact', training: 'Training', paperwork: 'Paperwork', other: 'Other…' },
-    topic: {
-      before_departure: 'before leaving to work abroad', abroad_in_trouble: 'abroad and in trouble', under_18: 'under 18',
-      came_back: 'came back, needs help', work_in_romania: 'works in Romania, not from here',
-      worried_about_someone: 'worried about someone', job_offer: 'checking a job offer', abroad: 'abroad',
-      departure: 'before departure', agency: 'recruitment agency', contract: 'work contract', travel: 'travel',
-      documents: 'documents taken', wages: 'unpaid wages', debts: 'debts', worried: 'worried about someone',
-      minor: 'a minor', danger: 'in danger', survivor: 'survivor', labour: 'labour rights', in_romania: 'in Romania',
-      other: 'something else',
-    },
-    contactState: { queued: 'waiting', offered: 'offered', connected: 'in conversation', wrap_up: 'wrap-up', ended: 'ended' },
-    operatorState: { offline: 'Offline', available: 'Available', busy: 'Busy', wrap_up: 'Wrap-up', paused: 'Paused' },
-    channel: { call: 'Call', chat: 'Chat' },
     outcome: {
       advice_given: 'advice given', information_given: 'information given', referred: 'referred',
       emergency_services: 'emergency services', silent: 'silent contact', wrong_number: 'wrong number',
@@ -156,7 +146,6 @@ const WORDS = {
       labour: 'Labour exploitation', sexual: 'Sexual exploitation', begging: 'Forced begging', crime: 'Forced crime',
       domestic_servitude: 'Domestic servitude', other: 'Other',
     },
-    urgency: { immediate_danger: 'Immediate danger now', urgent: 'Urgent', normal: 'Normal' },
     need: {
       safety: 'Safety', shelter: 'Shelter', medical: 'Medical care', food_money: 'Food or money', documents: 'Documents',
       repatriation: 'Return home', legal: 'Legal help', interpretation: 'Interpretation',
@@ -166,7 +155,6 @@ const WORDS = {
       what_is_shared: 'What will be shared', who_receives: 'Who receives it', withdraw_any_time: 'They may withdraw consent at any time',
     },
     way: { phone: 'Phone', email: 'E-mail', messaging: 'Messaging app', other: 'Other' },
-    route: { adult: 'Referral of an adult', child: 'Child protection', notification: 'Notification to the national agency' },
     decision: {
       referred: 'Referral made.',
       notified: 'Notification sent: the national agency is informed (and child protection, for a child), without the person\'s consent.',
@@ -329,18 +317,6 @@ const WORDS = {
       notification: 'Notificați ANITP despre un posibil caz; persoana însăși decide asupra referirii.',
     },
     pauseReason: { break: 'Pauză', debrief: 'Discuție după un contact greu', training: 'Instruire', paperwork: 'Acte', other: 'Altceva…' },
-    topic: {
-      before_departure: 'înainte de plecarea la muncă în străinătate', abroad_in_trouble: 'în străinătate, în dificultate',
-      under_18: 'sub 18 ani', came_back: 's-a întors, are nevoie de ajutor', work_in_romania: 'lucrează în România, nu e de aici',
-      worried_about_someone: 'îngrijorat pentru cineva', job_offer: 'verifică o ofertă de muncă', abroad: 'în străinătate',
-      departure: 'înainte de plecare', agency: 'agenție de recrutare', contract: 'contract de muncă', travel: 'călătorie',
-      documents: 'documente luate', wages: 'salariu neplătit', debts: 'datorii', worried: 'îngrijorat pentru cineva',
-      minor: 'un minor', danger: 'în pericol', survivor: 'supraviețuitor', labour: 'drepturile muncii', in_romania: 'în România',
-      other: 'altceva',
-    },
-    contactState: { queued: 'în așteptare', offered: 'oferit', connected: 'în conversație', wrap_up: 'încheiere', ended: 'încheiat' },
-    operatorState: { offline: 'Deconectat', available: 'Disponibil', busy: 'Ocupat', wrap_up: 'Încheiere', paused: 'În pauză' },
-    channel: { call: 'Apel', chat: 'Chat' },
     outcome: {
       advice_given: 'consiliere oferită', information_given: 'informații oferite', referred: 'referit',
       emergency_services: 'servicii de urgență', silent: 'contact tăcut', wrong_number: 'număr greșit',
@@ -362,7 +338,6 @@ const WORDS = {
       labour: 'Exploatare prin muncă', sexual: 'Exploatare sexuală', begging: 'Cerșetorie forțată', crime: 'Infracțiuni forțate',
       domestic_servitude: 'Servitute domestică', other: 'Altul',
     },
-    urgency: { immediate_danger: 'Pericol imediat acum', urgent: 'Urgent', normal: 'Normal' },
     need: {
       safety: 'Siguranță', shelter: 'Adăpost', medical: 'Îngrijire medicală', food_money: 'Hrană sau bani', documents: 'Documente',
       repatriation: 'Întoarcere acasă', legal: 'Ajutor juridic', interpretation: 'Interpretariat',
@@ -372,7 +347,6 @@ const WORDS = {
       what_is_shared: 'Ce se transmite', who_receives: 'Cine primește', withdraw_any_time: 'Își poate retrage consimțământul oricând',
     },
     way: { phone: 'Telefon', email: 'E-mail', messaging: 'Aplicație de mesagerie', other: 'Altă modalitate' },
-    route: { adult: 'Referirea unui adult', child: 'Protecția copilului', notification: 'Notificare către agenția națională' },
     decision: {
       referred: 'Referire făcută.',
       notified: 'Notificare trimisă: agenția națională este informată (și protecția copilului, pentru un copil), fără consimțământul persoanei.',
@@ -415,84 +389,16 @@ const WORDS = {
       paused: 'Apelurile sunt oprite pentru dumneavoastră până când funcționează; chaturile continuă.',
       noBuild: 'această versiune a serverului a fost construită fără el (lipsea Node.js)',
     },
-    /** The server's refusals by code: its own messages are English (shown as they are on an English console). */
-    error: {
-      bad_request: 'Valoarea nu este acceptată: verificați-o.', too_long: 'Prea lung: scurtați textul.',
-      unknown_field: 'Un câmp necunoscut a fost refuzat.', reach_without_consent: 'O cale de contact se dă doar cu consimțământ.',
-      referrals_off: 'Referirea este oprită pe acest server.', unavailable: 'Serverul nu a putut înregistra acum: încercați din nou.',
-      wrong_state: 'Contactul nu mai este în starea potrivită pentru asta.', not_yours: 'Acest contact nu este al dumneavoastră.',
-      unknown_contact: 'Contactul nu mai există.', target_unavailable: 'Operatorul numit nu îl poate prelua acum.',
-      transfer_unsupported: 'Un apel se transferă din telefon.', reason_required: 'Spuneți motivul pauzei.',
-      outcome_required: 'Alegeți un rezultat.', conversation_full: 'Conversația a atins numărul maxim de mesaje.',
-      too_large: 'Prea mare pentru a fi trimis.', phone_off: 'telefonia este oprită pe acest server',
-      weak_password: 'Parola este prea slabă: cel puțin 12 caractere.', same_password: 'Alegeți o parolă diferită de cea actuală.',
-      bad_credentials: 'Parola actuală nu este corectă.', other: 'Serverul a refuzat cererea.',
-    },
   },
 };
 
-/** The table itself, for the console's language test (ConsoleLanguagePageTest). */
-export { WORDS };
+/** The whole table, shared code names included, for the console's language test (ConsoleLanguagePageTest). */
+export const WORDS = installWords(CONSOLE_WORDS);
 
-let chosen = 'ro';
-
-/** The console's language now: the operator's choice once signed in, Romanian before. */
-export function language() {
-  return chosen;
-}
-
-export function setLanguage(code) {
-  chosen = WORDS[code] ? code : 'ro';
-  document.documentElement.lang = chosen;
-}
-
-export const LANGUAGES = Object.keys(WORDS);
-
-function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (values[name] === undefined ? whole : String(values[name])));
-}
-
-/** One of the console's own texts, its {names} filled from values. */
-export function say(key, values = {}) {
-  return fill(WORDS[chosen].ui[key] ?? WORDS.en.ui[key] ?? key, values);
-}
-
-/** The name of a code of one kind, {names} filled from values; a code with no name yet is shown as words, never with underscores. */
-export function word(kind, code, values = {}) {
-  if (!code) return '';
-  if (kind === 'language') return languageName(code);
-  const name = WORDS[chosen][kind]?.[code] ?? WORDS.en[kind]?.[code];
-  return name === undefined ? code.replaceAll('_', ' ') : fill(name, values);
-}
-
-/** A server's refusal as the operator reads it: by its code in Romanian, the server's own message in English. */
-export function refusal(error) {
-  if (chosen === 'en' || !error.code) return error.message;
-  return WORDS[chosen].error?.[error.code] ?? WORDS[chosen].error?.other ?? error.message;
-}
-
-/** A language's own name in the console's language (Intl knows them all): no list kept here. */
-export function languageName(code) {
-  try {
-    return new Intl.DisplayNames([chosen], { type: 'language' }).of(code);
-  } catch {
-    return code;
-  }
-}
+export { LANGUAGES, language, setLanguage, say, word, refusal, languageName, applyWords } from '../common/words.js';
 
 /** Durations as the console shows them: "2 min 5 s". */
 export function duration(total) {
   const s = Math.max(0, Math.round(total));
   return s >= 60 ? say('minutesSeconds', { m: Math.floor(s / 60), s: s % 60 }) : say('seconds', { s });
-}
-
-/**
- * Puts the page's static texts in the console's language: data-say="key" names an element's text, and
- * data-say-label, data-say-placeholder its aria-label and placeholder.
- */
-export function applyWords(root = document) {
-  root.querySelectorAll('[data-say]').forEach((node) => { node.textContent = say(node.dataset.say); });
-  root.querySelectorAll('[data-say-label]').forEach((node) => node.setAttribute('aria-label', say(node.dataset.sayLabel)));
-  root.querySelectorAll('[data-say-pause]').forEach((node) => { node.textContent = word('pauseReason', node.value); });
-  document.title = say('title');
 }

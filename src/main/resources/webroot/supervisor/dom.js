@@ -1,4 +1,4 @@
-// DOM and wording helpers of the supervisor view; the ones the console uses too live in /common/dom.js.
+// DOM and figure helpers of the supervisor view; the ones the console uses too live in /common/dom.js, its words in words.js.
 
 export { $, el, show, notice } from '../common/dom.js';
 
@@ -22,17 +22,9 @@ export function percent(ratio) {
   return ratio === null || ratio === undefined ? '–' : `${Math.round(ratio * 100)} %`;
 }
 
-const WORDS = {
-  call: 'Call', chat: 'Chat',
-  urgent: 'Urgent', normal: 'Normal',
-  queued: 'Waiting', offered: 'Being offered', connected: 'In conversation', wrap_up: 'Wrap-up',
-  available: 'Available', busy: 'Busy', paused: 'Paused', offline: 'Offline',
-  listen: 'Listen', whisper: 'Whisper', barge: 'Barge in',
-  adult: 'adult', child: 'child', notification: 'notification',
-};
-
-export function word(code) {
-  return WORDS[code] || code;
+/** A name that starts a table cell or a tile, with its first letter capital (the words tables keep names as in a sentence). */
+export function capital(name) {
+  return name ? name.charAt(0).toLocaleUpperCase() + name.slice(1) : name;
 }
 
 /** A contact's short name on screen: its random id, shortened. Nothing about the caller. */

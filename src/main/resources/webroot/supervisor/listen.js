@@ -4,23 +4,15 @@
 // answered at once; any other call is turned away (486). Listening sends nothing: ChanSpy without w or B
 // carries no audio from this phone, and the microphone's track stays off as well.
 
-import { $, el, show, word, shortId, duration, text } from './dom.js';
+import { $, el, show, shortId, duration, text } from './dom.js';
+import { say, word } from './words.js';
 import { BrowserPhone, audioStats } from '../common/phone.js';
 
 /** Asterisk rings the phone for 30 s (the Originate's timeout): a call later than that was not asked for. */
 const ANSWER_WITHIN_MS = 30000;
 
-/** The phone's state in words; {why} is the server's or Asterisk's reason. */
-const STATES = {
-  connecting: 'Phone: connecting…',
-  ready: 'Phone ready: Listen, Whisper and Barge in ring it, and it answers by itself.',
-  unavailable: 'The browser phone is not available: {why}.',
-  'no-build': 'The browser phone is not available: this build of the server was made without it (Node.js was missing).',
-  'microphone-denied': 'The microphone is blocked for this page. Allow it (the icon in the address bar), then press Retry.',
-  'no-microphone': 'No microphone was found. Connect a headset, then press Retry.',
-  'registration-failed': 'The phone could not sign in to the phone server ({why}). Trying again…',
-  'network-lost': 'The phone server (Asterisk) cannot be reached. Reconnecting…',
-};
+/** The phone's state as last told, drawn again when the page's language changes. */
+const shownState = { state: null, cause: null };
 
 const sip = new BrowserPhone('Helpline supervisor view', phoneState, incoming);
 const listening = {
@@ -140,25 +132,36 @@ function stop() {
 // ---- what the supervisor sees -------------------------------------------------------------------
 
 function phoneState(state, cause) {
+  Object.assign(shownState, { state, cause });
   const status = $('phone-status');
   const why = cause && typeof cause === 'object' ? cause.message : cause;
   status.dataset.phoneState = state || '';
-  status.textContent = state ? STATES[state].replace('{why}', why || 'no answer') : '';
+  status.textContent = state ? word('phoneState', state, { why: why || say('noAnswer') }) : '';
   status.classList.toggle('problem', !!state && state !== 'ready' && state !== 'connecting');
   show(status, !!state);
   show($('phone-retry'), state === 'microphone-denied' || state === 'no-microphone');
+}
+
+/** The page's language changed: the phone's state, its Retry button and the listening bar in the new words. */
+export function listenWordsChanged() {
+  if (!$('phone-status')) return;
+  phoneState(shownState.state, shownState.cause);
+  $('phone-retry').textContent = say('retry');
+  $('listening').setAttribute('aria-label', say('listeningIn'));
+  $('listening-stop').textContent = say('stop');
+  render();
 }
 
 function ensureElements() {
   if ($('phone-status')) return;
   $('connection').after(
     el('p', { id: 'phone-status', class: 'phone-status', role: 'status', hidden: '' }),
-    el('button', { id: 'phone-retry', type: 'button', class: 'secondary', hidden: '', onclick: () => sip.reconnect() }, 'Retry'),
-    el('div', { id: 'listening', class: 'listening', role: 'group', 'aria-label': 'Listening in', hidden: '' },
+    el('button', { id: 'phone-retry', type: 'button', class: 'secondary', hidden: '', onclick: () => sip.reconnect() }, say('retry')),
+    el('div', { id: 'listening', class: 'listening', role: 'group', 'aria-label': say('listeningIn'), hidden: '' },
       el('span', { id: 'listening-what' }),
       el('span', { id: 'listening-timer', role: 'timer', class: 'timer' }, '0:00'),
-      el('button', { id: 'listening-mute', type: 'button', class: 'secondary', 'aria-pressed': 'true', onclick: toggleMute }, 'Unmute'),
-      el('button', { id: 'listening-stop', type: 'button', class: 'hangup', onclick: stop }, 'Stop')),
+      el('button', { id: 'listening-mute', type: 'button', class: 'secondary', 'aria-pressed': 'true', onclick: toggleMute }, say('unmute')),
+      el('button', { id: 'listening-stop', type: 'button', class: 'hangup', onclick: stop }, say('stop'))),
   );
   document.body.append(el('audio', { id: 'listen-audio', autoplay: '' }));
   setInterval(tick, 1000);
@@ -168,10 +171,10 @@ function render() {
   show($('listening'), !!listening.session);
   if (!listening.session) return;
   const talking = listening.mode !== 'listen';
-  text($('listening-what'), `${word(listening.mode)}: call ${shortId(listening.contactId)}`
-    + (listening.startedAt ? '' : ' (connecting…)') + (talking ? '' : ' (nobody hears you)'));
+  text($('listening-what'), say('listening', { mode: word('listenMode', listening.mode), contact: shortId(listening.contactId) })
+    + (listening.startedAt ? '' : say('connecting')) + (talking ? '' : say('nobodyHears')));
   show($('listening-mute'), talking);
-  $('listening-mute').textContent = listening.muted ? 'Unmute' : 'Mute';
+  $('listening-mute').textContent = listening.muted ? say('unmute') : say('mute');
   $('listening-mute').setAttribute('aria-pressed', String(listening.muted));
   tick();
 }

@@ -1,13 +1,15 @@
 // The supervisor view: login, the live stream, and the actions (every one is recorded in the audit log).
 // Nothing about callers is shown or kept here: contacts are random ids; a chat being read lives only in its dialog.
 
-import { $, el, show, notice, word, shortId } from './dom.js';
+import { $, el, show, notice, shortId } from './dom.js';
+import { say, word, refusal, language, languageName, clockTime } from './words.js';
 import { request as api } from '../common/api.js';
+import { setupLanguageSwitch, showLanguage, keepChoiceAtSignIn, signedOut } from '../common/language.js';
 import { live, SupervisorStream } from './stream.js';
-import { render, setHandlers } from './view.js';
-import { watchRechecks } from './rechecks.js';
+import { render, setHandlers, wordsChanged } from './view.js';
+import { watchRechecks, draw as drawRechecks } from './rechecks.js';
 import { renderWallboard } from './wallboard.js';
-import { startListeningPhone, socketReopened, expectListenIn, listenInRefused, stopListeningPhone } from './listen.js';
+import { startListeningPhone, socketReopened, expectListenIn, listenInRefused, stopListeningPhone, listenWordsChanged } from './listen.js';
 
 const VIEWS = ['login-view', 'denied-view', 'app', 'wallboard'];
 /** /supervisor/?wallboard, or a wall screen's account: the large figures for a wall screen, without actions. */
@@ -22,28 +24,47 @@ function view(name) {
   VIEWS.forEach((id) => show($(id), id === name));
 }
 
+/** Draws the view's own parts in the language just shown (common/language.js); the static texts are done already. */
+function languageShown() {
+  if (!stream) return;
+  if (wallboard) renderWallboard();
+  else {
+    wordsChanged();
+    drawRechecks();
+    listenWordsChanged();
+  }
+}
+
 async function boot() {
+  showLanguage(language());
   try {
-    signedIn(await api('GET', '/api/me'));
+    await signedIn(await api('GET', '/api/me'));
   } catch (error) {
     if (error.status === 401) {
       view('login-view');
       $('login-name').focus();
+    } else if (error.code === 'password_change_required') {
+      denied(say('deniedPassword'));
     } else {
-      notice(`The server cannot be reached: ${error.message}`);
+      notice(say('unreachable', { why: refusal(error) }));
     }
   }
 }
 
-function signedIn(account) {
+function denied(why) {
+  $('denied-text').textContent = why;
+  view('denied-view');
+}
+
+async function signedIn(given) {
+  const account = await keepChoiceAtSignIn(given);
+  if (account.consoleLanguage) showLanguage(account.consoleLanguage);
   if (account.role !== 'supervisor' && account.role !== 'wallboard') {
-    $('denied-text').textContent = `You are logged in as ${account.name}, an operator account. This view needs a supervisor account.`;
-    view('denied-view');
+    denied(say('deniedOperator', { name: account.name }));
     return;
   }
   if (account.passwordChangeRequired) {
-    $('denied-text').textContent = 'Your password was set by someone else: choose your own in the console first.';
-    view('denied-view');
+    denied(say('deniedPassword'));
     return;
   }
   if (account.role === 'wallboard') wallboard = true;
@@ -51,7 +72,7 @@ function signedIn(account) {
     document.body.classList.add('wallboard');
     view('wallboard');
     stream = new SupervisorStream(changed, (status) => {
-      $('wall-connection').textContent = status === 'connected' ? '' : 'Connection lost: reconnecting…';
+      $('wall-connection').textContent = status === 'connected' ? '' : say('reconnecting');
     });
     stream.open();
     setInterval(() => api('GET', '/api/me').catch((error) => { if (error.status === 401) location.reload(); }),
@@ -79,9 +100,7 @@ async function watchSwitchOver() {
     return; // the live stream already says when the server cannot be reached
   }
   if (roleSince && health.roleSince && health.roleSince !== roleSince) {
-    $('switch-over-text').textContent = `Switch-over at ${new Date(health.roleSince).toLocaleTimeString()}: `
-      + 'another server took over (or this one restarted). Consoles and chats reconnected by themselves; '
-      + 'the waiting contacts kept their places.';
+    $('switch-over-text').textContent = say('switchOver', { time: clockTime(health.roleSince) });
     show($('switch-over'), true);
     setTimeout(() => show($('switch-over'), false), SWITCH_OVER_SHOWN_MS);
   }
@@ -89,13 +108,12 @@ async function watchSwitchOver() {
 }
 
 function connection(status, code) {
-  $('connection').textContent = status === 'connected' ? ''
-    : 'Connection lost: reconnecting… With two servers, the standby takes over within seconds.';
+  $('connection').textContent = status === 'connected' ? '' : say('reconnectingStandby');
   if (status === 'connected') {
     watchSwitchOver();
     socketReopened(stream);
   }
-  if (code === 1008) notice('The server closed the connection.');
+  if (code === 1008) notice(say('serverClosed'));
 }
 
 /** Draws at most once per frame, however many messages arrive. */
@@ -120,19 +138,19 @@ async function act(type, fields, done, refused = () => {}) {
     status(done(ack));
   } catch (error) {
     refused();
-    status(`Not done: ${error.message}`);
+    status(say('notDone', { why: refusal(error) }));
   }
 }
 
 /** The browser phone answers the call by itself when it rings; a desk phone must be picked up. */
 function listen(contact, mode) {
   if (!live.me?.browserPhone) {
-    act('listen', { contactId: contact.id, mode }, () => `${word(mode)}: your phone rings now; answer it to hear the call.`);
+    act('listen', { contactId: contact.id, mode }, () => say('listenDesk', { mode: word('listenMode', mode) }));
     return;
   }
   expectListenIn(contact.id, mode);
-  act('listen', { contactId: contact.id, mode }, () => `${word(mode)}: connecting your browser phone to ${shortId(contact.id)}…`,
-    listenInRefused);
+  act('listen', { contactId: contact.id, mode },
+    () => say('listenBrowser', { mode: word('listenMode', mode), contact: shortId(contact.id) }), listenInRefused);
 }
 
 // ---- dialogs ----------------------------------------------------------------------------------------
@@ -145,7 +163,7 @@ function confirmDialog(title, message, action, languages) {
   const select = $('confirm-language');
   show(select, Boolean(languages));
   show($('confirm-language-label'), Boolean(languages));
-  if (languages) select.replaceChildren(...languages.map((code) => el('option', { value: code }, code)));
+  if (languages) select.replaceChildren(...languages.map((code) => el('option', { value: code }, languageName(code))));
   confirmAction = action;
   $('confirm-dialog').showModal();
 }
@@ -172,17 +190,17 @@ async function readChat(contactId) {
     const lines = ack.transcript.messages || [];
     $('chat-transcript').replaceChildren(...lines.map((line) => el('li', { class: line.from },
       el('span', { class: 'who' }, author(line)), line.text)));
-    if (lines.length === 0) $('chat-transcript').replaceChildren(el('li', {}, 'No message yet.'));
+    if (lines.length === 0) $('chat-transcript').replaceChildren(el('li', {}, say('noMessageYet')));
   } catch (error) {
-    $('chat-transcript').replaceChildren(el('li', {}, `Cannot read this chat: ${error.message}`));
+    $('chat-transcript').replaceChildren(el('li', {}, say('cannotRead', { why: refusal(error) })));
   }
 }
 
 /** Who wrote a line: the caller, the operator, or a supervisor who joined (by name). */
 function author(line) {
-  if (line.from === 'caller') return 'Caller';
-  if (line.operatorId?.startsWith('supervisor:')) return `${line.operatorName} (supervisor)`;
-  return line.operatorName ? `Operator ${line.operatorName}` : 'Operator';
+  if (line.from === 'caller') return say('caller');
+  if (line.operatorId?.startsWith('supervisor:')) return say('supervisorLine', { name: line.operatorName });
+  return line.operatorName ? say('operatorNamed', { name: line.operatorName }) : say('operator');
 }
 
 /** A whisper to the operator, or a line to the caller; the words leave the page once sent. */
@@ -195,7 +213,7 @@ async function writeInChat(type, done) {
     $('chat-status').textContent = done;
     if (type === 'joinChat') readChat(reading);
   } catch (error) {
-    $('chat-status').textContent = `Not sent: ${error.message}`;
+    $('chat-status').textContent = say('notSent', { why: refusal(error) });
   }
 }
 
@@ -211,39 +229,42 @@ function closeChat() {
 
 setHandlers({
   raise: (contact) => act('raiseToUrgent', { contactId: contact.id },
-    () => `${shortId(contact.id)} is now urgent.`),
+    () => say('raised', { contact: shortId(contact.id) })),
   move: (contact) => {
     const others = live.languages.filter((l) => l !== contact.language);
-    confirmDialog(`Move ${shortId(contact.id)}`, `It keeps its place in the queue and waits for someone who speaks the new language.`,
+    confirmDialog(say('moveTitle', { contact: shortId(contact.id) }), say('moveText'),
       () => act('moveToLanguage', { contactId: contact.id, language: $('confirm-language').value },
-        (ack) => `${shortId(contact.id)} now waits in ${ack.contact.language}.`), others.length ? others : [contact.language]);
+        (ack) => say('moved', { contact: shortId(contact.id), language: languageName(ack.contact.language) })),
+      others.length ? others : [contact.language]);
   },
   pause: pauseDialog,
   resume: (operator) => act('presence', { operatorId: operator.id, presence: 'available' },
-    () => `${operator.id} is available again.`),
-  logout: (operator) => confirmDialog(`Log out ${operator.id}`,
-    'Their open offers go back to the queue; conversations they hold carry on.',
-    () => act('presence', { operatorId: operator.id, presence: 'offline' }, () => `${operator.id} is logged out.`)),
+    () => say('resumed', { operator: operator.id })),
+  logout: (operator) => confirmDialog(say('logOutTitle', { operator: operator.id }), say('logOutText'),
+    () => act('presence', { operatorId: operator.id, presence: 'offline' }, () => say('loggedOut', { operator: operator.id }))),
   listen,
   read: (contact) => readChat(contact.id),
   noticeReferral: (alert) => act('noticeReferral', { reference: alert.reference },
-    () => `The alert of referral ${alert.reference} is acknowledged.`),
+    () => say('acknowledged', { reference: alert.reference })),
 });
 
 $('login-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   $('login-error').textContent = '';
   try {
-    signedIn(await api('POST', '/api/login', { name: $('login-name').value, password: $('login-password').value }));
+    const given = await api('POST', '/api/login', { name: $('login-name').value, password: $('login-password').value });
     $('login-password').value = '';
+    await signedIn(given.passwordChangeRequired ? given : await api('GET', '/api/me')); // /api/me carries the account's language
   } catch (error) {
-    $('login-error').textContent = error.status === 401 ? 'Wrong name or password.' : error.message;
+    if (error.status === 401) $('login-error').textContent = say('badLogin');
+    else $('login-error').textContent = error.code === 'too_many_attempts' ? say('tooManyAttempts') : refusal(error);
   }
 });
 
 async function logout() {
   stopListeningPhone();
   if (stream) stream.close();
+  signedOut();
   try {
     await api('POST', '/api/logout');
   } finally {
@@ -259,7 +280,7 @@ $('pause-form').addEventListener('submit', (event) => {
   if (!reason) return;
   const operatorId = pausing;
   $('pause-dialog').close();
-  act('presence', { operatorId, presence: 'paused', reason }, () => `${operatorId} is paused.`);
+  act('presence', { operatorId, presence: 'paused', reason }, () => say('pausedDone', { operator: operatorId }));
 });
 $('pause-cancel').addEventListener('click', () => $('pause-dialog').close());
 
@@ -273,14 +294,16 @@ $('confirm-form').addEventListener('submit', (event) => {
 $('confirm-cancel').addEventListener('click', () => $('confirm-dialog').close());
 
 $('chat-refresh').addEventListener('click', () => reading && readChat(reading));
-$('chat-whisper').addEventListener('click', () => writeInChat('whisperChat', 'Whispered to the operator.'));
-$('chat-join').addEventListener('click', () => writeInChat('joinChat', 'Written to the caller as the helpline.'));
+$('chat-whisper').addEventListener('click', () => writeInChat('whisperChat', say('whispered')));
+$('chat-join').addEventListener('click', () => writeInChat('joinChat', say('joined')));
 $('chat-close').addEventListener('click', closeChat);
 $('chat-dialog').addEventListener('cancel', () => {
   reading = null;
   $('chat-transcript').replaceChildren();
   $('chat-text').value = '';
 });
+
+setupLanguageSwitch(languageShown, (error) => notice(say('refused', { why: refusal(error) })));
 
 // Waiting times move every second on the page without any traffic.
 setInterval(() => { if (stream) changed(); }, 1000);

@@ -1,7 +1,8 @@
 // Draws the live view from `live`. Rows are kept by key and updated in place, so a focused button keeps its
 // focus while the figures move underneath it.
 
-import { $, el, show, text, duration, percent, word, shortId } from './dom.js';
+import { $, el, show, text, duration, percent, shortId, capital } from './dom.js';
+import { say, word, languageName, clockTime } from './words.js';
 import { live, since } from './stream.js';
 
 const WAITING_ROWS = 100;
@@ -22,6 +23,21 @@ export function render() {
   renderOperators();
   renderConversations();
   if (drawnAlerts !== live.alerts) renderAlerts();
+}
+
+/** The page's language changed: rows and alerts are drawn again, their buttons with them. */
+export function wordsChanged() {
+  ['queue-summary', 'waiting', 'staffing', 'operators', 'conversations', 'figures-by-language', 'figures-by-channel']
+    .forEach((id) => $(id).replaceChildren());
+  drawnAlerts = null;
+  render();
+}
+
+/** Texts that carry a setting of today's figures: data-say-seconds (the service level's threshold), data-say-minutes (the recent window). */
+export function sayFigureSettings(figures) {
+  const values = { seconds: figures?.thresholdSeconds ?? 20, minutes: figures?.lastHalfHour?.minutes ?? 30 };
+  document.querySelectorAll('[data-say-seconds]').forEach((node) => text(node, say(node.dataset.saySeconds, values)));
+  document.querySelectorAll('[data-say-minutes]').forEach((node) => text(node, say(node.dataset.sayMinutes, values)));
 }
 
 export function isWaiting(contact) {
@@ -60,9 +76,9 @@ function cells(row, count) {
 
 function renderFigures() {
   const f = live.figures;
+  sayFigureSettings(f);
   if (!f) return;
   text($('figures-day'), f.day);
-  text($('fig-threshold'), f.thresholdSeconds);
   text($('fig-offered'), f.offered);
   text($('fig-answered'), f.answered);
   text($('fig-abandoned'), f.abandoned);
@@ -73,14 +89,13 @@ function renderFigures() {
   text($('fig-average-wait'), duration(f.averageWaitSeconds));
   text($('fig-average-handling'), duration(f.averageHandlingSeconds));
   const recent = f.lastHalfHour || {};
-  document.querySelectorAll('.recent-minutes').forEach((node) => text(node, recent.minutes ?? 30));
   text($('fig-recent-service-level'), percent(recent.serviceLevel));
   $('fig-recent-service-level').classList.toggle('below', isBelow(recent.serviceLevel));
   text($('fig-recent-abandoned-share'), percent(recent.abandonedShare));
   $('fig-recent-abandoned-share').classList.toggle('below', isOver(recent.abandonedShare));
   syncRows($('figures-by-language'), byLanguage(f), (r) => r.language, (key) => el('tr', { 'data-language': key }), (row, r) => {
     const [language, offered, level, abandoned, recentOffered, recentLevel, recentAbandoned] = cells(row, 7);
-    text(language, r.language);
+    text(language, capital(languageName(r.language)));
     text(offered, r.today.offered);
     text(level, percent(r.today.serviceLevel));
     level.classList.toggle('below', isBelow(r.today.serviceLevel));
@@ -95,7 +110,7 @@ function renderFigures() {
   const channels = Object.entries(f.byChannel || {}).map(([channel, tally]) => ({ channel, ...tally }));
   syncRows($('figures-by-channel'), channels, (c) => c.channel, () => el('tr'), (row, c) => {
     const [name, offered, answered, abandoned, level, wait, handling] = cells(row, 7);
-    text(name, word(c.channel));
+    text(name, word('channel', c.channel));
     text(offered, c.offered);
     text(answered, c.answered);
     text(abandoned, c.abandoned);
@@ -144,9 +159,9 @@ function renderQueue() {
   syncRows($('queue-summary'), summary, (g) => g.key, () => el('tr'), (row, g) => {
     const [channel, language, priority, count, longest] = cells(row, 5);
     row.classList.toggle('urgent', g.priority === 'urgent');
-    text(channel, word(g.channel));
-    text(language, g.language);
-    text(priority, word(g.priority));
+    text(channel, word('channel', g.channel));
+    text(language, capital(languageName(g.language)));
+    text(priority, word('urgency', g.priority));
     text(count, g.count);
     text(longest, duration(since(g.queuedAt)));
     longest.className = 'time';
@@ -157,18 +172,18 @@ function renderQueue() {
     row.classList.toggle('urgent', c.priority === 'urgent');
     text(place, index + 1);
     text(id, shortId(c.id));
-    text(channel, word(c.channel));
-    text(language, c.language);
-    text(topic, c.topic && c.topic !== 'unknown' ? c.topic : 'not given');
-    text(priority, word(c.priority));
+    text(channel, word('channel', c.channel));
+    text(language, capital(languageName(c.language)));
+    text(topic, c.topic && c.topic !== 'unknown' ? word('topic', c.topic) : say('notGiven'));
+    text(priority, word('urgency', c.priority));
     priority.className = `priority-${c.priority}`;
-    text(state, word(c.state));
+    text(state, capital(word('contactState', c.state)));
     text(waited, duration(since(c.queuedAt)));
     waited.className = 'time';
     row.querySelector('button.raise').hidden = c.priority === 'urgent';
     row.querySelector('button.move').hidden = c.state !== 'queued';
   });
-  text($('waiting-more'), waiting.length > WAITING_ROWS ? `…and ${waiting.length - WAITING_ROWS} more waiting.` : '');
+  text($('waiting-more'), waiting.length > WAITING_ROWS ? say('waitingMore', { count: waiting.length - WAITING_ROWS }) : '');
 }
 
 function buildWaitingRow(key) {
@@ -176,10 +191,10 @@ function buildWaitingRow(key) {
   const row = el('tr', { 'data-contact': key });
   cells(row, 9);
   row.cells[8].append(el('div', { class: 'actions' },
-    el('button', { type: 'button', class: 'raise', 'aria-label': `Raise ${shortId(key)} to urgent`,
-      onclick: () => contact() && handlers.raise(contact()) }, 'Raise to urgent'),
-    el('button', { type: 'button', class: 'move secondary', 'aria-label': `Move ${shortId(key)} to another language`,
-      onclick: () => contact() && handlers.move(contact()) }, 'Move…')));
+    el('button', { type: 'button', class: 'raise', 'aria-label': say('raiseLabel', { contact: shortId(key) }),
+      onclick: () => contact() && handlers.raise(contact()) }, say('raise')),
+    el('button', { type: 'button', class: 'move secondary', 'aria-label': say('moveLabel', { contact: shortId(key) }),
+      onclick: () => contact() && handlers.move(contact()) }, say('move'))));
   return row;
 }
 
@@ -194,7 +209,7 @@ export function stateOf(o) {
 function stateDetail(o) {
   const details = [];
   if (o.presence === 'paused' && o.pauseReason) details.push(o.pauseReason);
-  if (stateOf(o) !== o.state && o.current.length) details.push(`finishing ${o.current.length === 1 ? 'a contact' : `${o.current.length} contacts`}`);
+  if (stateOf(o) !== o.state && o.current.length) details.push(say('finishing', { count: o.current.length }));
   return details.length ? ` (${details.join('; ')})` : '';
 }
 
@@ -214,8 +229,8 @@ function renderStaffing(operators) {
   syncRows($('staffing'), rows, (r) => r.key, (key) => el('tr', { 'data-staffing': key }), (row, r) => {
     const [language, channel, free, busy, paused, offline] = cells(row, 6);
     row.classList.toggle('unstaffed', r.free.length + r.busy.length === 0);
-    text(language, r.language);
-    text(channel, word(r.channel));
+    text(language, capital(languageName(r.language)));
+    text(channel, word('channel', r.channel));
     text(free, names(r.free));
     text(busy, r.busy.length);
     text(paused, names(r.paused));
@@ -232,13 +247,13 @@ function renderOperators() {
   syncRows($('operators'), operators, (o) => o.id, buildOperatorRow, (row, o) => {
     const [name, state, since_, current, load, languages] = cells(row, 7);
     text(name, o.id);
-    text(state, `${word(stateOf(o))}${stateDetail(o)}`);
+    text(state, `${word('operatorState', stateOf(o))}${stateDetail(o)}`);
     state.className = `state-${stateOf(o)}`;
     text(since_, duration(since(o.stateSince)));
     since_.className = 'time';
-    text(current, o.current.length ? o.current.map(word).join(', ') : '–');
+    text(current, o.current.length ? o.current.map((channel) => word('channel', channel)).join(', ') : '–');
     text(load, o.load);
-    text(languages, o.languages.join(', '));
+    text(languages, o.languages.map(languageName).join(', '));
     row.querySelector('button.pause').hidden = o.presence === 'paused';
     row.querySelector('button.pause').disabled = o.presence !== 'available';
     row.querySelector('button.resume').hidden = o.presence !== 'paused';
@@ -251,12 +266,12 @@ function buildOperatorRow(key) {
   const row = el('tr', { 'data-operator': key });
   cells(row, 7);
   row.cells[6].append(el('div', { class: 'actions' },
-    el('button', { type: 'button', class: 'pause', 'aria-label': `Pause ${key}`,
-      onclick: () => operator() && handlers.pause(operator()) }, 'Pause…'),
-    el('button', { type: 'button', class: 'resume', 'aria-label': `End the pause of ${key}`, hidden: true,
-      onclick: () => operator() && handlers.resume(operator()) }, 'End pause'),
-    el('button', { type: 'button', class: 'logout secondary', 'aria-label': `Log out ${key}`,
-      onclick: () => operator() && handlers.logout(operator()) }, 'Log out…')));
+    el('button', { type: 'button', class: 'pause', 'aria-label': say('pauseLabel', { operator: key }),
+      onclick: () => operator() && handlers.pause(operator()) }, say('pause')),
+    el('button', { type: 'button', class: 'resume', 'aria-label': say('endPauseLabel', { operator: key }), hidden: true,
+      onclick: () => operator() && handlers.resume(operator()) }, say('endPause')),
+    el('button', { type: 'button', class: 'logout secondary', 'aria-label': say('logOutLabel', { operator: key }),
+      onclick: () => operator() && handlers.logout(operator()) }, say('logOutOperator'))));
   return row;
 }
 
@@ -271,10 +286,10 @@ function renderConversations() {
   syncRows($('conversations'), talking, (c) => `${c.id}|${c.channel}`, buildConversationRow, (row, c) => {
     const [id, channel, language, operator, state, for_] = cells(row, 7);
     text(id, shortId(c.id));
-    text(channel, word(c.channel));
-    text(language, c.language);
+    text(channel, word('channel', c.channel));
+    text(language, capital(languageName(c.language)));
     text(operator, c.operatorId || '–');
-    text(state, word(c.state));
+    text(state, capital(word('contactState', c.state)));
     text(for_, duration(since(c.stateSince)));
     for_.className = 'time';
     const canHear = c.state === 'connected' && live.me && live.me.canListen;
@@ -290,58 +305,44 @@ function buildConversationRow(key) {
   const actions = channel === 'call'
     ? ['listen', 'whisper', 'barge'].map((mode) => el('button', {
       type: 'button', class: `listen ${mode === 'listen' ? '' : 'secondary'}`, 'data-mode': mode,
-      'aria-label': `${word(mode)}: call ${shortId(id)}`, onclick: () => contact() && handlers.listen(contact(), mode),
-    }, word(mode)))
-    : [el('button', { type: 'button', class: 'read', 'aria-label': `Read chat ${shortId(id)}`,
-      onclick: () => contact() && handlers.read(contact()) }, 'Read chat')];
+      'aria-label': say('listenLabel', { mode: word('listenMode', mode), contact: shortId(id) }),
+      onclick: () => contact() && handlers.listen(contact(), mode),
+    }, word('listenMode', mode)))
+    : [el('button', { type: 'button', class: 'read', 'aria-label': say('readChatLabel', { contact: shortId(id) }),
+      onclick: () => contact() && handlers.read(contact()) }, say('readChat'))];
   row.cells[6].append(el('div', { class: 'actions' }, actions));
   return row;
 }
 
 // ---- alerts -----------------------------------------------------------------------------------------
 
-function clock(iso) {
-  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-}
-
 export function alertText(alert) {
+  const at = { contact: alert.contactId && shortId(alert.contactId), since: alert.since && clockTime(alert.since),
+    language: alert.language && languageName(alert.language) };
   switch (alert.kind) {
     case 'urgent_waiting':
-      return `URGENT ${word(alert.channel).toLowerCase()} in ${alert.language} waiting since ${clock(alert.since)} (${shortId(alert.contactId)}).`;
+      return word('alert', alert.kind, { ...at, channel: word('channel', alert.channel).toLocaleLowerCase() });
     case 'long_wait':
-      return `${alert.count} ${alert.count === 1 ? 'contact has' : 'contacts have'} waited over ${duration(alert.thresholdSeconds)}; `
-        + `the longest since ${clock(alert.since)} (${shortId(alert.contactId)}).`;
-    case 'no_operator':
-      return 'The line is open and no operator is signed in.';
+      return word('alert', alert.kind, { ...at, count: alert.count, time: duration(alert.thresholdSeconds) });
     case 'nobody_available':
-      return `${alert.count} ${word(alert.channel).toLowerCase()}${alert.count === 1 ? '' : 's'} in ${alert.language} `
-        + `${alert.count === 1 ? 'waits' : 'wait'} and no available operator takes ${alert.count === 1 ? 'it' : 'them'}.`;
+      return word('alert', alert.kind, { ...at, count: alert.count,
+        what: word('channelCount', alert.channel, { count: alert.count }) });
     case 'phone_line':
       return phoneLineText(alert);
     case 'referral_failing':
-      return `Referral ${alert.reference} (${word(alert.route)}) to ${alert.partner}: delivery failing, `
-        + `${alert.attempts} ${alert.attempts === 1 ? 'attempt' : 'attempts'} so far; retried by itself. Since ${clock(alert.since)}.`;
     case 'referral_given_up':
-      return `Referral ${alert.reference} (${word(alert.route)}) to ${alert.partner}: delivery given up after `
-        + `${alert.attempts} ${alert.attempts === 1 ? 'attempt' : 'attempts'}. Tell the partner another way (phone) and note it.`;
+      return word('alert', alert.kind, { ...at, count: alert.attempts, reference: alert.reference,
+        route: word('route', alert.route), partner: alert.partner });
     default:
-      return alert.kind;
+      return word('alert', alert.kind, at);
   }
 }
 
 /** What it means for callers: each cause sends calls to the fallback queue, around the consoles. */
 function phoneLineText(alert) {
-  const around = 'New calls ring the operators\' phones directly (fallback queue) and do not show in the consoles.';
-  switch (alert.cause) {
-    case 'ami':
-      return `Phone line: the server has no link with Asterisk (AMI). ${around} Technical detail: ${alert.reason}`;
-    case 'agi':
-      return `Phone line: the server does not take Asterisk's calls (AGI). ${around} Technical detail: ${alert.reason}`;
-    default:
-      return `Phone line: ${alert.count} ${alert.count === 1 ? 'call was' : 'calls were'} sent to the fallback queue, `
-        + `the last at ${clock(alert.last)}: ${alert.count === 1 ? 'it rang' : 'they rang'} the operators' phones directly, `
-        + 'not the consoles.';
-  }
+  const around = word('phoneLine', 'around');
+  if (alert.cause === 'ami' || alert.cause === 'agi') return word('phoneLine', alert.cause, { around, reason: alert.reason });
+  return word('phoneLine', 'fallback', { count: alert.count, last: clockTime(alert.last) });
 }
 
 /** An alert a supervisor can take note of: only a referral's, whose trouble stays in the outbox's records. */
@@ -350,8 +351,8 @@ function alertItem(alert) {
   if (alert.reference) {
     item.dataset.reference = alert.reference;
     item.append(' ', el('button', { type: 'button', class: 'notice-referral secondary',
-      'aria-label': `Acknowledge the alert of referral ${alert.reference}`,
-      onclick: () => handlers.noticeReferral(alert) }, 'Acknowledge'));
+      'aria-label': say('acknowledgeLabel', { reference: alert.reference }),
+      onclick: () => handlers.noticeReferral(alert) }, say('acknowledge')));
   }
   return item;
 }

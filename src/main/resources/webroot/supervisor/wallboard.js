@@ -2,14 +2,15 @@
 // the room. No actions and nothing about any caller: counts, waits, operators' availability by language, service
 // level and abandoned share, and the alerts as sentences.
 
-import { $, el, text, duration, percent, word } from './dom.js';
+import { $, el, text, duration, percent, capital } from './dom.js';
+import { say, word, languageName, clockTime } from './words.js';
 import { live, since, serverNow } from './stream.js';
-import { alertText, byLanguage, isBelow, isOver, isWaiting, stateOf } from './view.js';
+import { alertText, byLanguage, isBelow, isOver, isWaiting, stateOf, sayFigureSettings } from './view.js';
 
 const CHANNELS = ['call', 'chat'];
 
 export function renderWallboard() {
-  text($('wall-clock'), new Date(serverNow()).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
+  text($('wall-clock'), clockTime(serverNow()));
   renderAlerts();
   renderWaiting();
   renderFree();
@@ -34,7 +35,7 @@ function tiles(container, list) {
 function renderAlerts() {
   const items = live.alerts.length
     ? live.alerts.map((alert) => el('li', { 'data-kind': alert.kind }, alertText(alert)))
-    : [el('li', { class: 'calm' }, 'No alerts.')];
+    : [el('li', { class: 'calm' }, say('noAlerts'))];
   tiles($('wall-alerts'), items);
 }
 
@@ -42,14 +43,14 @@ function renderWaiting() {
   const waiting = [...live.contacts.values()].filter(isWaiting);
   const oldest = (list) => list.reduce((found, c) => (!found || c.queuedAt < found.queuedAt ? c : found), null);
   const longest = oldest(waiting);
-  const list = [tile('all', 'Waiting', waiting.length,
-    longest ? `longest ${duration(since(longest.queuedAt))}` : 'nobody waiting')];
+  const list = [tile('all', say('waitingTile'), waiting.length,
+    longest ? say('longest', { time: duration(since(longest.queuedAt)) }) : say('nobodyWaiting'))];
   for (const channel of CHANNELS) {
     for (const language of live.languages) {
       const these = waiting.filter((c) => c.channel === channel && c.language === language);
       const first = oldest(these);
-      list.push(tile(`${channel}|${language}`, `${word(channel)}s, ${language}`, these.length,
-        first ? `longest ${duration(since(first.queuedAt))}` : '', these.some((c) => c.priority === 'urgent')));
+      list.push(tile(`${channel}|${language}`, say('tileChannels', { channels: word('channels', channel), language: languageName(language) }),
+        these.length, first ? say('longest', { time: duration(since(first.queuedAt)) }) : '', these.some((c) => c.priority === 'urgent')));
     }
   }
   tiles($('wall-waiting'), list);
@@ -61,23 +62,26 @@ function renderFree() {
     const free = (channel) => operators.filter((o) => stateOf(o) === 'available' && o.languages.includes(language)
       && o.channels.includes(channel)).length;
     const anyChannel = operators.filter((o) => stateOf(o) === 'available' && o.languages.includes(language)).length;
-    return tile(language, language, anyChannel, `calls ${free('call')} · chats ${free('chat')}`, anyChannel === 0);
+    return tile(language, capital(languageName(language)), anyChannel, say('freeDetail', { calls: free('call'), chats: free('chat') }),
+      anyChannel === 0);
   });
   tiles($('wall-free'), list);
 }
 
 function renderService() {
   const f = live.figures;
+  sayFigureSettings(f);
   if (!f) return;
-  text($('wall-threshold'), f.thresholdSeconds);
   const recent = f.lastHalfHour || {};
+  const minutes = recent.minutes ?? 30;
   const list = [
-    tile('today', 'Today', percent(f.serviceLevel), `abandoned ${percent(f.abandonedShare)}`,
+    tile('today', say('today'), percent(f.serviceLevel), say('abandonedDetail', { share: percent(f.abandonedShare) }),
       isBelow(f.serviceLevel) || isOver(f.abandonedShare)),
-    tile('recent', `Last ${recent.minutes ?? 30} min`, percent(recent.serviceLevel),
-      `abandoned ${percent(recent.abandonedShare)}`, isBelow(recent.serviceLevel) || isOver(recent.abandonedShare)),
-    ...byLanguage(f).map((r) => tile(`language|${r.language}`, `${r.language}, last ${recent.minutes ?? 30} min`,
-      percent(r.recent.serviceLevel), `abandoned ${percent(r.recent.abandonedShare)} · today ${percent(r.today.serviceLevel)}`,
+    tile('recent', say('lastMinutes', { minutes }), percent(recent.serviceLevel),
+      say('abandonedDetail', { share: percent(recent.abandonedShare) }), isBelow(recent.serviceLevel) || isOver(recent.abandonedShare)),
+    ...byLanguage(f).map((r) => tile(`language|${r.language}`,
+      say('languageLastMinutes', { language: capital(languageName(r.language)), minutes }), percent(r.recent.serviceLevel),
+      say('languageDetail', { share: percent(r.recent.abandonedShare), level: percent(r.today.serviceLevel) }),
       isBelow(r.recent.serviceLevel) || isOver(r.recent.abandonedShare))),
   ];
   tiles($('wall-service'), list);

@@ -42,7 +42,7 @@ class SupervisorInChatPageTest {
                 new Account("ana", Role.OPERATOR, CHEAP_HASH.hash(TestServer.PASSWORD), Set.of("en", "ro"), Set.of(Channel.CHAT),
                         null, null, "Ana", false).withConsoleLanguage("en"),
                 new Account("sofia", Role.SUPERVISOR, CHEAP_HASH.hash(TestServer.PASSWORD), Set.of(), Set.of(), null, null,
-                        "Sofia", false)));
+                        "Sofia", false).withConsoleLanguage("en")));
         callerBrowser = Browser.start();
         consoleBrowser = Browser.start();
         supervisorBrowser = Browser.start();

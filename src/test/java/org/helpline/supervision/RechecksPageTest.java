@@ -50,7 +50,7 @@ class RechecksPageTest extends PageTests {
 
         page.findElement(By.cssSelector(row + " button.confirm")).click();
 
-        browser.await(d -> d.findElement(By.id("rechecks-status")).getText().contains("Re-check of at_bk_hotline recorded"));
+        browser.await(d -> d.findElement(By.id("rechecks-status")).getText().contains("Re-check of “Federal Criminal Police anti-trafficking hotline (BK)” recorded."));
         browser.await(d -> d.findElements(By.cssSelector(row)).isEmpty());
         assertThat(page.findElement(By.id("rechecks-count")).getText()).isEqualTo(String.valueOf(due - 1));
         assertThat(folder.read("countries/at.yaml")).contains("    checked: 2027-07-01\n    checkedBy: \"sofia\"\n    verified: true");

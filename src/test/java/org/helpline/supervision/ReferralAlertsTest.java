@@ -109,7 +109,7 @@ class ReferralAlertsTest {
 
             String failing = "#alerts li[data-kind=referral_failing][data-reference='" + reference + "']";
             browser.await(d -> alertText(browser, failing)
-                    .contains("Referral " + reference + " (adult) to ANITP (test): delivery failing, 1 attempt so far"));
+                    .contains("Referral of an adult, reference " + reference + ", to ANITP (test): delivery failing, 1 attempt so far"));
             browser.await(d -> Boolean.TRUE.equals(browser.script(
                     "const b = document.querySelector(arguments[0]); if (b) b.click(); return !!b;", failing + " button.notice-referral")));
             browser.await(d -> d.findElements(By.cssSelector(failing)).isEmpty());

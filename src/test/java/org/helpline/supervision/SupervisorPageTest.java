@@ -76,10 +76,10 @@ class SupervisorPageTest extends PageTests {
         Contact first = chatArrives();
         awaitText("#fig-offered", "1");
         awaitText("#waiting-count", "1");
-        awaitText("#alerts", "1 chat in ro waits and no available operator takes it.");
+        awaitText("#alerts", "1 chat in Romanian waits and no available operator takes it.");
         assertThat(visible("#waiting tr[data-contact='" + first.id() + "']").getText())
-                .contains("Chat", "ro", "abroad", "Normal", "Waiting");
-        assertThat(page.findElement(By.id("queue-summary")).getText()).contains("Chat", "ro", "Normal", "1");
+                .contains("Chat", "Romanian", "abroad", "Normal", "Waiting");
+        assertThat(page.findElement(By.id("queue-summary")).getText()).contains("Chat", "Romanian", "Normal", "1");
 
         SocketProbe ana = availableConsole();
         awaitText("#operators tr[data-operator=ana]", "Busy");
@@ -97,8 +97,8 @@ class SupervisorPageTest extends PageTests {
         awaitText("#fig-service-level", "50 %");
         awaitText("#fig-offered", "2");
         assertThat(page.findElement(By.id("figures-by-channel")).getText()).contains("Chat 2 1 1 50 %");
-        awaitText("#figures-by-language tr[data-language=ro]", "ro 2 50 % 50 % 2 50 % 50 %");
-        awaitText("#figures-by-language tr[data-language=en]", "en 0 – – 0 – –");
+        awaitText("#figures-by-language tr[data-language=ro]", "Romanian 2 50 % 50 % 2 50 % 50 %");
+        awaitText("#figures-by-language tr[data-language=en]", "English 0 – – 0 – –");
         awaitText("#fig-recent-service-level", "50 %");
         assertThat(page.findElement(By.id("fig-recent-abandoned-share")).getText()).isEqualTo("50 %");
         assertThat(page.findElement(By.cssSelector("#figures-by-language tr[data-language=ro] td:nth-child(4)")).getAttribute("class"))
@@ -115,9 +115,9 @@ class SupervisorPageTest extends PageTests {
         page.findElement(By.id("login-password")).sendKeys(TestServer.PASSWORD, Keys.ENTER);
 
         awaitText("#wall-waiting [data-tile=all]", "Waiting\n2");
-        awaitText("#wall-waiting [data-tile='chat|en']", "Chats, en\n1");
-        awaitText("#wall-free [data-tile=en]", "en\n0\ncalls 0 · chats 0");
-        awaitText("#wall-alerts", "1 chat in en waits and no available operator takes it.");
+        awaitText("#wall-waiting [data-tile='chat|en']", "Chats, English\n1");
+        awaitText("#wall-free [data-tile=en]", "English\n0\ncalls 0 · chats 0");
+        awaitText("#wall-alerts", "1 chat in English waits and no available operator takes it.");
         awaitText("#wall-service [data-tile=today]", "Today");
         assertThat(page.findElement(By.cssSelector("#wall-waiting [data-tile='chat|en']")).getAttribute("class"))
                 .as("an urgent contact waits there").contains("bad");
@@ -130,7 +130,7 @@ class SupervisorPageTest extends PageTests {
 
         server.commands().contact(new Command.Leave(chat.id())).await(); // the board follows the stream
         awaitText("#wall-waiting [data-tile=all]", "Waiting\n1");
-        awaitText("#wall-waiting [data-tile='chat|ro']", "Chats, ro\n0");
+        awaitText("#wall-waiting [data-tile='chat|ro']", "Chats, Romanian\n0");
         awaitText("#wall-service [data-tile=today]", "abandoned 100 %");
         Screenshot.save(browser, "wallboard");
     }
@@ -170,7 +170,7 @@ class SupervisorPageTest extends PageTests {
     void aSupervisorPausesAnOperatorAndTheOperatorsConsoleHearsIt() {
         SocketProbe ana = availableConsole();
         logIn("sofia");
-        awaitText("#staffing tr[data-staffing='ro|chat']", "ro Chat 1: ana 0 0 0");
+        awaitText("#staffing tr[data-staffing='ro|chat']", "Romanian Chat 1: ana 0 0 0");
 
         visible("#operators tr[data-operator=ana] button.pause").click();
         visible("#pause-reason").sendKeys("team meeting");
@@ -181,7 +181,7 @@ class SupervisorPageTest extends PageTests {
         assertThat(paused.getString("pauseReason")).isEqualTo("team meeting");
         awaitText("#operators tr[data-operator=ana]", "Paused (team meeting)");
         awaitText("#action-status", "ana is paused.");
-        awaitText("#staffing tr[data-staffing='ro|chat']", "ro Chat 0 0 1: ana 0");
+        awaitText("#staffing tr[data-staffing='ro|chat']", "Romanian Chat 0 0 1: ana 0");
         assertThat(page.findElement(By.cssSelector("#staffing tr[data-staffing='ro|chat']")).getAttribute("class"))
                 .as("nobody could take a Romanian chat now").contains("unstaffed");
     }
@@ -212,9 +212,9 @@ class SupervisorPageTest extends PageTests {
     @Test
     void aWallScreensAccountGetsTheWallboardAtTheViewsAddressAndNoReloadInTheConsole() {
         chatArrives();
-        logIn("wall"); // /supervisor/, without ?wallboard
+        logIn("wall"); // /supervisor/, without ?wallboard; the account has not chosen a language: Romanian
 
-        awaitText("#wall-waiting [data-tile=all]", "Waiting\n1");
+        awaitText("#wall-waiting [data-tile=all]", "În așteptare\n1");
         assertThat(page.findElement(By.id("app")).isDisplayed()).isFalse();
         assertThat(page.findElements(By.cssSelector("#wallboard button, #wallboard input, #wallboard a"))).as("no actions").isEmpty();
 
@@ -228,7 +228,7 @@ class SupervisorPageTest extends PageTests {
     void anOperatorAccountGetsNoDataOnThePage() {
         logIn("ana");
 
-        awaitText("#denied-view", "needs a supervisor account");
+        awaitText("#denied-view", "are nevoie de un cont de supervizor"); // ana has not chosen: Romanian
         assertThat(page.findElement(By.id("app")).isDisplayed()).isFalse();
         Object status = browser.script("""
                 return new Promise((done) => {
@@ -237,7 +237,7 @@ class SupervisorPageTest extends PageTests {
                   ws.onerror = () => done('refused');
                 });""");
         assertThat(status).isEqualTo("refused");
-        assertThat(page.findElement(By.tagName("body")).getText()).doesNotContain("Waiting now");
+        assertThat(page.findElement(By.tagName("body")).getText()).doesNotContain("În așteptare acum");
     }
 
     @Test

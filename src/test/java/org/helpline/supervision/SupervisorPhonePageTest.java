@@ -34,9 +34,9 @@ class SupervisorPhonePageTest extends PageTests {
         PasswordHash hash = new PasswordHash(1000);
         return TestServer.start(dir, new FakeClock(), "", List.of(
                 new Account("elena", Role.SUPERVISOR, hash.hash(TestServer.PASSWORD), Set.of(), Set.of(), null,
-                        OperatorProfile.BROWSER_PHONE, "Elena", false),
+                        OperatorProfile.BROWSER_PHONE, "Elena", false).withConsoleLanguage("en"),
                 new Account("sofia", Role.SUPERVISOR, hash.hash(TestServer.PASSWORD), Set.of(), Set.of(), null,
-                        "2100", "Sofia", false)));
+                        "2100", "Sofia", false).withConsoleLanguage("en")));
     }
 
     private void logIn(String name, String... chromiumSwitches) {

@@ -65,7 +65,7 @@ class SupervisorListenInCallTest {
         Account bogdan = new Account("bogdan", Role.OPERATOR, hash.hash(TestServer.PASSWORD), Set.of("en"),
                 Set.of(Channel.CALL), null, "2001", null, false);
         Account elena = new Account("elena", Role.SUPERVISOR, hash.hash(TestServer.PASSWORD), Set.of(), Set.of(), null,
-                OperatorProfile.BROWSER_PHONE, "Elena", false);
+                OperatorProfile.BROWSER_PHONE, "Elena", false).withConsoleLanguage("en");
         return TestServer.withTelephony(dir, Clock.systemUTC(), agiPort, asterisk.amiPort(), RealAsterisk.AMI_PASSWORD,
                 RealLine.OPEN_ALL_WEEK + LoopbackWebRtc.browserPhoneSetting(asterisk, ""), ", wrapUpTime: 30s",
                 List.of(bogdan, elena));

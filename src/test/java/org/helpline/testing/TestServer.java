@@ -121,8 +121,13 @@ public final class TestServer implements AutoCloseable {
                 null, endpoint, null, false);
     }
 
+    /**
+     * A supervisor who reads the staff pages in English, their account's choice: the language the older page tests
+     * check. An account that has not chosen reads Romanian (see SupervisorLanguagePageTest).
+     */
     public static Account supervisor(String name) {
-        return new Account(name, Role.SUPERVISOR, CHEAP_HASH.hash(PASSWORD), Set.of(), Set.of(), null, null, null, false);
+        return new Account(name, Role.SUPERVISOR, CHEAP_HASH.hash(PASSWORD), Set.of(), Set.of(), null, null, null, false)
+                .withConsoleLanguage("en");
     }
 
     /** A wall screen's account: watches the supervisor view's stream, can do nothing else. */

@@ -23,8 +23,9 @@ import org.helpline.core.OperatorProfile;
  *                           page (an operator's console, a supervisor's view), or null when they have none
  * @param displayName        the first name or alias callers see; the login name when not given
  * @param mustChangePassword the password was set by someone else and must be replaced at the next login
- * @param consoleLanguage    the language of the console's own words the operator chose ({@link #CONSOLE_LANGUAGES}),
- *                           or null when they have not chosen: see {@link #effectiveConsoleLanguage()}
+ * @param consoleLanguage    the language of the staff pages' own words (operator console, supervisor view) the owner
+ *                           chose ({@link #CONSOLE_LANGUAGES}), or null when they have not chosen: see
+ *                           {@link #effectiveConsoleLanguage()}
  */
 public record Account(String name, Role role, String passwordHash, Set<String> languages, Set<Channel> channels,
                       Integer chatCapacity, String endpoint, String displayName, boolean mustChangePassword,
@@ -33,7 +34,7 @@ public record Account(String name, Role role, String passwordHash, Set<String> l
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
     private static final Pattern ENDPOINT = Pattern.compile("[0-9]{1,20}|" + OperatorProfile.BROWSER_PHONE);
     private static final int DISPLAY_NAME_MAX = 40;
-    /** The languages the console's own words are written in; Romanian first: the helpline is Romanian. */
+    /** The languages the staff pages' own words are written in; Romanian first: the helpline is Romanian. */
     public static final List<String> CONSOLE_LANGUAGES = List.of("ro", "en");
 
     /** An account whose owner has not chosen a console language yet. */
@@ -80,8 +81,9 @@ public record Account(String name, Role role, String passwordHash, Set<String> l
     }
 
     /**
-     * The console's language for this account: the owner's choice; else Romanian (the helpline's language), unless
-     * the account lists the languages its owner speaks and Romanian is not among them: then English.
+     * The language of the console and the supervisor view for this account: the owner's choice; else Romanian (the
+     * helpline's language), unless the account lists the languages its owner speaks and Romanian is not among them:
+     * then English.
      */
     public String effectiveConsoleLanguage() {
         if (consoleLanguage != null) {

@@ -122,8 +122,8 @@ public final class AuthRoutes {
     }
 
     /**
-     * The console's language, kept in the account (not personal data of callers), so it follows the operator to
-     * every sign-in and every computer; the browser keeps nothing.
+     * The language of the staff pages (operator console, supervisor view), kept in the account (not personal data of
+     * callers), so it follows its owner to every sign-in, every computer and both pages; the browser keeps nothing.
      */
     private void chooseLanguage(RoutingContext context) {
         JsonObject body = jsonBody(context);

@@ -1,0 +1,61 @@
+// The names of the codes the server sends, in Romanian and English, for every staff page (operator console,
+// supervisor view): topics, states, channels, urgency, referral routes and the server's refusals. One copy: the
+// pages' words files (console/words.js, supervisor/words.js) add their own texts to it (common/words.js).
+
+export const CODE_WORDS = {
+  en: {
+    topic: {
+      before_departure: 'before leaving to work abroad', abroad_in_trouble: 'abroad and in trouble', under_18: 'under 18',
+      came_back: 'came back, needs help', work_in_romania: 'works in Romania, not from here',
+      worried_about_someone: 'worried about someone', job_offer: 'checking a job offer', abroad: 'abroad',
+      departure: 'before departure', agency: 'recruitment agency', contract: 'work contract', travel: 'travel',
+      documents: 'documents taken', wages: 'unpaid wages', debts: 'debts', worried: 'worried about someone',
+      minor: 'a minor', danger: 'in danger', survivor: 'survivor', labour: 'labour rights', in_romania: 'in Romania',
+      other: 'something else',
+    },
+    contactState: { queued: 'waiting', offered: 'offered', connected: 'in conversation', wrap_up: 'wrap-up', ended: 'ended' },
+    operatorState: { offline: 'Offline', available: 'Available', busy: 'Busy', wrap_up: 'Wrap-up', paused: 'Paused' },
+    channel: { call: 'Call', chat: 'Chat' },
+    urgency: { immediate_danger: 'Immediate danger now', urgent: 'Urgent', normal: 'Normal' },
+    route: { adult: 'Referral of an adult', child: 'Child protection', notification: 'Notification to the national agency' },
+  },
+  ro: {
+    topic: {
+      before_departure: 'înainte de plecarea la muncă în străinătate', abroad_in_trouble: 'în străinătate, în dificultate',
+      under_18: 'sub 18 ani', came_back: 's-a întors, are nevoie de ajutor', work_in_romania: 'lucrează în România, nu e de aici',
+      worried_about_someone: 'îngrijorat pentru cineva', job_offer: 'verifică o ofertă de muncă', abroad: 'în străinătate',
+      departure: 'înainte de plecare', agency: 'agenție de recrutare', contract: 'contract de muncă', travel: 'călătorie',
+      documents: 'documente luate', wages: 'salariu neplătit', debts: 'datorii', worried: 'îngrijorat pentru cineva',
+      minor: 'un minor', danger: 'în pericol', survivor: 'supraviețuitor', labour: 'drepturile muncii', in_romania: 'în România',
+      other: 'altceva',
+    },
+    contactState: { queued: 'în așteptare', offered: 'oferit', connected: 'în conversație', wrap_up: 'încheiere', ended: 'încheiat' },
+    operatorState: { offline: 'Deconectat', available: 'Disponibil', busy: 'Ocupat', wrap_up: 'Încheiere', paused: 'În pauză' },
+    channel: { call: 'Apel', chat: 'Chat' },
+    urgency: { immediate_danger: 'Pericol imediat acum', urgent: 'Urgent', normal: 'Normal' },
+    route: { adult: 'Referirea unui adult', child: 'Protecția copilului', notification: 'Notificare către agenția națională' },
+    /** The server's refusals by code: its own messages are English (shown as they are on an English page). */
+    error: {
+      bad_request: 'Valoarea nu este acceptată: verificați-o.', too_long: 'Prea lung: scurtați textul.',
+      unknown_field: 'Un câmp necunoscut a fost refuzat.', reach_without_consent: 'O cale de contact se dă doar cu consimțământ.',
+      referrals_off: 'Referirea este oprită pe acest server.', unavailable: 'Serverul nu a putut înregistra acum: încercați din nou.',
+      wrong_state: 'Contactul nu mai este în starea potrivită pentru asta.', not_yours: 'Acest contact nu este al dumneavoastră.',
+      unknown_contact: 'Contactul nu mai există.', target_unavailable: 'Operatorul numit nu îl poate prelua acum.',
+      transfer_unsupported: 'Un apel se transferă din telefon.', reason_required: 'Spuneți motivul pauzei.',
+      outcome_required: 'Alegeți un rezultat.', conversation_full: 'Conversația a atins numărul maxim de mesaje.',
+      too_large: 'Prea mare pentru a fi trimis.', phone_off: 'telefonia este oprită pe acest server',
+      weak_password: 'Parola este prea slabă: cel puțin 12 caractere.', same_password: 'Alegeți o parolă diferită de cea actuală.',
+      not_paused: 'Doar un operator în pauză poate fi făcut din nou disponibil.',
+      unknown_language: 'Linia nu are această limbă.', unknown_operator: 'Operatorul nu este conectat.',
+      referral_off: 'Referirea este oprită pe acest server.', not_failing: 'Livrarea acestei referiri nu mai eșuează.',
+      unknown_referral: 'Referirea nu mai există.', not_a_call: 'Doar un apel poate fi ascultat; un chat se citește.',
+      not_a_chat: 'Doar un chat poate fi citit; la un apel se ascultă.',
+      phone_not_registered: 'Telefonul din browser nu este încă înregistrat: trebuie să funcționeze întâi (starea lui este sus).',
+      no_phone: 'Pentru ascultare, contul dumneavoastră are nevoie de un telefon.',
+      no_operator_phone: 'Operatorul nu are un telefon căruia să i se șoptească.',
+      telephony_off: 'Telefonia este oprită pe acest server.', telephony_refused: 'Centrala telefonică (Asterisk) a refuzat.',
+      needs_official_source: 'O confirmare are nevoie de pagina oficială verificată.', not_found: 'Intrarea nu mai există.',
+      bad_credentials: 'Parola actuală nu este corectă.', other: 'Serverul a refuzat cererea.',
+    },
+  },
+};
