@@ -191,7 +191,11 @@ final class BrowserPhones {
                         BrowserPhoneObjects.endpoint(phone.endpoint()))))
                 .onFailure(e -> deletions.delete(phone.endpoint()))
                 .map(v -> {
-                    phones.put(user, phone);
+                    Phone replaced = phones.put(user, phone);
+                    if (replaced != null) {
+                        // another page of theirs was given a phone while this one was being written: one phone per user
+                        retire(user, replaced);
+                    }
                     if (takesCalls) {
                         roster.browserPhone(user, phone.endpoint());
                     }
@@ -210,9 +214,10 @@ final class BrowserPhones {
     /** The user's phone stops working at once: Asterisk no longer knows its endpoint or password. */
     Future<Void> revoke(String user) {
         Phone phone = phones.remove(user);
-        if (phone == null) {
-            return Future.succeededFuture();
-        }
+        return phone == null ? Future.succeededFuture() : retire(user, phone);
+    }
+
+    private Future<Void> retire(String user, Phone phone) {
         if (phone.takesCalls()) {
             roster.browserPhone(user, null);
         }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
@@ -147,6 +148,25 @@ class BrowserPhoneTest {
         String contact = room.holding(CALLER, "ro");
         room.next(contact, ContactState.OFFERED);
         assertThat(room.ami.awaitAction("Redirect")).containsEntry("Exten", second);
+    }
+
+    @Test
+    void twoConsolesAskingAtOnceLeaveOnePhoneWorkingAndTheOtherDeleted() {
+        issue("op-2"); // the AMI login's clearing seen through
+        JsonObject request = new JsonObject().put("user", "op-1").put("role", "operator").put("want", true);
+        // both asked before either is written into Asterisk (three round trips each)
+        Future<Message<JsonObject>> one = room.vertx.eventBus().request(Addresses.BROWSER_PHONE, request);
+        Future<Message<JsonObject>> other = room.vertx.eventBus().request(Addresses.BROWSER_PHONE, request);
+        Set<String> issued = Set.of(one.await().body().getString("username"), other.await().body().getString("username"));
+        assertThat(issued).hasSize(2);
+
+        String deleted = room.ami.awaitAction("DBDel").get("Key");
+        assertThat(issued).contains(deleted);
+        String kept = issued.stream().filter(name -> !name.equals(deleted)).findFirst().orElseThrow();
+        room.signIn("op-1", Presence.AVAILABLE, OperatorProfile.BROWSER_PHONE, "ro");
+        String contact = room.holding(CALLER, "ro");
+        room.next(contact, ContactState.OFFERED);
+        assertThat(room.ami.awaitAction("Redirect")).containsEntry("Exten", kept);
     }
 
     @Test
