@@ -152,15 +152,7 @@ final class GuidanceCheck {
         require(!country.options().isEmpty(), file, null, null, "options: list at least one exit option");
         require(country.options().stream().anyMatch(o -> "emergency".equals(o.kind()) && o.phone() != null), file, null, null,
                 "options: list the emergency number (kind: emergency, with its phone): the first call in danger");
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < country.options().size(); i++) {
-            Country.ExitOption option = country.options().get(i);
-            String where = "options[" + i + "] (" + option.id() + ")";
-            if (validId(file, null, null, where + ".id", option.id())) {
-                require(ids.add(option.id()), file, null, null, where + ": another entry of this country has the same id");
-            }
-            exitOption(file, where, option);
-        }
+        exitOptions(file, country.options(), "another entry of this country has the same id");
         if (abroadIsValid) {
             read.abroad().problemsIn(country).forEach(problem -> problems.add(Problem.inFile(file, problem)));
         }
@@ -169,16 +161,21 @@ final class GuidanceCheck {
     /** The shared entries are checked as a country's are, once, in their own file. */
     private void abroad(String file, AbroadEntries abroad) {
         int before = problems.size();
+        exitOptions(file, abroad.options(), "another shared entry has the same id");
+        abroadIsValid = problems.size() == before;
+    }
+
+    /** A file's list of exit options: each one valid, no id twice. */
+    private void exitOptions(String file, List<Country.ExitOption> options, String sameId) {
         Set<String> ids = new HashSet<>();
-        for (int i = 0; i < abroad.options().size(); i++) {
-            Country.ExitOption option = abroad.options().get(i);
+        for (int i = 0; i < options.size(); i++) {
+            Country.ExitOption option = options.get(i);
             String where = "options[" + i + "] (" + option.id() + ")";
             if (validId(file, null, null, where + ".id", option.id())) {
-                require(ids.add(option.id()), file, null, null, where + ": another shared entry has the same id");
+                require(ids.add(option.id()), file, null, null, where + ": " + sameId);
             }
             exitOption(file, where, option);
         }
-        abroadIsValid = problems.size() == before;
     }
 
     private void exitOption(String file, String where, Country.ExitOption option) {

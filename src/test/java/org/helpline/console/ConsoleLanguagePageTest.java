@@ -6,12 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import io.vertx.core.json.JsonObject;
 import org.helpline.core.Channel;
 import org.helpline.core.Command;
 import org.helpline.core.NewContact;
@@ -20,6 +18,7 @@ import org.helpline.referral.ReferralFixture;
 import org.helpline.testing.FakeClock;
 import org.helpline.testing.TestPartner;
 import org.helpline.testing.TestServer;
+import org.helpline.web.auth.AccountFile;
 import org.openqa.selenium.JavascriptExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -159,14 +158,9 @@ class ConsoleLanguagePageTest extends ConsolePageTests {
         assertThat((List<String>) result.get("otherLanguage")).as(when + ": the other language's phrases").isEmpty();
     }
 
+    /** The language kept in the account file on disk. */
     private String storedLanguage(String name) {
-        try {
-            return new JsonObject(Files.readString(dir.resolve("accounts.json"))).getJsonArray("accounts").stream()
-                    .map(JsonObject.class::cast).filter(a -> a.getString("name").equals(name)).findFirst().orElseThrow()
-                    .getString("consoleLanguage");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new AccountFile(dir.resolve("accounts.json")).find(name).orElseThrow().consoleLanguage();
     }
 
     private static String resource(String path) {

@@ -3,7 +3,6 @@ package org.helpline.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import io.vertx.core.json.JsonObject;
 import org.helpline.core.Channel;
 import org.helpline.core.Command;
 import org.helpline.core.Contact;
@@ -20,6 +18,7 @@ import org.helpline.core.Priority;
 import org.helpline.testing.FakeClock;
 import org.helpline.testing.PageTests;
 import org.helpline.testing.TestServer;
+import org.helpline.web.auth.AccountFile;
 import org.helpline.web.auth.Account;
 import org.helpline.web.auth.PasswordHash;
 import org.helpline.web.auth.Role;
@@ -225,13 +224,8 @@ class SupervisorLanguagePageTest extends PageTests {
         return (List<String>) ((JavascriptExecutor) page).executeAsyncScript(ENGLISH_SHOWN);
     }
 
+    /** The language kept in the account file on disk. */
     private String storedLanguage(String name) {
-        try {
-            return new JsonObject(Files.readString(dir.resolve("accounts.json"))).getJsonArray("accounts").stream()
-                    .map(JsonObject.class::cast).filter(a -> a.getString("name").equals(name)).findFirst().orElseThrow()
-                    .getString("consoleLanguage");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new AccountFile(dir.resolve("accounts.json")).find(name).orElseThrow().consoleLanguage();
     }
 }
