@@ -218,7 +218,12 @@ public final class SippCaller {
             <label id="over"/>
             """.formatted(ack("[branch-refused]"));
 
-    /** The caller's ACK of the INVITE's final answer, in the transaction of this Via branch. */
+    /**
+     * The caller's ACK of the INVITE's final answer, in the transaction of this Via branch. Its CSeq is the INVITE's
+     * (1), not {@code [cseq]}: SIPp sends the ACK again for a 200 that a loaded Asterisk retransmits, and by then the
+     * key presses have moved {@code [cseq]} on; an ACK with a later number makes Asterisk refuse the next INFO
+     * ({@code 500 Invalid CSeq}) and the call failed for the harness's sake (3 of 1,100 at 110 new calls a second).
+     */
     private static String ack(String branch) {
         return """
                 <send><![CDATA[
@@ -228,7 +233,7 @@ public final class SippCaller {
                   From: caller <sip:caller@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
                   To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
                   Call-ID: [call_id]
-                  CSeq: [cseq] ACK
+                  CSeq: 1 ACK
                   Contact: sip:caller@[local_ip]:[local_port]
                   Max-Forwards: 70
                   Content-Length: 0
