@@ -54,6 +54,7 @@ export const CODE_WORDS = {
       no_phone: 'Pentru ascultare, contul dumneavoastră are nevoie de un telefon.',
       no_operator_phone: 'Operatorul nu are un telefon căruia să i se șoptească.',
       telephony_off: 'Telefonia este oprită pe acest server.', telephony_refused: 'Centrala telefonică (Asterisk) a refuzat.',
+      watch_only: 'Un cont de ecran de perete doar privește: pentru a acționa, intrați cu un cont de supervizor.',
       needs_official_source: 'O confirmare are nevoie de pagina oficială verificată.', not_found: 'Intrarea nu mai există.',
       bad_credentials: 'Parola actuală nu este corectă.', other: 'Serverul a refuzat cererea.',
     },
