@@ -199,7 +199,7 @@ final class DialplanAsterisk22 {
                     static writeprotect autofallthrough extenpatternmatchnew clearglobalvars userscontext""")),
             Map.entry("modules.conf", words("autoload preload load noload require preload-require")),
             Map.entry("manager.conf [general]", words("""
-                    enabled webenabled port bindaddr displayconnects timestampevents channelvars debug
+                    enabled webenabled port bindaddr displayconnects timestampevents channelvars debug disabledevents
                     authtimeout authlimit httptimeout allowmultiplelogin block-sockets tlsenable tlsbindaddr
                     tlscertfile tlsprivatekey tlscipher tlscafile tlscapath""")),
             Map.entry("manager.conf", words("""

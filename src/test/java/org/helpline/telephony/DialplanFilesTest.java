@@ -442,6 +442,7 @@ class DialplanFilesTest {
                 }
             }
             checkLoopbackOnly(ami, problems);
+            checkNoReadEventDisabled(manager, ami, problems);
             ami.entries().stream().filter(e -> e.key().equalsIgnoreCase("secret"))
                     .forEach(e -> problems.add(e.where() + ": the AMI secret belongs in manager_secret.conf, not git"));
         }
@@ -450,6 +451,19 @@ class DialplanFilesTest {
             problems.add(CONFIG.resolve("manager.conf") + ": [general] bindaddr must be a loopback address");
         }
         assertThat(problems).as("AMI user (" + DOCS + ", \"What the server sees over AMI\")").isEmpty();
+    }
+
+    /** [general] disabledevents silences an event for every AMI user: never one the server filters in. */
+    private static void checkNoReadEventDisabled(DialplanConf manager, Section ami, List<String> problems) {
+        Set<String> disabled = manager.section("general").flatMap(s -> s.get("disabledevents"))
+                .map(list -> Set.of(list.strip().split("\\s*,\\s*"))).orElse(Set.of());
+        for (var entry : ami.entries()) {
+            Matcher name = Pattern.compile("^eventfilter\\(action\\(include\\),name\\((\\w+)\\)\\)$").matcher(entry.key());
+            if (name.find() && disabled.contains(name.group(1))) {
+                problems.add(entry.where() + ": the server reads " + name.group(1)
+                        + ", which [general] disabledevents keeps from every AMI user");
+            }
+        }
     }
 
     // ---- jump targets

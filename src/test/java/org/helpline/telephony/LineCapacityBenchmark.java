@@ -60,16 +60,7 @@ class LineCapacityBenchmark {
     }
 
     /** One side's figures. */
-    record Figures(String server, int held, long holdFailed, long[] positionNanos, int heldWhileTimed, double cpuWhileTimed,
-                   double cpuWhileHeld, int ceiling, String rates, Flood full, Flood burst, long floodHoldersFailed) {
-        double p(double quantile) {
-            if (positionNanos.length == 0) {
-                return Double.NaN;
-            }
-            long[] sorted = positionNanos.clone();
-            Arrays.sort(sorted);
-            return sorted[Math.max(0, (int) Math.ceil(sorted.length * quantile) - 1)] / 1e6;
-        }
+    record Figures(String server, Holding holding, int ceiling, String rates, Overload overload) {
     }
 
     /** One flood of new calls: how many came, were let in, refused 486, failed otherwise; the callers holding after. */
@@ -94,45 +85,48 @@ class LineCapacityBenchmark {
     }
 
     /**
-     * Measures both sides and returns the table. The helpline first: should the warm-up leave anything cold, the side
-     * measured second runs on a JVM whose shared code (Asterisk-Java, the stopwatch) the first side has used more.
+     * Measures both sides and returns the table. Both lines are up throughout, and the new-call rates take turns
+     * (the first side alternating): these VMs' speed drifts over minutes, and a side measured a quarter of an hour
+     * after the other got a different machine. The helpline holds first: should the warm-up leave anything cold, the
+     * side measured second runs on a JVM whose shared code (Asterisk-Java, the stopwatch) the first side has used more.
      */
     static String run(Scale scale, Path dir) throws Exception {
         String load = Files.readString(Path.of("/proc/loadavg")).strip();
-        Figures helpline = measureHelpline(scale, dir);
-        Figures bare = measureBare(scale);
-        return table(scale, load, bare, helpline);
-    }
-
-    private static Figures measureBare(Scale scale) throws Exception {
+        AgiLoad.onHelpline(port -> {
+            warmUp(port, scale.warmUp());
+            return null;
+        });
         BareAgiServer warming = BareAgiServer.start(bareScripts());
         try {
             warmUp(warming.port(), scale.warmUp());
         } finally {
             warming.stop();
         }
-        BareAgiServer server = BareAgiServer.start(bareScripts());
-        try {
-            return measure("bare FastAGI", scale, server.port(), agiPort -> () -> { });
+        BareAgiServer bareServer = BareAgiServer.start(bareScripts());
+        int helplinePort = RealAsterisk.freeUdpPort();
+        try (Line helpline = Line.start("helpline", helplinePort, amiPort -> {
+                 RealLine line = new RealLine(Files.createTempDirectory(dir, "line-"), helplinePort, amiPort).start();
+                 SocketProbe ana = line.paused("ana");    // the line open, nobody taking calls: every caller waits
+                 return () -> {
+                     ana.close();
+                     line.close();
+                 };
+             });
+             Line bare = Line.start("bare FastAGI", bareServer.port(), amiPort -> () -> { })) {
+            Holding helplineHolding = helpline.hold(scale);
+            Holding bareHolding = bare.hold(scale);
+            List<Line> lines = List.of(helpline, bare);
+            for (int i = 0; i < scale.rates().size() && !lines.stream().allMatch(Line::saturated); i++) {
+                for (Line line : i % 2 == 0 ? lines : lines.reversed()) {
+                    line.tryRate(scale.rates().get(i), scale.seconds());
+                }
+            }
+            Overload helplineOverload = helpline.overload(scale);
+            Overload bareOverload = bare.overload(scale);
+            return table(scale, load, bare.figures(bareHolding, bareOverload), helpline.figures(helplineHolding, helplineOverload));
         } finally {
-            server.stop();
+            bareServer.stop();
         }
-    }
-
-    private static Figures measureHelpline(Scale scale, Path dir) throws Exception {
-        AgiLoad.onHelpline(port -> {
-            warmUp(port, scale.warmUp());
-            return null;
-        });
-        int serverPort = RealAsterisk.freeUdpPort();
-        return measure("helpline", scale, serverPort, amiPort -> {
-            RealLine line = new RealLine(Files.createTempDirectory(dir, "line-"), serverPort, amiPort).start();
-            SocketProbe ana = line.paused("ana");    // the line open, nobody taking calls: every caller waits
-            return () -> {
-                ana.close();
-                line.close();
-            };
-        });
     }
 
     /** Callers registering, then asking their place, through a stopwatch: the path step 1 times, compiled before it. */
@@ -149,11 +143,59 @@ class LineCapacityBenchmark {
         AutoCloseable start(int amiPort) throws Exception;
     }
 
-    private static Figures measure(String name, Scale scale, int serverPort, Side side) throws Exception {
-        try (AgiStopwatch stopwatch = AgiStopwatch.start(serverPort);
-             RealAsterisk asterisk = RealAsterisk.with().agiPort(stopwatch.port()).global("HELPLINE_MAX_CALLS", "0")
-                     .global("HELPLINE_MAX_NEW_PER_SECOND", "0").start();
-             AutoCloseable server = side.start(asterisk.amiPort())) {
+    /** Steps 1 and 2: the position AGI's time while the timed callers hold, then callers holding at once. */
+    record Holding(int held, long holdFailed, long[] positionNanos, int heldWhileTimed, double cpuWhileTimed,
+                   double cpuWhileHeld) {
+        double p(double quantile) {
+            if (positionNanos.length == 0) {
+                return Double.NaN;
+            }
+            long[] sorted = positionNanos.clone();
+            Arrays.sort(sorted);
+            return sorted[Math.max(0, (int) Math.ceil(sorted.length * quantile) - 1)] / 1e6;
+        }
+    }
+
+    /** Step 4: the floods at 1.5 x the ceiling, and the holders they dropped. */
+    record Overload(Flood full, Flood burst, long holdersFailed) {
+        static final Overload NONE = new Overload(Flood.NONE, Flood.NONE, 0);
+    }
+
+    /** One side's line: a fresh Asterisk, the stopwatch between it and the side's AGI server, and that server. */
+    private static final class Line implements AutoCloseable {
+        private final String name;
+        private final AgiStopwatch stopwatch;
+        private final RealAsterisk asterisk;
+        private AutoCloseable server;
+        private final List<String> rates = new ArrayList<>();
+        private int ceiling;
+        private boolean saturated;
+
+        private Line(String name, AgiStopwatch stopwatch, RealAsterisk asterisk) {
+            this.name = name;
+            this.stopwatch = stopwatch;
+            this.asterisk = asterisk;
+        }
+
+        static Line start(String name, int serverPort, Side side) throws Exception {
+            AgiStopwatch stopwatch = AgiStopwatch.start(serverPort);
+            Line line = null;
+            try {
+                line = new Line(name, stopwatch, RealAsterisk.with().agiPort(stopwatch.port()).global("HELPLINE_MAX_CALLS", "0")
+                        .global("HELPLINE_MAX_NEW_PER_SECOND", "0").start());
+                line.server = side.start(line.asterisk.amiPort());
+                return line;
+            } catch (Exception | Error e) {
+                if (line != null) {
+                    line.close();
+                } else {
+                    stopwatch.close();
+                }
+                throw e;
+            }
+        }
+
+        Holding hold(Scale scale) {
             // 1: the position AGI's time while the timed callers hold
             Duration window = Duration.ofSeconds(scale.window());
             int timedRamp = ramp(scale.timed(), scale.holdRate());
@@ -176,52 +218,71 @@ class LineCapacityBenchmark {
             long holdFailed = timed.awaitFailedCalls(window.plus(Duration.ofSeconds(timedRamp + moreRamp + 180)))
                     + more.awaitFailedCalls(Duration.ofSeconds(moreRamp + 120));
             awaitIdle(asterisk);
+            return new Holding(held, holdFailed, positions, heldWhileTimed, cpuWhileTimed, cpuWhileHeld);
+        }
 
-            // 3: the ceiling of new calls a second
-            int ceiling = 0;
-            List<String> rates = new ArrayList<>();
-            for (int rate : scale.rates()) {
-                stopwatch.reset();
-                int calls = rate * scale.seconds();
-                long failed = caller(asterisk).holdFor(Duration.ofSeconds(2)).hangUp().calls(calls, rate).start()
-                        .awaitFailedCalls(Duration.ofSeconds(scale.seconds() + 120));
-                int registered = stopwatch.count("inbound");
-                rates.add(rate + "/s: " + failed + " failed, " + registered + " of " + calls + " registered");
-                awaitIdle(asterisk);
-                if (failed > 0 || registered < calls) {
-                    break;
-                }
+        /** 3: one rate of new calls, unless an earlier one already failed a call. */
+        void tryRate(int rate, int seconds) {
+            if (saturated) {
+                return;
+            }
+            stopwatch.reset();
+            int calls = rate * seconds;
+            CpuShares cpu = CpuShares.start(asterisk);
+            long failed = caller(asterisk).holdFor(Duration.ofSeconds(2)).hangUp().calls(calls, rate).start()
+                    .awaitFailedCalls(Duration.ofSeconds(seconds + 120));
+            int registered = stopwatch.count("inbound");
+            rates.add(rate + "/s: " + failed + " failed, " + registered + " of " + calls + " registered, " + cpu.sinceStart());
+            awaitIdle(asterisk);
+            saturated = failed > 0 || registered < calls;
+            if (!saturated) {
                 ceiling = rate;
             }
+        }
 
-            // 4: overload at 1.5 x the ceiling: the line's limit reached by callers holding, then the line with room
-            Flood full = Flood.NONE;
-            Flood burst = Flood.NONE;
-            long floodHoldersFailed = 0;
-            if (ceiling > 0) {
-                asterisk.cli("dialplan set global HELPLINE_MAX_CALLS " + scale.flooded());
-                int fill = ramp(scale.flooded(), scale.holdRate());
-                SippRun flooded = caller(asterisk).holdFor(Duration.ofSeconds(fill + 60 + 2L * scale.seconds())).hangUp()
-                        .calls(scale.flooded(), scale.holdRate()).start();
-                awaitHeld(asterisk, scale.flooded(), Duration.ofSeconds(fill + 20));
-                double rate = 1.5 * ceiling;
-                int calls = (int) Math.round(rate * scale.seconds());
-                SippRun refused = SippCaller.to(asterisk).refusedWith(486).calls(calls, rate).start();
-                long failed = refused.awaitFailedCalls(Duration.ofSeconds(scale.seconds() + 60));
-                full = new Flood(calls, 0, calls - failed, failed, held(asterisk));
+        boolean saturated() {
+            return saturated;
+        }
 
-                asterisk.cli("dialplan set global HELPLINE_MAX_CALLS 0");
-                asterisk.cli("dialplan set global HELPLINE_MAX_NEW_PER_SECOND " + scale.perSecond());
-                SippRun limited = SippCaller.to(asterisk).holdFor(Duration.ofSeconds(2)).hangUp().orRefusedWith(486)
-                        .calls(calls, rate).start();
-                failed = limited.awaitFailedCalls(Duration.ofSeconds(scale.seconds() + 60));
-                burst = new Flood(calls, limited.callsAnswered(200, "INVITE"), limited.callsAnswered(486, "INVITE"), failed,
-                        held(asterisk));
-                floodHoldersFailed = flooded.awaitFailedCalls(Duration.ofSeconds(fill + 120 + 2L * scale.seconds()));
-                awaitIdle(asterisk);
+        /** 4: overload at 1.5 x the ceiling: the line's limit reached by callers holding, then the line with room. */
+        Overload overload(Scale scale) {
+            if (ceiling == 0) {
+                return Overload.NONE;
             }
-            return new Figures(name, held, holdFailed, positions, heldWhileTimed, cpuWhileTimed, cpuWhileHeld, ceiling, String.join("; ", rates), full, burst,
-                    floodHoldersFailed);
+            asterisk.cli("dialplan set global HELPLINE_MAX_CALLS " + scale.flooded());
+            int fill = ramp(scale.flooded(), scale.holdRate());
+            SippRun flooded = caller(asterisk).holdFor(Duration.ofSeconds(fill + 60 + 2L * scale.seconds())).hangUp()
+                    .calls(scale.flooded(), scale.holdRate()).start();
+            awaitHeld(asterisk, scale.flooded(), Duration.ofSeconds(fill + 20));
+            double rate = 1.5 * ceiling;
+            int calls = (int) Math.round(rate * scale.seconds());
+            SippRun refused = SippCaller.to(asterisk).refusedWith(486).calls(calls, rate).start();
+            long failed = refused.awaitFailedCalls(Duration.ofSeconds(scale.seconds() + 60));
+            Flood full = new Flood(calls, 0, calls - failed, failed, held(asterisk));
+
+            asterisk.cli("dialplan set global HELPLINE_MAX_CALLS 0");
+            asterisk.cli("dialplan set global HELPLINE_MAX_NEW_PER_SECOND " + scale.perSecond());
+            SippRun limited = SippCaller.to(asterisk).holdFor(Duration.ofSeconds(2)).hangUp().orRefusedWith(486)
+                    .calls(calls, rate).start();
+            failed = limited.awaitFailedCalls(Duration.ofSeconds(scale.seconds() + 60));
+            Flood burst = new Flood(calls, limited.callsAnswered(200, "INVITE"), limited.callsAnswered(486, "INVITE"), failed,
+                    held(asterisk));
+            long holdersFailed = flooded.awaitFailedCalls(Duration.ofSeconds(fill + 120 + 2L * scale.seconds()));
+            awaitIdle(asterisk);
+            return new Overload(full, burst, holdersFailed);
+        }
+
+        Figures figures(Holding holding, Overload overload) {
+            return new Figures(name, holding, ceiling, String.join("; ", rates), overload);
+        }
+
+        @Override
+        public void close() throws Exception {
+            try (stopwatch; asterisk) {
+                if (server != null) {
+                    server.close();
+                }
+            }
         }
     }
 
@@ -230,6 +291,23 @@ class LineCapacityBenchmark {
         Duration before = asterisk.cpuTime();
         sleep(window);
         return (double) asterisk.cpuTime().minus(before).toNanos() / window.toNanos();
+    }
+
+    /** Asterisk's and this JVM's (the server's side and the stopwatch) CPU since a start, in cores. */
+    private record CpuShares(RealAsterisk asterisk, long startNanos, Duration asteriskBefore, Duration jvmBefore) {
+        static CpuShares start(RealAsterisk asterisk) {
+            return new CpuShares(asterisk, System.nanoTime(), asterisk.cpuTime(), jvmCpuTime());
+        }
+
+        String sinceStart() {
+            double wall = System.nanoTime() - startNanos;
+            return "CPU Asterisk %.2f, JVM %.2f".formatted(asterisk.cpuTime().minus(asteriskBefore).toNanos() / wall,
+                    jvmCpuTime().minus(jvmBefore).toNanos() / wall);
+        }
+
+        private static Duration jvmCpuTime() {
+            return ProcessHandle.current().info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time"));
+        }
     }
 
     /** Seconds for that many callers to arrive at that rate. */
@@ -278,24 +356,24 @@ class LineCapacityBenchmark {
         out.append("Line capacity on a real Asterisk 22 — %s; load average at start %s%n".formatted(Machine.describe(), load));
         out.append("%-50s %-34s %-34s %s%n".formatted("", bare.server(), helpline.server(), "helpline / bare"));
         out.append(row("callers holding at once (of %d)".formatted(scale.holding()),
-                "%d (%d failed)".formatted(bare.held(), bare.holdFailed()),
-                "%d (%d failed)".formatted(helpline.held(), helpline.holdFailed()),
-                ratio(helpline.held(), bare.held())));
+                "%d (%d failed)".formatted(bare.holding().held(), bare.holding().holdFailed()),
+                "%d (%d failed)".formatted(helpline.holding().held(), helpline.holding().holdFailed()),
+                ratio(helpline.holding().held(), bare.holding().held())));
         out.append(row("position AGI p50 / p99 (sessions; holding)",
-                "%.1f / %.1f ms (%d; %d)".formatted(bare.p(0.5), bare.p(0.99), bare.positionNanos().length, bare.heldWhileTimed()),
-                "%.1f / %.1f ms (%d; %d)".formatted(helpline.p(0.5), helpline.p(0.99), helpline.positionNanos().length,
-                        helpline.heldWhileTimed()),
-                "p99 " + ratio(helpline.p(0.99), bare.p(0.99))));
+                "%.1f / %.1f ms (%d; %d)".formatted(bare.holding().p(0.5), bare.holding().p(0.99), bare.holding().positionNanos().length, bare.holding().heldWhileTimed()),
+                "%.1f / %.1f ms (%d; %d)".formatted(helpline.holding().p(0.5), helpline.holding().p(0.99), helpline.holding().positionNanos().length,
+                        helpline.holding().heldWhileTimed()),
+                "p99 " + ratio(helpline.holding().p(0.99), bare.holding().p(0.99))));
         out.append(row("Asterisk CPU (cores) while they hold / %d hold".formatted(scale.holding()),
-                "%.2f / %.2f".formatted(bare.cpuWhileTimed(), bare.cpuWhileHeld()),
-                "%.2f / %.2f".formatted(helpline.cpuWhileTimed(), helpline.cpuWhileHeld()), ""));
+                "%.2f / %.2f".formatted(bare.holding().cpuWhileTimed(), bare.holding().cpuWhileHeld()),
+                "%.2f / %.2f".formatted(helpline.holding().cpuWhileTimed(), helpline.holding().cpuWhileHeld()), ""));
         out.append(row("new calls/s with 0 failed (%d s each)".formatted(scale.seconds()), bare.ceiling() + "/s",
                 helpline.ceiling() + "/s", ratio(helpline.ceiling(), bare.ceiling())));
         out.append(row("overload, 1.5 x ceiling: line full (%d holding)".formatted(scale.flooded()),
-                "%d calls, %d refused 486".formatted(bare.full().calls(), bare.full().refused()),
-                "%d calls, %d refused 486".formatted(helpline.full().calls(), helpline.full().refused()), ""));
-        out.append(row("  then the line with room, %d new calls/s".formatted(scale.perSecond()), burst(bare.burst()),
-                burst(helpline.burst()), ""));
+                "%d calls, %d refused 486".formatted(bare.overload().full().calls(), bare.overload().full().refused()),
+                "%d calls, %d refused 486".formatted(helpline.overload().full().calls(), helpline.overload().full().refused()), ""));
+        out.append(row("  then the line with room, %d new calls/s".formatted(scale.perSecond()), burst(bare.overload().burst()),
+                burst(helpline.overload().burst()), ""));
         out.append(row("  holding after each; holders dropped", holders(bare), holders(helpline), ""));
         out.append("rates, bare: ").append(bare.rates()).append('\n');
         out.append("rates, helpline: ").append(helpline.rates()).append('\n');
@@ -307,7 +385,8 @@ class LineCapacityBenchmark {
     }
 
     private static String holders(Figures f) {
-        return "%d, %d; %d".formatted(f.full().heldAfter(), f.burst().heldAfter(), f.floodHoldersFailed());
+        return "%d, %d; %d".formatted(f.overload().full().heldAfter(), f.overload().burst().heldAfter(),
+                f.overload().holdersFailed());
     }
 
     private static String row(String what, String bare, String helpline, String ratio) {
