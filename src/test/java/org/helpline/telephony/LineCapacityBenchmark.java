@@ -288,9 +288,9 @@ class LineCapacityBenchmark {
 
     /** Asterisk's CPU over the next {@code window}, in cores (1.0: one core's worth). */
     private static double cpuShare(RealAsterisk asterisk, Duration window) {
-        Duration before = asterisk.cpuTime();
+        CpuShares cpu = CpuShares.start(asterisk);
         sleep(window);
-        return (double) asterisk.cpuTime().minus(before).toNanos() / window.toNanos();
+        return cpu.asteriskCores();
     }
 
     /** Asterisk's and this JVM's (the server's side and the stopwatch) CPU since a start, in cores. */
@@ -299,10 +299,13 @@ class LineCapacityBenchmark {
             return new CpuShares(asterisk, System.nanoTime(), asterisk.cpuTime(), jvmCpuTime());
         }
 
+        double asteriskCores() {
+            return (double) asterisk.cpuTime().minus(asteriskBefore).toNanos() / (System.nanoTime() - startNanos);
+        }
+
         String sinceStart() {
-            double wall = System.nanoTime() - startNanos;
-            return "CPU Asterisk %.2f, JVM %.2f".formatted(asterisk.cpuTime().minus(asteriskBefore).toNanos() / wall,
-                    jvmCpuTime().minus(jvmBefore).toNanos() / wall);
+            double jvmCores = (double) jvmCpuTime().minus(jvmBefore).toNanos() / (System.nanoTime() - startNanos);
+            return "CPU Asterisk %.2f, JVM %.2f".formatted(asteriskCores(), jvmCores);
         }
 
         private static Duration jvmCpuTime() {
@@ -352,21 +355,23 @@ class LineCapacityBenchmark {
     }
 
     private static String table(Scale scale, String load, Figures bare, Figures helpline) {
+        Holding b = bare.holding();
+        Holding h = helpline.holding();
         StringBuilder out = new StringBuilder();
         out.append("Line capacity on a real Asterisk 22 — %s; load average at start %s%n".formatted(Machine.describe(), load));
         out.append("%-50s %-34s %-34s %s%n".formatted("", bare.server(), helpline.server(), "helpline / bare"));
         out.append(row("callers holding at once (of %d)".formatted(scale.holding()),
-                "%d (%d failed)".formatted(bare.holding().held(), bare.holding().holdFailed()),
-                "%d (%d failed)".formatted(helpline.holding().held(), helpline.holding().holdFailed()),
-                ratio(helpline.holding().held(), bare.holding().held())));
+                "%d (%d failed)".formatted(b.held(), b.holdFailed()),
+                "%d (%d failed)".formatted(h.held(), h.holdFailed()),
+                ratio(h.held(), b.held())));
         out.append(row("position AGI p50 / p99 (sessions; holding)",
-                "%.1f / %.1f ms (%d; %d)".formatted(bare.holding().p(0.5), bare.holding().p(0.99), bare.holding().positionNanos().length, bare.holding().heldWhileTimed()),
-                "%.1f / %.1f ms (%d; %d)".formatted(helpline.holding().p(0.5), helpline.holding().p(0.99), helpline.holding().positionNanos().length,
-                        helpline.holding().heldWhileTimed()),
-                "p99 " + ratio(helpline.holding().p(0.99), bare.holding().p(0.99))));
+                "%.1f / %.1f ms (%d; %d)".formatted(b.p(0.5), b.p(0.99), b.positionNanos().length, b.heldWhileTimed()),
+                "%.1f / %.1f ms (%d; %d)".formatted(h.p(0.5), h.p(0.99), h.positionNanos().length,
+                        h.heldWhileTimed()),
+                "p99 " + ratio(h.p(0.99), b.p(0.99))));
         out.append(row("Asterisk CPU (cores) while they hold / %d hold".formatted(scale.holding()),
-                "%.2f / %.2f".formatted(bare.holding().cpuWhileTimed(), bare.holding().cpuWhileHeld()),
-                "%.2f / %.2f".formatted(helpline.holding().cpuWhileTimed(), helpline.holding().cpuWhileHeld()), ""));
+                "%.2f / %.2f".formatted(b.cpuWhileTimed(), b.cpuWhileHeld()),
+                "%.2f / %.2f".formatted(h.cpuWhileTimed(), h.cpuWhileHeld()), ""));
         out.append(row("new calls/s with 0 failed (%d s each)".formatted(scale.seconds()), bare.ceiling() + "/s",
                 helpline.ceiling() + "/s", ratio(helpline.ceiling(), bare.ceiling())));
         out.append(row("overload, 1.5 x ceiling: line full (%d holding)".formatted(scale.flooded()),
