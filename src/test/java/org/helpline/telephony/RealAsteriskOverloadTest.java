@@ -11,6 +11,7 @@ import org.helpline.core.ChangeReason;
 import org.helpline.core.Contact;
 import org.helpline.core.ContactState;
 import org.helpline.testing.RealAsterisk;
+import org.helpline.testing.SipFront;
 import org.helpline.testing.SippCaller;
 import org.helpline.testing.SippRun;
 import org.helpline.testing.SocketProbe;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (HELPLINE_MAX_CALLS, 3 here) is refused busy before answering, and the callers already holding keep
  * their music (Asterisk keeps sending them audio) and their place in the queue (the same positions
  * announced, no contact leaves). So is a burst of new calls beyond HELPLINE_MAX_NEW_PER_SECOND (2 here)
- * while the line has room. At full scale: LineCapacityBenchmark.
+ * while the line has room, and a flood faster than the SIP front lets through (refused there, before
+ * Asterisk makes a channel for it). At full scale: LineCapacityBenchmark.
  */
 class RealAsteriskOverloadTest {
     private static final int LINE = 3;
@@ -37,7 +39,7 @@ class RealAsteriskOverloadTest {
     void aFloodBeyondTheLineIsRefusedBusy_theHoldingCallersKeepTheirMusicAndTheirPlace(RealAsterisk asterisk, RealLine line) {
         try (SocketProbe ana = line.paused("ana")) { // the line is open, nobody takes calls: callers wait
             int mark = line.mark();
-            Holders holders = holdersToldTheirPlaces(mark);
+            Holders holders = holdersToldTheirPlaces(mark, SippCaller.to(asterisk));
 
             SippCaller.to(asterisk).refusedWith(486).calls(2 * LINE, 2 * LINE).start().awaitSuccess(Duration.ofSeconds(60));
 
@@ -55,7 +57,7 @@ class RealAsteriskOverloadTest {
         asterisk.cli("dialplan set global HELPLINE_MAX_NEW_PER_SECOND 2");
         try (SocketProbe ana = line.paused("ana")) {
             int mark = line.mark();
-            Holders holders = holdersToldTheirPlaces(mark);   // they came one a second: within the limit
+            Holders holders = holdersToldTheirPlaces(mark, SippCaller.to(asterisk));   // one a second: within the limit
 
             // 12 calls in 0.3 s: two a second are let in (they hear the menu and hang up), the rest refused
             SippRun burst = SippCaller.to(asterisk).holdFor(Duration.ofSeconds(2)).hangUp().orRefusedWith(486)
@@ -74,11 +76,48 @@ class RealAsteriskOverloadTest {
         }
     }
 
-    /** LINE callers, one a second, holding with music; each is told their place. */
-    private static Holders holdersToldTheirPlaces(int mark) {
+    @Test
+    void aFloodFasterThanTheSipFrontLetsThroughIsRefusedBusyBeforeAsterisk_theHoldingCallersKeepTheirMusicAndTheirPlace(
+            RealAsterisk asterisk, RealLine line) {
+        RealAsterisk.assumeAvailableWithSipFront();
+        asterisk.cli("dialplan set global HELPLINE_MAX_CALLS 0"); // Asterisk answers every call it gets: a refusal is the front's
+        try (SipFront front = SipFront.before(asterisk, 2);
+             SocketProbe ana = line.paused("ana")) {
+            int mark = line.mark();
+            Holders holders = holdersToldTheirPlaces(mark, SippCaller.to(asterisk).through(front)); // one a second: passed
+
+            // 20 calls in 0.5 s: two a second reach Asterisk (they hear the menu and hang up), the rest refused busy
+            SippRun flood = SippCaller.to(asterisk).through(front).holdFor(Duration.ofSeconds(2)).hangUp().orRefusedWith(486)
+                    .calls(20, 40).start();
+            flood.awaitSuccess(Duration.ofSeconds(60));
+            long letIn = flood.callsAnswered(200, "INVITE");
+            long refused = flood.callsAnswered(486, "INVITE");
+            assertThat(letIn + refused).isEqualTo(20);
+            assertThat(letIn).as("calls let through").isBetween(1L, 6L);
+
+            assertThat(line.eventsSince(mark)).filteredOn(c -> c.reason() == ChangeReason.NEW).hasSize(LINE);
+            holders.keptTheirMusicAndPlaces(mark);   // their keys and hang-ups passed through the front too
+            line.presence(ana, "offline");
+
+            // malformed: Kamailio's parsers log such headers, unless told not to
+            front.send("INVITE sip:0800800678@127.0.0.1 SIP/2.0\r\nFrom: \"Ion 0722123456\" <sip:0722123456@192.0.2.7>"
+                    + "\r\nCSeq: broken\r\n\r\n");
+            front.send("INVITE sip:0800800678@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK1\r\n"
+                    + "From: \"Ion 0722123456\" <sip:0722123456@192.0.2.7\r\nTo: <sip:0800800678@127.0.0.1>\r\n"
+                    + "Call-ID: 1\r\nCSeq: 1 INVITE\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            front.close();  // it ends once it has handled what it received
+            assertThat(front.problems()).isEmpty();
+            assertThat(front.log()).as("the front's log").doesNotContain("0722123456", "192.0.2.7");
+        } finally {
+            asterisk.cli("dialplan set global HELPLINE_MAX_CALLS " + LINE);
+        }
+    }
+
+    /** LINE callers from {@code caller}, one a second, holding with music; each is told their place. */
+    private static Holders holdersToldTheirPlaces(int mark, SippCaller caller) {
         RealAsterisk asterisk = TELEPHONY.asterisk();
         RealLine line = TELEPHONY.line();
-        SippRun holding = SippCaller.to(asterisk).pause(Duration.ofMillis(1500)).keys("291")
+        SippRun holding = caller.pause(Duration.ofMillis(1500)).keys("291")
                 .holdFor(Duration.ofSeconds(60)).hangUp().calls(LINE, 1).start();
         List<Contact> waiting = line.newCalls(mark, LINE);
         Map<String, String> places = new LinkedHashMap<>();

@@ -53,7 +53,7 @@ public final class RealAsterisk implements AutoCloseable {
     public static final String PHONE_PASSWORD_PREFIX = "CHANGE_ME_";
     private static final String HOW_TO_RUN = "real-Asterisk tests skipped: set ASTERISK_HOME to an Asterisk 22 "
             + "(e.g. ASTERISK_HOME=$PWD/../shared/asterisk-22) or put asterisk on the PATH, and install sip-tester, "
-            + "espeak-ng and sox (README, Telephony)";
+            + "espeak-ng and sox, and kamailio for the SIP front's tests (README, Telephony)";
     private static final Path RUNS = Path.of("target/asterisk");
     private static final Duration BOOT = Duration.ofSeconds(60);
     /** How long tests wait for what a call does: prompts play in real time on a loaded 2-core machine. */
@@ -98,6 +98,18 @@ public final class RealAsterisk implements AutoCloseable {
             missing.add("asterisk");
         }
         Stream.of("sipp", "espeak-ng", "sox").filter(tool -> onPath(tool).isEmpty()).forEach(missing::add);
+        failOrSkipIfMissing(missing);
+    }
+
+    /** As {@link #assumeAvailable()}, for a test that also puts the SIP front (Kamailio) before Asterisk. */
+    public static void assumeAvailableWithSipFront() {
+        assumeAvailable();
+        if (SipFront.binary().isEmpty()) {
+            failOrSkipIfMissing(List.of("kamailio"));
+        }
+    }
+
+    private static void failOrSkipIfMissing(List<String> missing) {
         if (missing.isEmpty()) {
             return;
         }

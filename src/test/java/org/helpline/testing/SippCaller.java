@@ -20,7 +20,6 @@ import java.util.List;
  */
 public final class SippCaller {
     private static final String DID = "0800800678";
-    private final RealAsterisk asterisk;
     private final List<String> steps = new ArrayList<>();
     private int calls = 1;
     private double perSecond = 1;
@@ -28,13 +27,20 @@ public final class SippCaller {
     private int refusal;
     private int mayBeRefused;
     private String number;
+    private int port;
 
     private SippCaller(RealAsterisk asterisk) {
-        this.asterisk = asterisk;
+        this.port = asterisk.sipPort();
     }
 
     public static SippCaller to(RealAsterisk asterisk) {
         return new SippCaller(asterisk);
+    }
+
+    /** Calls through the SIP front, as the carrier does where one stands before Asterisk. */
+    public SippCaller through(SipFront front) {
+        this.port = front.port();
+        return this;
     }
 
     /** Calls from this number, with a name, as a carrier passes them on (else the user "caller", no number). */
@@ -204,7 +210,7 @@ public final class SippCaller {
             scenario = scenario.replace("caller <sip:caller@", "\"Ion Popescu " + number + "\" <sip:" + number + "@")
                     .replace("sip:caller@", "sip:" + number + "@");
         }
-        return SippRun.start("caller", scenario, List.of("-s", DID, "127.0.0.1:" + asterisk.sipPort(),
+        return SippRun.start("caller", scenario, List.of("-s", DID, "127.0.0.1:" + port,
                 "-i", "127.0.0.1", "-p", Integer.toString(RealAsterisk.freeUdpPort()), "-mi", "127.0.0.1",
                 "-mp", Integer.toString(RealAsterisk.freeUdpPort()), "-aa", "-m", Integer.toString(calls),
                 "-r", Double.toString(perSecond), "-rp", "1000", "-l", Integer.toString(calls)));
