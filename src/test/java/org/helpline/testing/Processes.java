@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a command of the test tools (install.sh, asterisk -rx, sipp) to its end, with a deadline. */
+/** Runs a command of the test tools (install.sh, asterisk -rx, sipp) to its end, with a deadline; stops one. */
 final class Processes {
     private Processes() {
     }
@@ -50,5 +50,18 @@ final class Processes {
 
     static String output(List<String> command, Duration within) {
         return run(command, Map.of(), within);
+    }
+
+    /** Asks a process to end (SIGTERM), and kills it if it has not within {@code grace}. */
+    static void stop(Process process, Duration grace) {
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
     }
 }

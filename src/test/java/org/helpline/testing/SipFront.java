@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -123,14 +122,6 @@ public final class SipFront implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy(); // SIGTERM: Kamailio stops its children and ends
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        Processes.stop(process, Duration.ofSeconds(10)); // SIGTERM: Kamailio stops its children and ends
     }
 }
