@@ -36,7 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  *     ({@link AgiLoad}) register and ask their place, through a stopwatch, on a server of that side thrown away after.
  * <li>Position AGI time while {@code timed} callers hold, as Asterisk sees it ({@link AgiStopwatch}): they arrive
  *     {@code holdRate} a second, choose English, say they are in danger, skip the advice, and hold with music,
- *     asking their position every 30 s; timed over {@code window} seconds once all hold.
+ *     asking their position every 30 s; timed over {@code window} seconds once all hold. In {@code rounds} rounds,
+ *     each with fresh callers, the sides taking turns (bare, helpline, helpline, bare, ...): these VMs' speed drifts
+ *     over minutes, and one side's window alone measured the machine's moment as much as the server.
  * <li>Callers holding at once: more arrive until {@code holding} hold; counted in Asterisk's hold context.
  * <li>New calls a second: each rate for {@code seconds}, callers reaching the inbound AGI and holding 2 s;
  *     the ceiling is the highest rate with 0 failed calls and every call registered.
@@ -51,10 +53,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LineCapacityBenchmark {
     /** The sizes of one run, changed with -Dcapacity.holding=700 and the like (500 by default: the line's limit on 2 cores). */
-    record Scale(int warmUp, int timed, int window, int holding, int holdRate, List<Integer> rates, int seconds, int flooded,
-                 int perSecond) {
+    record Scale(int warmUp, int timed, int window, int rounds, int holding, int holdRate, List<Integer> rates, int seconds,
+                 int flooded, int perSecond) {
         static Scale fromProperties() {
             return new Scale(Integer.getInteger("capacity.warmUp", 5_000), Integer.getInteger("capacity.timed", 300), Integer.getInteger("capacity.window", 45),
+                    Integer.getInteger("capacity.rounds", 2),
                     Integer.getInteger("capacity.holding", 500), Integer.getInteger("capacity.holdRate", 50),
                     Arrays.stream(System.getProperty("capacity.rates", "40,50,60,70,80,90,100,110,120,130,150,170,200")
                                     .split(",")).map(Integer::valueOf).toList(),
@@ -117,9 +120,15 @@ class LineCapacityBenchmark {
                  };
              });
              Line bare = Line.start("bare FastAGI", bareServer.port(), amiPort -> () -> { })) {
+            List<Line> lines = List.of(helpline, bare);
+            // step 1's earlier rounds, the bare side first, so the sides are timed bare, helpline, helpline, bare, ...
+            for (int round = 1; round < scale.rounds(); round++) {
+                for (Line line : round % 2 == 1 ? lines.reversed() : lines) {
+                    line.timeRound(scale);
+                }
+            }
             Holding helplineHolding = helpline.hold(scale);
             Holding bareHolding = bare.hold(scale);
-            List<Line> lines = List.of(helpline, bare);
             for (int i = 0; i < scale.rates().size() && !lines.stream().allMatch(Line::saturated); i++) {
                 for (Line line : i % 2 == 0 ? lines : lines.reversed()) {
                     line.tryRate(scale.rates().get(i), scale.seconds());
@@ -160,6 +169,10 @@ class LineCapacityBenchmark {
         }
     }
 
+    /** One round of step 1: the position AGI's times, the callers holding then, Asterisk's CPU in cores. */
+    private record TimedRound(long[] positionNanos, int held, double cpu) {
+    }
+
     /** Step 4: the floods at 1.5 x the ceiling, the holders they dropped, and the warnings the SIP front logged. */
     record Overload(Flood full, Flood burst, long holdersFailed, int frontProblems) {
         static final Overload NONE = new Overload(Flood.NONE, Flood.NONE, 0, 0);
@@ -172,6 +185,8 @@ class LineCapacityBenchmark {
         private final RealAsterisk asterisk;
         private AutoCloseable server;
         private final List<String> rates = new ArrayList<>();
+        private final List<TimedRound> rounds = new ArrayList<>();
+        private long roundsFailed;
         private int ceiling;
         private boolean saturated;
 
@@ -199,19 +214,26 @@ class LineCapacityBenchmark {
             }
         }
 
+        /** 1, an earlier round: fresh timed callers hold, their position AGI is timed over the window, they hang up. */
+        void timeRound(Scale scale) {
+            Duration window = Duration.ofSeconds(scale.window());
+            int timedRamp = ramp(scale.timed(), scale.holdRate());
+            SippRun timed = caller(asterisk).holdFor(window.plus(Duration.ofSeconds(2L * timedRamp + 30))).hangUp()
+                    .calls(scale.timed(), scale.holdRate()).start();
+            rounds.add(timeWhileHeld(scale, window, timedRamp));
+            roundsFailed += timed.awaitFailedCalls(window.plus(Duration.ofSeconds(timedRamp + 180)));
+            awaitIdle(asterisk);
+        }
+
+        /** 1, the last round, and 2: callers holding at once, the timed ones still among them. */
         Holding hold(Scale scale) {
-            // 1: the position AGI's time while the timed callers hold
             Duration window = Duration.ofSeconds(scale.window());
             int timedRamp = ramp(scale.timed(), scale.holdRate());
             int moreRamp = ramp(scale.holding() - scale.timed(), scale.holdRate());
             // the timed callers hold until the others are counted: their arrival, a wait for them all, the window, the others'
             SippRun timed = caller(asterisk).holdFor(window.plus(Duration.ofSeconds(2L * timedRamp + moreRamp + 30))).hangUp()
                     .calls(scale.timed(), scale.holdRate()).start();
-            awaitHeld(asterisk, scale.timed(), Duration.ofSeconds(timedRamp + 20));
-            int heldWhileTimed = held(asterisk);
-            stopwatch.reset();
-            double cpuWhileTimed = cpuShare(asterisk, window);
-            long[] positions = stopwatch.sessions("position");
+            rounds.add(timeWhileHeld(scale, window, timedRamp));
 
             // 2: callers holding at once
             SippRun more = caller(asterisk).holdFor(Duration.ofSeconds(moreRamp + 25)).hangUp()
@@ -219,10 +241,21 @@ class LineCapacityBenchmark {
             awaitHeld(asterisk, scale.holding(), Duration.ofSeconds(moreRamp + 20));
             int held = held(asterisk);
             double cpuWhileHeld = cpuShare(asterisk, Duration.ofSeconds(10));
-            long holdFailed = timed.awaitFailedCalls(window.plus(Duration.ofSeconds(timedRamp + moreRamp + 180)))
+            long holdFailed = roundsFailed + timed.awaitFailedCalls(window.plus(Duration.ofSeconds(timedRamp + moreRamp + 180)))
                     + more.awaitFailedCalls(Duration.ofSeconds(moreRamp + 120));
             awaitIdle(asterisk);
-            return new Holding(held, holdFailed, positions, heldWhileTimed, cpuWhileTimed, cpuWhileHeld);
+            long[] positions = rounds.stream().flatMapToLong(r -> Arrays.stream(r.positionNanos())).toArray();
+            return new Holding(held, holdFailed, positions, rounds.stream().mapToInt(TimedRound::held).min().orElseThrow(),
+                    rounds.stream().mapToDouble(TimedRound::cpu).average().orElseThrow(), cpuWhileHeld);
+        }
+
+        /** Waits for the timed callers to hold, then times their position AGI over the window. */
+        private TimedRound timeWhileHeld(Scale scale, Duration window, int timedRamp) {
+            awaitHeld(asterisk, scale.timed(), Duration.ofSeconds(timedRamp + 20));
+            int held = held(asterisk);
+            stopwatch.reset();
+            double cpu = cpuShare(asterisk, window);
+            return new TimedRound(stopwatch.sessions("position"), held, cpu);
         }
 
         /** 3: one rate of new calls, unless an earlier one already failed a call. */

@@ -22,7 +22,7 @@ class LineCapacitySmokeTest {
 
     @Test
     void theBenchmarkRunsOnAHandfulOfCalls() throws Exception {
-        String table = LineCapacityBenchmark.run(new LineCapacityBenchmark.Scale(20, 2, 25, 3, 3, List.of(1), 3, 2, 1), dir);
+        String table = LineCapacityBenchmark.run(new LineCapacityBenchmark.Scale(20, 2, 25, 2, 3, 3, List.of(1), 3, 2, 1), dir);
         System.out.println(table); // into the test report, for whoever looks
 
         assertThat(table).contains("bare FastAGI", "helpline")
