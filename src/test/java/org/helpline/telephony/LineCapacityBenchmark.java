@@ -216,24 +216,16 @@ class LineCapacityBenchmark {
 
         /** 1, an earlier round: fresh timed callers hold, their position AGI is timed over the window, they hang up. */
         void timeRound(Scale scale) {
-            Duration window = Duration.ofSeconds(scale.window());
-            int timedRamp = ramp(scale.timed(), scale.holdRate());
-            SippRun timed = caller(asterisk).holdFor(window.plus(Duration.ofSeconds(2L * timedRamp + 30))).hangUp()
-                    .calls(scale.timed(), scale.holdRate()).start();
-            rounds.add(timeWhileHeld(scale, window, timedRamp));
-            roundsFailed += timed.awaitFailedCalls(window.plus(Duration.ofSeconds(timedRamp + 180)));
+            SippRun timed = timedCallersHoldingFor(scale, 0);
+            roundsFailed += timed.awaitFailedCalls(Duration.ofSeconds(scale.window() + ramp(scale.timed(), scale.holdRate()) + 180));
             awaitIdle(asterisk);
         }
 
         /** 1, the last round, and 2: callers holding at once, the timed ones still among them. */
         Holding hold(Scale scale) {
-            Duration window = Duration.ofSeconds(scale.window());
             int timedRamp = ramp(scale.timed(), scale.holdRate());
             int moreRamp = ramp(scale.holding() - scale.timed(), scale.holdRate());
-            // the timed callers hold until the others are counted: their arrival, a wait for them all, the window, the others'
-            SippRun timed = caller(asterisk).holdFor(window.plus(Duration.ofSeconds(2L * timedRamp + moreRamp + 30))).hangUp()
-                    .calls(scale.timed(), scale.holdRate()).start();
-            rounds.add(timeWhileHeld(scale, window, timedRamp));
+            SippRun timed = timedCallersHoldingFor(scale, moreRamp); // until the others are counted
 
             // 2: callers holding at once
             SippRun more = caller(asterisk).holdFor(Duration.ofSeconds(moreRamp + 25)).hangUp()
@@ -241,7 +233,7 @@ class LineCapacityBenchmark {
             awaitHeld(asterisk, scale.holding(), Duration.ofSeconds(moreRamp + 20));
             int held = held(asterisk);
             double cpuWhileHeld = cpuShare(asterisk, Duration.ofSeconds(10));
-            long holdFailed = roundsFailed + timed.awaitFailedCalls(window.plus(Duration.ofSeconds(timedRamp + moreRamp + 180)))
+            long holdFailed = roundsFailed + timed.awaitFailedCalls(Duration.ofSeconds(scale.window() + timedRamp + moreRamp + 180))
                     + more.awaitFailedCalls(Duration.ofSeconds(moreRamp + 120));
             awaitIdle(asterisk);
             long[] positions = rounds.stream().flatMapToLong(r -> Arrays.stream(r.positionNanos())).toArray();
@@ -249,13 +241,20 @@ class LineCapacityBenchmark {
                     rounds.stream().mapToDouble(TimedRound::cpu).average().orElseThrow(), cpuWhileHeld);
         }
 
-        /** Waits for the timed callers to hold, then times their position AGI over the window. */
-        private TimedRound timeWhileHeld(Scale scale, Duration window, int timedRamp) {
+        /**
+         * Step 1's timed callers: once they all hold, their position AGI is timed over the window (a round); they hold
+         * through their arrival, a wait for them all, the window and {@code laterSeconds} more, then hang up.
+         */
+        private SippRun timedCallersHoldingFor(Scale scale, int laterSeconds) {
+            int timedRamp = ramp(scale.timed(), scale.holdRate());
+            SippRun timed = caller(asterisk).holdFor(Duration.ofSeconds(scale.window() + 2L * timedRamp + laterSeconds + 30))
+                    .hangUp().calls(scale.timed(), scale.holdRate()).start();
             awaitHeld(asterisk, scale.timed(), Duration.ofSeconds(timedRamp + 20));
             int held = held(asterisk);
             stopwatch.reset();
-            double cpu = cpuShare(asterisk, window);
-            return new TimedRound(stopwatch.sessions("position"), held, cpu);
+            double cpu = cpuShare(asterisk, Duration.ofSeconds(scale.window()));
+            rounds.add(new TimedRound(stopwatch.sessions("position"), held, cpu));
+            return timed;
         }
 
         /** 3: one rate of new calls, unless an earlier one already failed a call. */
