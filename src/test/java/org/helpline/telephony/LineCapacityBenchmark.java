@@ -36,9 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
  *     ({@link AgiLoad}) register and ask their place, through a stopwatch, on a server of that side thrown away after.
  * <li>Position AGI time while {@code timed} callers hold, as Asterisk sees it ({@link AgiStopwatch}): they arrive
  *     {@code holdRate} a second, choose English, say they are in danger, skip the advice, and hold with music,
- *     asking their position every 30 s; timed over {@code window} seconds once all hold. In {@code rounds} rounds,
- *     each with fresh callers, the sides taking turns (bare, helpline, helpline, bare, ...): these VMs' speed drifts
- *     over minutes, and one side's window alone measured the machine's moment as much as the server.
+ *     asking their position every 30 s; timed over {@code window} seconds once all hold and each has been told its
+ *     place once (in two runs, but for one GC stall, every session over 8 ms came 8 to 20 s after the last caller
+ *     arrived, on both sides: the 300 callers who came within 6 s heard their intro and first place together).
+ *     In {@code rounds} rounds, each with fresh callers, the sides taking turns (bare, helpline, helpline, bare, ...):
+ *     these VMs' speed drifts over minutes, and one side's window alone measured the machine's moment as much as
+ *     the server.
  * <li>Callers holding at once: more arrive until {@code holding} hold; counted in Asterisk's hold context.
  * <li>New calls a second: each rate for {@code seconds}, callers reaching the inbound AGI and holding 2 s;
  *     the ceiling is the highest rate with 0 failed calls and every call registered.
@@ -52,6 +55,9 @@ import org.junit.jupiter.api.io.TempDir;
  * </ol>
  */
 class LineCapacityBenchmark {
+    /** How long a caller holds before first told its place: the hold intro and the tip (16 s in English), the AGI. */
+    private static final Duration FIRST_PLACE_TOLD = Duration.ofSeconds(20);
+
     /** The sizes of one run, changed with -Dcapacity.holding=700 and the like (500 by default: the line's limit on 2 cores). */
     record Scale(int warmUp, int timed, int window, int rounds, int holding, int holdRate, List<Integer> rates, int seconds,
                  int flooded, int perSecond) {
@@ -242,19 +248,34 @@ class LineCapacityBenchmark {
         }
 
         /**
-         * Step 1's timed callers: once they all hold, their position AGI is timed over the window (a round); they hold
-         * through their arrival, a wait for them all, the window and {@code laterSeconds} more, then hang up.
+         * Step 1's timed callers: once they all hold and have heard their place, their position AGI is timed over the
+         * window (a round); they hold through their arrival, the waits, the window and {@code laterSeconds} more.
          */
         private SippRun timedCallersHoldingFor(Scale scale, int laterSeconds) {
             int timedRamp = ramp(scale.timed(), scale.holdRate());
-            SippRun timed = caller(asterisk).holdFor(Duration.ofSeconds(scale.window() + 2L * timedRamp + laterSeconds + 30))
+            SippRun timed = caller(asterisk).holdFor(Duration.ofSeconds(scale.window() + 2L * timedRamp + laterSeconds
+                            + FIRST_PLACE_TOLD.toSeconds() + 30))
                     .hangUp().calls(scale.timed(), scale.holdRate()).start();
             awaitHeld(asterisk, scale.timed(), Duration.ofSeconds(timedRamp + 20));
             int held = held(asterisk);
+            awaitPlacesTold(scale.timed());
             stopwatch.reset();
             double cpu = cpuShare(asterisk, Duration.ofSeconds(scale.window()));
             rounds.add(new TimedRound(stopwatch.sessions("position"), held, cpu));
             return timed;
+        }
+
+        /**
+         * Waits until as many positions were told as callers hold (each has heard its place once), at most
+         * {@link #FIRST_PLACE_TOLD} and a bit: callers who arrived together hear their intro and first place together,
+         * a wave of announcements and music starting that is the arrival's cost, not holding's.
+         */
+        private void awaitPlacesTold(int callers) {
+            stopwatch.reset();
+            long giveUp = System.nanoTime() + FIRST_PLACE_TOLD.plusSeconds(10).toNanos();
+            while (stopwatch.count("position") < callers && System.nanoTime() < giveUp) {
+                sleep(Duration.ofMillis(200));
+            }
         }
 
         /** 3: one rate of new calls, unless an earlier one already failed a call. */
