@@ -253,6 +253,7 @@ class LineCapacityBenchmark {
          */
         private SippRun timedCallersHoldingFor(Scale scale, int laterSeconds) {
             int timedRamp = ramp(scale.timed(), scale.holdRate());
+            stopwatch.reset(); // their first places are counted from here, however long they take to arrive
             SippRun timed = caller(asterisk).holdFor(Duration.ofSeconds(scale.window() + 2L * timedRamp + laterSeconds
                             + FIRST_PLACE_TOLD.toSeconds() + 30))
                     .hangUp().calls(scale.timed(), scale.holdRate()).start();
@@ -266,12 +267,11 @@ class LineCapacityBenchmark {
         }
 
         /**
-         * Waits until as many positions were told as callers hold (each has heard its place once), at most
-         * {@link #FIRST_PLACE_TOLD} and a bit: callers who arrived together hear their intro and first place together,
-         * a wave of announcements and music starting that is the arrival's cost, not holding's.
+         * Waits until as many positions were told since the callers started as they are (each has heard its place
+         * once), at most {@link #FIRST_PLACE_TOLD} and a bit: callers who arrived together hear their intro and first
+         * place together, a wave of announcements and music starting that is the arrival's cost, not holding's.
          */
         private void awaitPlacesTold(int callers) {
-            stopwatch.reset();
             long giveUp = System.nanoTime() + FIRST_PLACE_TOLD.plusSeconds(10).toNanos();
             while (stopwatch.count("position") < callers && System.nanoTime() < giveUp) {
                 sleep(Duration.ofMillis(200));
